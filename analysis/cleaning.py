@@ -1,0 +1,53 @@
+"""Character-level cleaning of article lines: one character in, one character out, so offsets survive."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Punctuation a Chinese web page writes either as ASCII or as its fullwidth form. In Chinese
+# prose it is shown in the Chinese (fullwidth) form; between digits or Latin letters (10:24) in ASCII.
+_PAIRED = dict(zip(",:;!?()", "，：；！？（）", strict=True))
+_ASCII_OF = {v: k for k, v in _PAIRED.items()} | {k: k for k in _PAIRED}
+
+
+def fold_width(char: str) -> str:
+    """Map a fullwidth digit, Latin letter or ％ to ASCII and any space or tab to a plain space."""
+    code = ord(char)
+    if 0xFF10 <= code <= 0xFF19 or 0xFF21 <= code <= 0xFF3A or 0xFF41 <= code <= 0xFF5A or char == "％":
+        return chr(code - 0xFEE0)
+    if char == "\t" or unicodedata.category(char) == "Zs":
+        return " "
+    return char
+
+
+def is_cjk(char: str) -> bool:
+    """True for Han characters, kana, CJK punctuation and fullwidth forms."""
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFFEF
+
+
+def _touches_cjk(chars: list[str], index: int) -> bool:
+    """Whether the nearest real character on either side of chars[index] is CJK."""
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(chars) and (chars[i] in _ASCII_OF or chars[i] == " "):
+            i += step
+        if 0 <= i < len(chars) and is_cjk(chars[i]):
+            return True
+    return False
+
+
+def clean_line(line: str) -> str:
+    """Fold widths and spaces and set each ambiguous punctuation mark by its context; keeps the length."""
+    chars = [fold_width(c) for c in line]
+    for i, char in enumerate(chars):
+        if char in _ASCII_OF:
+            ascii_form = _ASCII_OF[char]
+            chars[i] = _PAIRED[ascii_form] if _touches_cjk(chars, i) else ascii_form
+    return "".join(chars)
+
+
+def strip_span(line: str) -> tuple[int, int]:
+    """Start and end of a cleaned line without its leading and trailing spaces."""
+    start = len(line) - len(line.lstrip(" "))
+    return start, len(line.rstrip(" "))

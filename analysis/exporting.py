@@ -1,0 +1,60 @@
+"""Atomic, byte-reproducible writes of tables, JSON and charts (PNG + SVG + the CSV of their data)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+# matplotlib stamps the date and its version into files unless told not to
+PNG_METADATA = {"Software": None}
+SVG_METADATA = {"Date": None, "Creator": None}
+
+
+@contextmanager
+def atomic_path(path: str | Path):
+    """Yield a temporary path beside `path`; on success it replaces `path`, on error it is removed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_text(path: str | Path, text: str) -> Path:
+    """Write UTF-8 text atomically, with LF line ends."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+    return Path(path)
+
+
+def write_csv(path: str | Path, table: pd.DataFrame) -> Path:
+    """Write a table as UTF-8 CSV without the index, atomically."""
+    return write_text(path, table.to_csv(index=False, lineterminator="\n"))
+
+
+def write_json(path: str | Path, data) -> Path:
+    """Write data as indented UTF-8 JSON (Chinese kept readable), atomically."""
+    return write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def save_chart(fig, data: pd.DataFrame, directory: str | Path, name: str) -> list[Path]:
+    """Save a figure as PNG and SVG and its data as CSV under one name; same inputs give the same bytes."""
+    directory = Path(directory)
+    written = []
+    for suffix, metadata in ((".png", PNG_METADATA), (".svg", SVG_METADATA)):
+        with atomic_path(directory / f"{name}{suffix}") as tmp:
+            fig.savefig(tmp, format=suffix[1:], metadata=metadata)
+        written.append(directory / f"{name}{suffix}")
+    written.append(write_csv(directory / f"{name}.csv", data))
+    return written

@@ -1,0 +1,28 @@
+"""Traditional ↔ Simplified script conversion with OpenCC, keeping offsets."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import opencc
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    """One OpenCC converter per configuration, built once per process."""
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Text in Simplified script, character for character, so offsets into it are offsets into `text`."""
+    converted = _converter("t2s").convert(text)
+    if len(converted) == len(text):
+        return converted
+    # a phrase rule changed the length: convert character by character instead
+    convert = _converter("t2s").convert
+    return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+
+
+def to_traditional(text: str) -> str:
+    """Text in Traditional script (OpenCC s2t)."""
+    return _converter("s2t").convert(text)
