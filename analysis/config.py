@@ -56,7 +56,6 @@ def font_file() -> Path:
 def use_project_style() -> None:
     """Register the CJK font with matplotlib and set the project's chart style (once per process)."""
     import matplotlib
-
     from matplotlib import font_manager
 
     font_manager.fontManager.addfont(str(font_collection()))
@@ -99,7 +98,7 @@ class ArticlePaths:
 
 def article_paths(article: str | Path | None = None, out: str | Path | None = None) -> ArticlePaths:
     """The output folders for an article (default: the study's article) under `out` (default: the project)."""
-    article = Path(article) if article else ARTICLE
-    out = Path(out) if out else ROOT
+    article = ROOT / article if article else ARTICLE  # relative paths are taken from the project root
+    out = ROOT / out if out else ROOT
     name = slug(article)
     return ArticlePaths(article, out / "data" / "processed" / name, out / "figures" / name, out / "reports" / name)

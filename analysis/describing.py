@@ -13,7 +13,14 @@ def article_parts(article: Article, first_chars: int = 20) -> pd.DataFrame:
     """One row per part of the cleaned text, in reading order: kind, length and first words."""
     rows = [{"kind": "title", "chars": len(article.title), "first_words": article.title[:first_chars], "start": 0}]
     for p in article.paragraphs:
-        rows.append({"kind": "heading" if p.is_heading else "paragraph", "chars": len(p.text), "first_words": p.text[:first_chars], "start": p.start})
+        rows.append(
+            {
+                "kind": "heading" if p.is_heading else "paragraph",
+                "chars": len(p.text),
+                "first_words": p.text[:first_chars],
+                "start": p.start,
+            }
+        )
     for c in article.captions:
         kind = f"caption ({c.label})" if c.label else "caption"
         rows.append({"kind": kind, "chars": len(c.text), "first_words": c.text[:first_chars], "start": c.start})
@@ -28,8 +35,12 @@ def character_changes(article: Article) -> pd.DataFrame:
     for span in article.spans:
         raw = article.raw_text[span.raw_start : span.raw_start + span.end - span.start]
         changes.update((r, c) for r, c in zip(raw, article.text[span.start : span.end], strict=True) if r != c)
-    rows = [{"raw": f"{r} (U+{ord(r):04X})", "clean": f"{c} (U+{ord(c):04X})", "count": n} for (r, c), n in changes.items()]
-    return pd.DataFrame(rows, columns=["raw", "clean", "count"]).sort_values(["count", "raw"], ascending=[False, True], ignore_index=True)
+    rows = [
+        {"raw": f"{r} (U+{ord(r):04X})", "clean": f"{c} (U+{ord(c):04X})", "count": n} for (r, c), n in changes.items()
+    ]
+    return pd.DataFrame(rows, columns=["raw", "clean", "count"]).sort_values(
+        ["count", "raw"], ascending=[False, True], ignore_index=True
+    )
 
 
 def left_out_lines(article: Article) -> pd.DataFrame:
@@ -39,7 +50,9 @@ def left_out_lines(article: Article) -> pd.DataFrame:
         kept[span.raw_start : span.raw_start + span.end - span.start] = [1] * (span.end - span.start)
     rows, start = [], 0
     for number, line in enumerate(article.raw_text.split("\n"), start=1):
-        dropped = "".join(ch for ch, k in zip(line, kept[start : start + len(line)], strict=True) if not k).strip(" \r\t\u00a0\u3000")
+        dropped = "".join(ch for ch, k in zip(line, kept[start : start + len(line)], strict=True) if not k).strip(
+            " \r\t\u00a0\u3000"
+        )
         if dropped:
             rows.append({"raw_line": number, "left_out": dropped})
         start += len(line) + 1

@@ -1,0 +1,81 @@
+"""Command line: `python -m analysis report [ARTICLE ...] [--out DIR]`, `python -m analysis corpus DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis import config
+
+
+def report(args: argparse.Namespace) -> int:
+    """Build the notebooks, figures and reports for the given articles (default: every article in data/raw/)."""
+    from tqdm import tqdm
+
+    from analysis.article import ArticleError
+    from analysis.building import BuildError, build, read_notebooks
+    from analysis.loading import load_article
+
+    articles = [Path(a).resolve() for a in args.articles] or sorted(config.RAW.glob("*.txt"))
+    if not articles:
+        print(f"report: no articles (*.txt) in {config.RAW}", file=sys.stderr)
+        return 2
+    for article in articles:
+        try:
+            load_article(article)
+        except (ArticleError, OSError) as error:
+            print(f"report: {error}", file=sys.stderr)
+            return 2
+    out = Path(args.out).resolve() if args.out else config.ROOT
+    total = len(articles) * len(read_notebooks())
+    with tqdm(total=total, desc="notebooks", unit="nb", file=sys.stderr, disable=args.quiet) as bar:
+
+        def progress(message: str) -> None:
+            bar.set_postfix_str(message, refresh=False)
+            bar.update(1)
+
+        try:
+            outcome = build(articles, out, html=not args.figures_only, jobs=args.jobs, progress=progress)
+        except BuildError as error:
+            bar.close()
+            print(f"report: {error}", file=sys.stderr)
+            return 1
+    if not args.quiet:
+        print(f"report: {len(outcome.executed)} notebooks executed, {len(outcome.skipped)} up to date", file=sys.stderr)
+    return 0
+
+
+def corpus(args: argparse.Namespace) -> int:
+    """Analyse every article in a folder and write corpus-level tables."""
+    from analysis.corpus import run_corpus
+
+    return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run the chosen command."""
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_parser = commands.add_parser("report", help="run the notebooks, export figures/ and render reports/")
+    build_parser.add_argument("articles", nargs="*", help="article files (default: every *.txt in data/raw/)")
+    build_parser.add_argument("--out", help="write data/processed/, figures/ and reports/ under this folder")
+    build_parser.add_argument("--figures-only", action="store_true", help="re-export tables and figures, not reports")
+    build_parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
+    build_parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    build_parser.set_defaults(run=report)
+
+    corpus_parser = commands.add_parser("corpus", help="analyse every article in a folder into corpus tables")
+    corpus_parser.add_argument("directory", help="folder of article files")
+    corpus_parser.add_argument("--out", help="folder for the corpus tables (default: DIRECTORY/../corpus-output)")
+    corpus_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    corpus_parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    corpus_parser.set_defaults(run=corpus)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

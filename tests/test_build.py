@@ -1,0 +1,235 @@
+"""The build: every notebook runs from a clean kernel, exports are reproducible and committed, reports are safe."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from articles import XINAN, write_article
+
+from analysis import config
+from analysis.building import BuildError, build, relative_files
+
+EXPORTS = ("data/processed", "figures", "reports")
+XSS_TITLE = '【測試】<script>document.title="pwned"</script>新安街道'
+XSS_BODY = "新安街道<img src=x onerror=\"document.title='pwned'\">註冊人數達3000人,其中黨員1000人,群眾2000人。"
+
+pytestmark = pytest.mark.slow
+
+
+def exports(out):
+    """Every exported file under out, by relative path, with its bytes."""
+    return {f"{d}/{rel}": p.read_bytes() for d in EXPORTS for rel, p in relative_files(out / d).items()}
+
+
+@pytest.fixture(scope="session")
+def study_build(tmp_path_factory):
+    """A fresh build of the study's article, every notebook run from a clean kernel."""
+    out = tmp_path_factory.mktemp("study")
+    outcome = build(sorted(config.RAW.glob("*.txt")), out)
+    return out, outcome
+
+
+@pytest.fixture(scope="session")
+def xss_article(tmp_path_factory):
+    """A second, hostile article: another street, other numbers, markup in its title and body."""
+    folder = tmp_path_factory.mktemp("hostile")
+    paragraphs = [*XINAN["paragraphs"][:3], XSS_BODY]
+    return write_article(folder / "2022-03-15_xinan <b>.txt", XSS_TITLE, paragraphs, XINAN["captions"])
+
+
+@pytest.fixture(scope="session")
+def xss_build(tmp_path_factory, xss_article):
+    """The hostile article built end to end by the command line into a temporary --out."""
+    out = tmp_path_factory.mktemp("hostile-out")
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", str(xss_article), "--out", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=config.ROOT,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+def test_every_notebook_runs_from_a_clean_kernel(study_build):
+    out, outcome = study_build
+    notebooks = sorted(p.stem for p in config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    assert len(notebooks) >= 4
+    assert sorted(name for _, name in outcome.executed) == notebooks
+    slug = config.slug(config.ARTICLE)
+    assert sorted(p.stem for p in (out / "reports" / slug).glob("*.html")) == notebooks
+
+
+def test_committed_exports_are_what_the_code_produces_now(study_build):
+    fresh, committed = exports(study_build[0]), exports(config.ROOT)
+    assert sorted(fresh) == sorted(committed), "run `make report` and commit figures/, reports/ and data/processed/"
+    changed = [name for name in fresh if fresh[name] != committed[name]]
+    assert not changed, f"run `make report` and commit: {changed}"
+
+
+def test_reports_have_no_errors_warnings_or_machine_paths(study_build):
+    for page in (study_build[0] / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'data-mime-type="application/vnd.jupyter.stderr"' not in text, f"{page.name} shows an error or a warning"
+        assert str(study_build[0]) not in text and str(config.ROOT) not in text
+        assert "<script" not in text.lower()
+
+
+def test_second_article_end_to_end(xss_build, xss_article):
+    slug = config.slug(xss_article)
+    assert "/" not in slug and ".." not in slug and " " not in slug
+    pages = sorted((xss_build / "reports" / slug).glob("*.html"))
+    assert len(pages) == len(list(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
+    statistics = (xss_build / "data" / "processed" / slug / "statistics.csv").read_text(encoding="utf-8")
+    assert "12500" in statistics and "3500" in statistics
+
+
+def test_article_markup_is_escaped(xss_build):
+    index = (xss_build / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;document.title=" in index
+    for page in (xss_build / "reports").rglob("*.html"):
+        text = page.read_text(encoding="utf-8").lower()
+        assert "<script" not in text and "<img src=x" not in text and "onerror=" not in text.replace("onerror=&", "")
+
+
+def test_rebuild_is_byte_identical(xss_build, xss_article, tmp_path):
+    build([xss_article], tmp_path)
+    assert exports(tmp_path) == exports(xss_build)
+
+
+def write_notebook(path, code, depends_on=()):
+    """A minimal numbered notebook: a title cell, the parameters cell and one code cell."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["xixiang"] = {"depends_on": list(depends_on)}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {path.stem}\n\n**Question.** Does the build work. Test notebook."),
+        nbformat.v4.new_code_cell("article_path = None\nout = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(code),
+    ]
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"cell-{number}"
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def small_project(tmp_path):
+    """A folder of two small notebooks, the second reading what the first writes."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(config.NOTEBOOKS / "01_load_and_clean.ipynb", notebooks)
+    write_notebook(
+        notebooks / "02_reads_01.ipynb",
+        "import json\nfrom analysis import config\nfrom analysis.exporting import write_json\n"
+        "paths = config.article_paths(article_path, out)\n"
+        "meta = json.loads((paths.processed / 'article.json').read_text(encoding='utf-8'))\n"
+        "_ = write_json(paths.processed / 'title.json', {'title': meta['title']})",
+        depends_on=["01_load_and_clean"],
+    )
+    return notebooks, tmp_path / "out"
+
+
+def test_incremental_rebuild_runs_only_what_changed(small_project):
+    notebooks, out = small_project
+    first = build([config.ARTICLE], out, notebooks_dir=notebooks)
+    assert len(first.executed) == 2
+    assert build([config.ARTICLE], out, notebooks_dir=notebooks).executed == []
+
+    nb = nbformat.read(notebooks / "01_load_and_clean.ipynb", as_version=4)
+    nb.cells[0].source += "\n\nAn edit to the text that changes no output."
+    nbformat.write(nb, notebooks / "01_load_and_clean.ipynb")
+    again = build([config.ARTICLE], out, notebooks_dir=notebooks)
+    assert [name for _, name in again.executed] == ["01_load_and_clean"], "02 reads unchanged bytes: not re-run"
+
+    (out / "data" / "processed" / config.slug(config.ARTICLE) / "title.json").unlink()
+    assert [name for _, name in build([config.ARTICLE], out, notebooks_dir=notebooks).executed] == ["02_reads_01"]
+
+
+def test_failing_notebook_names_the_cell_and_keeps_previous_outputs(small_project):
+    notebooks, out = small_project
+    build([config.ARTICLE], out, notebooks_dir=notebooks)
+    before = exports(out)
+    (notebooks / "01_load_and_clean.ipynb").write_text(
+        (notebooks / "01_load_and_clean.ipynb").read_text(encoding="utf-8").replace("Question", "Question!"),
+        encoding="utf-8",
+    )
+    write_notebook(notebooks / "02_reads_01.ipynb", "raise RuntimeError('deliberate failure')", ["01_load_and_clean"])
+    with pytest.raises(
+        BuildError, match=r"02_reads_01\.ipynb failed for .* at cell \[3\] .*RuntimeError: deliberate failure"
+    ):
+        build([config.ARTICLE], out, notebooks_dir=notebooks)
+    assert exports(out) == before, "the notebook that did succeed is not published either"
+    assert not (out / ".build").exists()
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+
+
+@pytest.mark.parametrize("content", [b"", b"no date line\n\n just text\n"])
+def test_command_line_reports_bad_input_without_traceback(tmp_path, content):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    run = subprocess.run(
+        [sys.executable, "-m", "analysis", "report", str(bad), "--out", str(tmp_path / "out"), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=config.ROOT,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert str(bad) in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, installed here when absent and this is a root CI machine; else the test is skipped."""
+    path = shutil.which("chromium")
+    if not path and os.geteuid() == 0 and shutil.which("apt-get") and os.environ.get("CI"):
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=False, env=env, capture_output=True)
+        path = shutil.which("chromium")
+    if not path:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium) and this is not a root CI machine")
+    return path
+
+
+def dump_dom(chromium, page, tmp_path):
+    """The DOM of a page after Chromium has loaded it and run whatever scripts it would run."""
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    run = subprocess.run(
+        [chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    )
+    return run.stdout
+
+
+def test_reports_open_in_chromium_and_hostile_markup_does_not_run(chromium, xss_build, study_build, tmp_path):
+    dom = dump_dom(chromium, xss_build / "reports" / "index.html", tmp_path)
+    assert "<title>Xixiang article study" in dom and "pwned" not in dom.split("</title>")[0]
+    assert "&lt;script&gt;" in dom, "the hostile title is shown as text"
+    for page in sorted((xss_build / "reports").rglob("*/*.html")):
+        dom = dump_dom(chromium, page, tmp_path)
+        assert "<title>pwned</title>" not in dom
+        assert "jp-OutputArea-output" in dom and 'data-mime-type="application/vnd.jupyter.stderr"' not in dom
+    study_page = next((study_build[0] / "reports").rglob("01_*.html"))
+    assert "香港商報網" in dump_dom(chromium, study_page, tmp_path)
+
+
+def test_build_manifest_records_inputs_and_outputs(study_build):
+    manifest = json.loads((study_build[0] / "data/processed" / config.slug(config.ARTICLE) / "build.json").read_text())
+    for entry in manifest.values():
+        assert len(entry["inputs"]) == 64
+        assert all((study_build[0] / rel).is_file() for rel in entry["outputs"])
