@@ -35,7 +35,7 @@ lab: $(INSTALLED)
 
 ## Measure build speed and analysis throughput; writes benchmarks/results.json
 bench: $(INSTALLED)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python benchmarks/bench.py
 
 ## Check the code style with ruff
 lint: $(INSTALLED)

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus_parser = commands.add_parser("corpus", help="analyse every article in a folder into corpus tables")
     corpus_parser.add_argument("directory", help="folder of article files")
-    corpus_parser.add_argument("--out", help="folder for the corpus tables (default: DIRECTORY/../corpus-output)")
+    corpus_parser.add_argument("--out", help="folder for the corpus tables (default: DIRECTORY-corpus beside it)")
     corpus_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     corpus_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     corpus_parser.set_defaults(run=corpus)

@@ -7,8 +7,10 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is only needed by callers; `python -m analysis report` must start fast
+    import pandas as pd
 
 # matplotlib stamps the date and its version into files unless told not to
 PNG_METADATA = {"Software": None}
