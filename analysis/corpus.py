@@ -93,7 +93,7 @@ def corpus_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
 
 
 def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False) -> int:
-    """The `corpus` command: analyse every *.txt in a folder and write the corpus tables; 2 if there is nothing to read."""
+    """The `corpus` command: analyse every *.txt in a folder into corpus tables; 2 if there is none."""
     import os
 
     files = sorted(p for p in directory.glob("*.txt") if p.is_file()) if directory.is_dir() else []
