@@ -187,6 +187,8 @@ def execute(notebook: Notebook, article: Path, out: Path):
             progress_bar=False,
             cwd=str(config.ROOT),
             execution_timeout=CELL_TIMEOUT,
+            # the kernel's own log (its TCP-without-encryption notice) is not the notebook's output
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as error:
         first_line = error.source.strip().splitlines()[0] if error.source.strip() else ""

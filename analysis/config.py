@@ -68,7 +68,6 @@ def use_project_style() -> None:
             "axes.spines.top": False,
             "axes.spines.right": False,
             "axes.titlesize": 13,
-            "axes.titleweight": "bold",
             "figure.dpi": 100,
             "savefig.dpi": DPI,
             "savefig.bbox": "tight",

@@ -1,0 +1,155 @@
+"""Word segmentation of Traditional Chinese: jieba on an OpenCC Simplified bridge, offsets in the original script."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import jieba
+import jieba.posseg
+
+from analysis import config
+from analysis.script import to_simplified
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+USER_DICTIONARY = config.LEXICON / "userdict.txt"
+# jieba's new-word guessing (HMM) is off: it scores lower on the SIGHAN sets (fxsjy/jieba#340) and, measured on
+# this article in notebook 02, only adds odd words once the user dictionary is in
+HMM = False
+
+# jieba logs "Building prefix dict ..." to stderr at DEBUG level; reports must carry no stderr
+jieba.setLogLevel(logging.WARNING)
+
+
+class Token(NamedTuple):
+    """A word of a text: text[start:end] == word, in the text's own script; pos is jieba's tag ('' if not tagged)."""
+
+    word: str
+    start: int
+    end: int
+    pos: str
+
+
+@dataclass(frozen=True)
+class UserWord:
+    """An entry of the user dictionary: the word as written (Traditional), jieba's frequency (None: jieba's
+    suggestion) and its part-of-speech tag."""
+
+    word: str
+    freq: int | None
+    tag: str | None
+
+
+@dataclass(frozen=True)
+class Segmenter:
+    """A jieba tokenizer with its part-of-speech tagger, and the dictionary frequencies it started from."""
+
+    tokenizer: jieba.Tokenizer
+    tagger: jieba.posseg.POSTokenizer
+    reference: dict[str, int]  # dictionary frequency (Simplified word) before the user dictionary was added
+    reference_total: int
+
+    def reference_frequency(self, word: str) -> int:
+        """How often jieba's bundled dictionary counts `word` (either script); 0 if it does not list it."""
+        simplified = to_simplified(word)
+        return self.reference.get(simplified, self.tokenizer.FREQ.get(simplified, 0) or 0)
+
+
+def read_user_dictionary(path: str | Path = USER_DICTIONARY) -> list[UserWord]:
+    """The entries of a user dictionary: `word [freq] [tag]` per line, `#` comments and blank lines skipped."""
+    entries = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if not fields:
+            continue
+        word, rest = fields[0], fields[1:]
+        freq = int(rest.pop(0)) if rest and rest[0].isdigit() else None
+        entries.append(UserWord(word, freq, rest[0] if rest else None))
+    return entries
+
+
+@cache
+def segmenter(user_dictionary: bool = True) -> Segmenter:
+    """This process's jieba tokenizer and tagger, built once, with the user dictionary added in Simplified script
+    (the form the bridge gives jieba) and as written (for segmenting without the bridge)."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    entries = read_user_dictionary() if user_dictionary else []
+    forms = [(form, e) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))]
+    reference = {form: tokenizer.FREQ.get(form, 0) for form, _ in forms}
+    total = tokenizer.total
+    for form, entry in forms:
+        tokenizer.add_word(form, entry.freq, entry.tag)
+    return Segmenter(tokenizer, jieba.posseg.POSTokenizer(tokenizer), reference, total)
+
+
+def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = True, user_dictionary: bool = True,
+             ) -> list[Token]:
+    """Segment `text` into tokens (punctuation, spaces and numbers included) with offsets into `text`.
+
+    pos=False skips part-of-speech tagging (the fast path for counting); bridge=False segments the text as it is
+    instead of its Simplified form; hmm and user_dictionary switch jieba's new-word guessing and our dictionary.
+    """
+    seg = segmenter(user_dictionary)
+    source = to_simplified(text) if bridge else text
+    if pos:
+        pieces = ((p.word, p.flag) for p in seg.tagger.cut(source, HMM=hmm))
+    else:
+        pieces = ((w, "") for w in seg.tokenizer.cut(source, HMM=hmm))
+    tokens, position = [], 0
+    for piece, tag in pieces:
+        # jieba returns the text in order and whole; find() keeps offsets right even if it ever skipped a character
+        start = source.find(piece, position)
+        if start < 0:
+            continue
+        position = start + len(piece)
+        tokens.append(Token(text[start:position], start, position, tag))
+    return tokens
+
+
+def is_word(token: str) -> bool:
+    """True for a word; False for punctuation, whitespace and bare numbers (no letter or Han character in it)."""
+    return any(unicodedata.category(c).startswith("L") for c in token)
+
+
+def words(text: str, **options) -> list[Token]:
+    """The tokens of `text` that are words (see is_word), without part-of-speech tags unless pos=True."""
+    return [t for t in tokenize(text, **({"pos": False} | options)) if is_word(t.word)]
+
+
+def new_words(text: str, **options) -> list[str]:
+    """Words jieba made up (in neither its dictionary nor ours), in order of first appearance: HMM's guesses."""
+    seg = segmenter(options.get("user_dictionary", True))
+    bridged = options.get("bridge", True)
+    found = (t.word for t in words(text, **options) if len(t.word) > 1)
+    return list(dict.fromkeys(w for w in found if not seg.tokenizer.FREQ.get(to_simplified(w) if bridged else w)))
+
+
+def compare_segmentations(text: str, terms: list[str]) -> pd.DataFrame:
+    """For each choice of bridge, HMM and user dictionary: how many occurrences of each term come out whole,
+    and how many words jieba made up."""
+    import pandas as pd
+
+    rows = []
+    for user_dictionary, bridge, hmm in itertools.product((False, True), repeat=3):
+        options = {"bridge": bridge, "hmm": hmm, "user_dictionary": user_dictionary}
+        found = Counter(t.word for t in words(text, **options))
+        whole = {term: found[term] for term in terms}
+        made_up = new_words(text, **options)
+        rows.append({
+            **options,
+            "whole": sum(whole.values()),
+            "terms always whole": sum(found[t] == text.count(t) for t in terms),
+            "new words": len(made_up),
+            "examples of new words": "、".join(made_up[:8]),
+            **{term: f"{n}/{text.count(term)}" for term, n in whole.items()},
+        })
+    return pd.DataFrame(rows)

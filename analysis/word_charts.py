@@ -1,0 +1,72 @@
+"""The word-frequency study's figures: top words, word cloud and quoted phrases, each saved with the CSV of its data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.charting import add_source_note, article_source, new_figure, set_titles
+from analysis.exporting import save_chart
+
+WORD_CLOUD_SEED = 20210729  # fixed, so the layout (and the PNG's bytes) never change
+METHOD_NOTE = "Segmented by jieba 0.42.1 via OpenCC Simplified, with the project's user dictionary; stop words removed."
+
+
+def cloud_colour(word, font_size, **_) -> str:
+    """Word-cloud colour: the project's dark blue for the large words, grey for the small."""
+    return config.PALETTE[0] if font_size >= 40 else config.PALETTE[2]
+
+
+def plot_top_words(article, frequencies: pd.DataFrame, directory: str | Path, top: int = 30):
+    """Bar chart of the `top` most frequent words, most frequent at the top."""
+    data = frequencies.head(top)[["word", "count", "share"]]
+    fig, ax = new_figure(8, 9)
+    ax.barh(data["word"][::-1], data["count"][::-1], color=config.PALETTE[0])
+    for y, n in enumerate(data["count"][::-1]):
+        ax.text(n + 0.3, y, str(n), va="center", fontsize=8)
+    ax.set_xlabel("出現次數 Occurrences (times)")
+    ax.set_ylabel("詞 Word")
+    ax.margins(y=0.01)
+    set_titles(fig, ax, f"出現最多的{top}個詞", f"The {top} most frequent words, stop words removed")
+    add_source_note(fig, f"{article_source(article)}. {METHOD_NOTE}")
+    save_chart(fig, data, directory, "top30_words" if top == 30 else f"top{top}_words")
+    return fig
+
+
+def plot_word_cloud(article, frequencies: pd.DataFrame, directory: str | Path, words: int = 100):
+    """Word cloud of the `words` most frequent words, sized by count (no re-segmentation by wordcloud)."""
+    from wordcloud import WordCloud
+
+    data = frequencies.head(words)[["word", "count"]]
+    cloud = WordCloud(
+        font_path=str(config.font_file()), width=1600, height=1000, background_color="white", prefer_horizontal=1.0,
+        random_state=WORD_CLOUD_SEED, max_words=words, color_func=cloud_colour,
+    ).generate_from_frequencies(dict(zip(data["word"], data["count"], strict=True)))
+    fig, ax = new_figure(8, 5.2)
+    ax.imshow(cloud.to_array(), interpolation="bilinear")
+    ax.set_axis_off()
+    set_titles(fig, ax, "詞雲", f"The {len(data)} most frequent words, sized by number of occurrences")
+    add_source_note(fig, f"{article_source(article)}. {METHOD_NOTE} Layout random but fixed (seed {WORD_CLOUD_SEED}).")
+    save_chart(fig, data, directory, "word_cloud")
+    return fig
+
+
+def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, longest: int = 12):
+    """Bar chart of the phrases quoted in 「」 or 『』 more than once, or short enough to be slogans."""
+    data = phrases[(phrases["count"] > 1) | (phrases["characters"] <= longest)].reset_index(drop=True)
+    fig, ax = new_figure(8, max(4.0, 0.28 * len(data) + 1.5))
+    y = range(len(data))[::-1]
+    ax.barh(y, data["「」"], color=config.PALETTE[0], label="「」")
+    ax.barh(y, data["『』"], left=data["「」"], color=config.PALETTE[1], label="『』 (a quote within a quote)")
+    ax.set_yticks(list(y), data["phrase"])
+    ax.set_xlabel("引用次數 Times quoted")
+    ax.set_ylabel("引號內的詞句 Quoted phrase")
+    ax.legend(frameon=False, loc="lower right")
+    ax.margins(y=0.01)
+    english = f"Phrases in quotation marks: quoted twice or more, or up to {longest} characters long"
+    set_titles(fig, ax, "引號裏的口號", english)
+    add_source_note(fig, f"{article_source(article)}. Every 「…」 and 『…』 in the cleaned text, counted as written.")
+    save_chart(fig, data, directory, "quoted_phrases")
+    return fig
