@@ -1,0 +1,214 @@
+"""Check the relations an article's numbers imply: parts of a total, bounds, ratios and percentages."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from analysis.statistics import PERSON_UNITS
+
+COLUMNS = ["relation", "kind", "status", "detail", "values", "rows", "sentences"]
+HOLDS, FAILS, UNKNOWN = "holds", "does not hold", "cannot tell"
+# 其中 introduces the parts of the total before it (註冊人數達41550人，其中黨員5071人，群眾36479人)
+PARTS_MARKER = "其中"
+# verbs by which one group leads another (2名黨員帶領846名保安學習)
+LEADS = re.compile(r"帶領|帶動|帶著|聯繫|幫扶|結對|指導")
+# 餘 and 多 after a number: more than it, but less than the next step of its last non-zero digit
+ODD = {"餘", "多"}
+CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One extracted count and the interval its qualifier allows (approximate numbers allow anything)."""
+
+    index: int
+    text: str
+    value: float
+    unit: str
+    subject: str
+    low: float
+    high: float
+    sentence: str
+
+    @classmethod
+    def of(cls, index: int, row) -> Reading:
+        """The reading of a statistics row."""
+        low, high = {
+            "exact": (row.value, row.value),
+            "lower": (row.value, math.inf),
+            "upper": (0.0, row.value),
+        }.get(row.bound, (0.0, math.inf))
+        if set(row.qualifier.split()) & ODD and row.bound == "lower":
+            high = row.value + odd_step(row.value)
+        return cls(index, row.text, row.value, row.unit, row.subject, low, high, row.sentence)
+
+    @property
+    def label(self) -> str:
+        """The number as written, with what it counts: 5071人 黨員."""
+        return f"{self.text} {self.subject}".strip()
+
+
+def odd_step(value: float) -> float:
+    """How far 餘 or 多 can reach past a round number: 600餘 is under 700, 330餘 under 340, 15000餘 under 16000."""
+    step = 1
+    while value and value % (step * 10) == 0:
+        step *= 10
+    return step - 1e-9 if value % 1 == 0 else math.inf
+
+
+def same_measure(a: Reading, b: Reading) -> bool:
+    """True when two counts are in the same unit (人, 名 and 位 all count people)."""
+    return a.unit == b.unit or {a.unit, b.unit} <= PERSON_UNITS
+
+
+def within(part_low: float, part_high: float, low: float, high: float) -> str:
+    """holds when [part_low, part_high] fits under [low, high] for certain, does not hold when it cannot."""
+    if part_high <= low:
+        return HOLDS
+    if part_low > high:
+        return FAILS
+    return UNKNOWN
+
+
+def fmt(value: float) -> str:
+    """A number for a detail line: 41550, 12.2."""
+    return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
+
+
+def relation_row(relation: str, kind: str, status: str, detail: str, values: str, readings: list[Reading]) -> dict:
+    """One audit row, naming the statistics rows and the sentences it rests on."""
+    return {
+        "relation": relation, "kind": kind, "status": status, "detail": detail, "values": values,
+        "rows": ", ".join(str(r.index) for r in readings),
+        "sentences": " | ".join(dict.fromkeys(r.sentence for r in readings)),
+    }
+
+
+def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Reading]]]:
+    """Each total that 其中 splits into parts, with its parts: the counts in the same unit that follow 其中."""
+    found = []
+    counts = statistics[statistics["kind"] == "count"]
+    for sentence_start, group in counts.groupby("sentence_start", sort=True):
+        sentence = group["sentence"].iloc[0]
+        for marker in re.finditer(PARTS_MARKER, sentence):
+            at = sentence_start + marker.start()
+            before = [Reading.of(i, r) for i, r in group.iterrows() if r.end <= at]
+            after = [Reading.of(i, r) for i, r in group.iterrows() if r.start >= at]
+            if not before or not after:
+                continue
+            total, parts = before[-1], []
+            for reading in after:
+                if not same_measure(reading, total):
+                    break
+                parts.append(reading)
+            if parts:
+                found.append((total, parts))
+    return found
+
+
+def check_parts(total: Reading, parts: list[Reading]) -> dict:
+    """A sum (two or more parts) or a subset (one part) of a stated total."""
+    low, high = sum(p.low for p in parts), sum(p.high for p in parts)
+    names = " + ".join(p.subject or p.text for p in parts)
+    values = " + ".join(p.text for p in parts) + f" = {fmt(low)}" + ("" if low == high else " or more")
+    shares = ", ".join(f"{p.subject or p.text} {p.value / total.value:.1%}" for p in parts if total.value)
+    if len(parts) == 1:
+        status = within(low, high, total.low, total.high)
+        detail = f"{parts[0].label} is part of {total.label}: {shares} of it"
+        return relation_row(f"{names} ⊆ {total.subject}", "subset", status, detail,
+                            f"{parts[0].text} ≤ {total.text}", [total, *parts])
+    if low == high == total.low == total.high:
+        status, detail = HOLDS, f"the parts add up to the total exactly; shares: {shares}"
+    elif low > total.high:
+        status, detail = FAILS, f"the parts add up to {fmt(low)}, more than the total {total.text}"
+    elif high < total.low:
+        status = UNKNOWN
+        detail = (f"the parts add up to {fmt(high)}, {fmt(total.low - high)} short of {total.text}: "
+                  "the list may not be exhaustive")
+    else:
+        status, detail = UNKNOWN, "a qualifier (餘, 以上, 約 …) leaves the sum open"
+    return relation_row(f"{names} = {total.subject}", "sum", status, detail, f"{values} vs {total.text}",
+                        [total, *parts])
+
+
+def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]]) -> list[dict]:
+    """Counts elsewhere of a group whose total the article states: none may exceed it."""
+    stated = {r.subject: r for total, parts in sums for r in (total, *parts) if r.subject}
+    used = {r.index for total, parts in sums for r in (total, *parts)}
+    rows = []
+    for index, row in statistics[statistics["kind"] == "count"].iterrows():
+        reading = Reading.of(index, row)
+        whole = stated.get(reading.subject)
+        if index in used or whole is None or not same_measure(reading, whole):
+            continue
+        status = within(reading.low, reading.high, whole.low, whole.high)
+        detail = f"{reading.label} cannot be more than the {whole.label} the article states"
+        rows.append(relation_row(f"{reading.subject} within the stated total", "bound", status, detail,
+                                 f"{reading.text} ≤ {whole.text}", [reading, whole]))
+    return rows
+
+
+def check_ratios(statistics: pd.DataFrame, bounds: list[dict], sums: list[tuple[Reading, list[Reading]]]) -> list[dict]:
+    """Ratios of one group leading another within a clause (2名黨員帶領846名保安), with their bounds' status."""
+    counts = [Reading.of(i, r) for i, r in statistics[statistics["kind"] == "count"].iterrows()]
+    ends = dict(zip(statistics.index, statistics["end"], strict=True))
+    starts = dict(zip(statistics.index, statistics["start"], strict=True))
+    rows = []
+    for leader, led in itertools.pairwise(counts):
+        if leader.sentence != led.sentence or not {leader.unit, led.unit} <= PERSON_UNITS:
+            continue
+        sentence_start = statistics.loc[leader.index, "sentence_start"]
+        between = leader.sentence[ends[leader.index] - sentence_start : starts[led.index] - sentence_start]
+        if not LEADS.search(between) or CLAUSE_BREAK.search(between):
+            continue
+        checks = [b["status"] for b in bounds if str(leader.index) in b["rows"].split(", ")
+                  or str(led.index) in b["rows"].split(", ")]
+        status = FAILS if FAILS in checks else HOLDS if checks and set(checks) == {HOLDS} else UNKNOWN
+        per = led.value / leader.value
+        reach = f"{fmt(per)} to {fmt(round(led.high / leader.value))}" if led.high > led.low else fmt(round(per, 1))
+        detail = f"1 {leader.subject} per {reach} {led.subject}"
+        detail += scale_note(leader, sums)
+        detail += "; checked against the stated totals" if checks else "; no stated total to check it against"
+        rows.append(relation_row(f"{leader.subject} : {led.subject}", "ratio", status, detail,
+                                 f"{leader.text} : {led.text} = 1 : {fmt(round(per, 1))}", [leader, led]))
+    return rows
+
+
+def scale_note(leader: Reading, sums: list[tuple[Reading, list[Reading]]]) -> str:
+    """The same group's ratio across the whole article, where a total splits it from the others."""
+    for _, parts in sums:
+        mine = [p for p in parts if p.subject == leader.subject]
+        others = [p for p in parts if p.subject != leader.subject]
+        if mine and others and mine[0].value:
+            other = sum(p.value for p in others)
+            names = "、".join(p.subject for p in others)
+            ratio = other / mine[0].value
+            return f" (across the article: {mine[0].text} {leader.subject} to {fmt(other)} {names}, 1 : {ratio:.1f})"
+    return ""
+
+
+def check_percentages(statistics: pd.DataFrame) -> list[dict]:
+    """Percentages: more than 100 % of a rate cannot hold; with no stated base the rest cannot be checked."""
+    rows = []
+    for index, row in statistics[statistics["kind"] == "percent"].iterrows():
+        reading = Reading.of(index, row)
+        if reading.low > 100:
+            status, detail = FAILS, "a share cannot be more than 100 %"
+        else:
+            status, detail = UNKNOWN, "the article states no base for this percentage, so it cannot be checked"
+        rows.append(relation_row(f"{reading.subject} ≤ 100 %", "share", status, detail, reading.text, [reading]))
+    return rows
+
+
+def audit(statistics: pd.DataFrame) -> pd.DataFrame:
+    """The relations the extracted numbers imply, each checked: holds, does not hold or cannot tell."""
+    sums = totals_and_parts(statistics)
+    bounds = check_bounds(statistics, sums)
+    rows = [check_parts(total, parts) for total, parts in sums]
+    rows += bounds + check_ratios(statistics, bounds, sums) + check_percentages(statistics)
+    return pd.DataFrame(rows, columns=COLUMNS)
