@@ -6,6 +6,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
@@ -203,6 +204,14 @@ def check_percentages(statistics: pd.DataFrame) -> list[dict]:
             status, detail = UNKNOWN, "the article states no base for this percentage, so it cannot be checked"
         rows.append(relation_row(f"{reading.subject} ≤ 100 %", "share", status, detail, reading.text, [reading]))
     return rows
+
+
+def read_audit(path: str | Path) -> pd.DataFrame:
+    """audit.csv as audit gave it, every column a string."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no audit table; notebook 03_figure_extraction writes it")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def audit(statistics: pd.DataFrame) -> pd.DataFrame:

@@ -187,8 +187,10 @@ def execute(notebook: Notebook, article: Path, out: Path):
             progress_bar=False,
             cwd=str(config.ROOT),
             execution_timeout=CELL_TIMEOUT,
-            # the kernel's own log (its TCP-without-encryption notice) is not the notebook's output
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # the kernel's own log is not the notebook's output: it warns that TCP is unencrypted, and logs an
+            # ERROR for the interrupt jupyter_client always sends before shutting a kernel down; cell errors still
+            # reach us through papermill
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as error:
         first_line = error.source.strip().splitlines()[0] if error.source.strip() else ""

@@ -17,20 +17,40 @@ def new_figure(width: float = 8.0, height: float = 4.5):
     return plt.subplots(figsize=(width, height))
 
 
-def set_titles(fig, ax, chinese: str, english: str) -> None:
-    """A Chinese title with its English subtitle beneath, both flush left (the CJK font has one weight, regular)."""
-    fig.suptitle(chinese, x=0.01, ha="left", fontsize=15)
-    ax.set_title(english, loc="left", fontsize=10, color="#555555", fontweight="normal", pad=10)
+def content_box(ax):
+    """Annotation coordinates: the box around the axes with their tick and axis labels, measured when drawn (after
+    the aspect ratio and log scales have moved things)."""
+    return lambda renderer: ax.get_tightbbox(renderer, bbox_extra_artists=[])
 
 
-def add_source_note(fig, source: str, quotes: list[str] = ()) -> None:
-    """Cite the source under the chart, with the sentences the numbers were taken from."""
+def set_titles(ax, chinese: str, english: str) -> None:
+    """A Chinese title with its English subtitle beneath, above the axes and flush with their labels' left edge
+    (the CJK font has one weight, regular, so size sets the title apart)."""
+    where = {"xy": (0, 1), "xycoords": content_box(ax), "textcoords": "offset points", "ha": "left", "va": "bottom"}
+    ax.annotate(chinese, xytext=(0, 30), fontsize=15, **where)
+    ax.annotate(english, xytext=(0, 12), fontsize=10, color="#555555", **where)
+
+
+def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
+    """Cite the source under the chart, below the axis label, with the sentences the numbers were taken from."""
     lines = textwrap.wrap(f"Source: {source}", NOTE_WIDTH + 30)
     for quote in quotes:
         lines += textwrap.wrap(f"「{quote}」", NOTE_WIDTH)
-    fig.text(0.01, -0.01, "\n".join(lines), ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
+    ax.annotate("\n".join(lines), xy=(0, 0), xycoords=content_box(ax), xytext=(0, -8), textcoords="offset points",
+                ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
 
 
 def article_source(article) -> str:
     """How charts cite an article: where it came from, when, and its title."""
     return f"{article.source}, {article.published:%Y-%m-%d}, {article.title}"
+
+
+def show(fig, missing: str) -> None:
+    """Show a chart in the notebook and free it; print `missing` instead when there was nothing to chart."""
+    import matplotlib.pyplot as plt
+
+    if fig is None:
+        print(missing)
+        return
+    plt.show()
+    plt.close(fig)

@@ -58,7 +58,11 @@ def cjk_font_subset(chars: str) -> bytes:
     return buffer.getvalue()
 
 
-FONT_STACK = 'system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif, "Report CJK"'
+# the CJK face comes first but covers only CJK code points (unicode-range), so Latin text keeps the system font;
+# last in the stack, Chromium drew some short CJK runs in a table with a fallback font that has no glyphs (boxes)
+FONT_STACK = '"Report CJK", system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif'
+CODE_FONT_STACK = '"Report CJK", SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace'
+CJK_RANGE = "U+2E80-10FFFF"
 
 
 def embed_cjk_font(page: str) -> str:
@@ -69,8 +73,10 @@ def embed_cjk_font(page: str) -> str:
     data = base64.b64encode(cjk_font_subset(chars)).decode("ascii")
     style = (
         "<style>\n"
-        f'@font-face {{ font-family: "Report CJK"; src: url(data:font/otf;base64,{data}) format("opentype"); }}\n'
-        f":root {{ --jp-content-font-family: {FONT_STACK}; --jp-ui-font-family: {FONT_STACK}; }}\n"
+        f'@font-face {{ font-family: "Report CJK"; src: url(data:font/otf;base64,{data}) format("opentype"); '
+        f"unicode-range: {CJK_RANGE}; }}\n"
+        f":root {{ --jp-content-font-family: {FONT_STACK}; --jp-ui-font-family: {FONT_STACK}; "
+        f"--jp-code-font-family: {CODE_FONT_STACK}; }}\n"
         f"body {{ font-family: {FONT_STACK}; }}\n"
         "</style>\n"
     )

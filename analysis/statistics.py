@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -301,6 +302,16 @@ def extract_statistics(article: Article) -> pd.DataFrame:
                 "raw_end": raw_end, "raw_line": article.raw_line(start),
             })
     return pd.DataFrame(rows, columns=COLUMNS).astype({"value": float})
+
+
+def read_statistics(path: str | Path) -> pd.DataFrame:
+    """statistics.csv as extract_statistics gave it: text columns as strings ('' when empty), value as float."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no statistics table; notebook 03_figure_extraction writes it")
+    text = {c: str for c in COLUMNS if c not in {"value", "sentence_start", "start", "end", "raw_start", "raw_end",
+                                                 "raw_line"}}
+    return pd.read_csv(path, dtype=text, keep_default_na=False, na_values={"value": [""]})
 
 
 def photo_figures(article: Article) -> pd.DataFrame:

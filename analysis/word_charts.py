@@ -29,8 +29,8 @@ def plot_top_words(article, frequencies: pd.DataFrame, directory: str | Path, to
     ax.set_xlabel("出現次數 Occurrences (times)")
     ax.set_ylabel("詞 Word")
     ax.margins(y=0.01)
-    set_titles(fig, ax, f"出現最多的{top}個詞", f"The {top} most frequent words, stop words removed")
-    add_source_note(fig, f"{article_source(article)}. {METHOD_NOTE}")
+    set_titles(ax, f"出現最多的{top}個詞", f"The {top} most frequent words, stop words removed")
+    add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE}")
     save_chart(fig, data, directory, "top30_words" if top == 30 else f"top{top}_words")
     return fig
 
@@ -47,8 +47,8 @@ def plot_word_cloud(article, frequencies: pd.DataFrame, directory: str | Path, w
     fig, ax = new_figure(8, 5.2)
     ax.imshow(cloud.to_array(), interpolation="bilinear")
     ax.set_axis_off()
-    set_titles(fig, ax, "詞雲", f"The {len(data)} most frequent words, sized by number of occurrences")
-    add_source_note(fig, f"{article_source(article)}. {METHOD_NOTE} Layout random but fixed (seed {WORD_CLOUD_SEED}).")
+    set_titles(ax, "詞雲", f"The {len(data)} most frequent words, sized by number of occurrences")
+    add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE} Layout random but fixed (seed {WORD_CLOUD_SEED}).")
     save_chart(fig, data, directory, "word_cloud")
     return fig
 
@@ -66,7 +66,7 @@ def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, l
     ax.legend(frameon=False, loc="lower right")
     ax.margins(y=0.01)
     english = f"Phrases in quotation marks: quoted twice or more, or up to {longest} characters long"
-    set_titles(fig, ax, "引號裏的口號", english)
-    add_source_note(fig, f"{article_source(article)}. Every 「…」 and 『…』 in the cleaned text, counted as written.")
+    set_titles(ax, "引號裏的口號", english)
+    add_source_note(ax, f"{article_source(article)}. Every 「…」 and 『…』 in the cleaned text, counted as written.")
     save_chart(fig, data, directory, "quoted_phrases")
     return fig
