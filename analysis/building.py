@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -33,12 +34,14 @@ class BuildError(RuntimeError):
 
 @dataclass(frozen=True)
 class Notebook:
-    """A numbered notebook: its file, title, one-line summary and the notebooks whose output it reads."""
+    """A numbered notebook: its file, title, one-line summary, the notebooks whose output it reads and its number
+    of code cells (a rough measure of how long it runs)."""
 
     path: Path
     title: str
     summary: str
     depends_on: tuple[str, ...]
+    code_cells: int
 
     @property
     def name(self) -> str:
@@ -64,7 +67,8 @@ def read_notebooks(directory: Path = config.NOTEBOOKS) -> list[Notebook]:
         question = " ".join(line.strip() for line in intro if line.strip() and not line.startswith("#"))
         summary = re.split(r"(?<=[.?!])\s", question.replace("**Question.**", "").strip())[0]
         depends_on = tuple(nb["metadata"].get("xixiang", {}).get("depends_on", []))
-        notebooks.append(Notebook(path, title, summary, depends_on))
+        code_cells = sum(cell["cell_type"] == "code" for cell in nb["cells"])
+        notebooks.append(Notebook(path, title, summary, depends_on, code_cells))
     return notebooks
 
 
@@ -200,6 +204,15 @@ def execute(notebook: Notebook, article: Path, out: Path):
         ) from None
 
 
+def import_runners(html: bool) -> None:
+    """Import papermill (and nbconvert for reports) in this thread before any worker does: two threads importing
+    jupyter_client's modules at once can find them half-initialised."""
+    import papermill  # noqa: F401
+
+    if html:
+        import nbconvert  # noqa: F401
+
+
 def build(
     articles: list[Path],
     out: Path,
@@ -217,12 +230,20 @@ def build(
     builds = [ArticleBuild(a, out, notebooks, fingerprint, html) for a in articles]
     outcome = Outcome()
     pending = {(b, nb.name): nb for b in builds for nb in notebooks}
+    # start first what others wait for, then the longest (most code cells): two cores finish together sooner
+    waited_for = Counter(dep for nb in notebooks for dep in nb.depends_on)
+
+    def priority(item):
+        """Sort key for a pending notebook."""
+        (_, name), nb = item
+        return -waited_for[name], -nb.code_cells
+
     running: dict[Future, tuple[ArticleBuild, Notebook]] = {}
     done: set[tuple[int, str]] = set()
     try:
         with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
             while pending or running:
-                for (b, name), nb in list(pending.items()):
+                for (b, name), nb in sorted(pending.items(), key=priority):
                     if all((id(b), dep) in done for dep in nb.depends_on):
                         del pending[(b, name)]
                         if html and b.up_to_date(nb):
@@ -231,6 +252,7 @@ def build(
                             if progress:
                                 progress(f"{b.slug}/{name}: up to date")
                         else:
+                            import_runners(html)
                             running[pool.submit(b.run, nb)] = (b, nb)
                 if not running:
                     if pending:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Punctuation a Chinese web page writes either as ASCII or as its fullwidth form. In Chinese
@@ -37,13 +38,19 @@ def _touches_cjk(chars: list[str], index: int) -> bool:
     return False
 
 
+# fold_width as a translation table (every character it changes is in the Basic Multilingual Plane)
+_FOLD = str.maketrans({c: fold_width(c) for c in map(chr, range(0x10000)) if fold_width(c) != c})
+_AMBIGUOUS = re.compile(f"[{re.escape(''.join(_ASCII_OF))}]")
+
+
 def clean_line(line: str) -> str:
     """Fold widths and spaces and set each ambiguous punctuation mark by its context; keeps the length."""
-    chars = [fold_width(c) for c in line]
-    for i, char in enumerate(chars):
-        if char in _ASCII_OF:
-            ascii_form = _ASCII_OF[char]
-            chars[i] = _PAIRED[ascii_form] if _touches_cjk(chars, i) else ascii_form
+    folded = line.translate(_FOLD)
+    chars = list(folded)
+    for match in _AMBIGUOUS.finditer(folded):
+        i = match.start()
+        ascii_form = _ASCII_OF[chars[i]]
+        chars[i] = _PAIRED[ascii_form] if _touches_cjk(chars, i) else ascii_form
     return "".join(chars)
 
 

@@ -43,7 +43,7 @@ def font_file() -> Path:
     target = CACHE / "NotoSansCJKtc-Regular.otf"
     if target.exists():
         return target
-    collection = TTCollection(str(font_collection()))
+    collection = TTCollection(str(font_collection()), recalcTimestamp=False)  # same bytes on every machine
     face = next(f for f in collection.fonts if FONT_FAMILY in {n.toUnicode() for n in f["name"].names if n.nameID == 1})
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.part")

@@ -2,88 +2,109 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.article import ArticleError
 from analysis.exporting import write_csv
-from analysis.frequency import word_frequencies
+from analysis.frequency import is_stop_word
 from analysis.loading import load_article
-from analysis.segmenting import tokenize
-from analysis.statistics import extract_statistics
+from analysis.numbers import number_value
+from analysis.script import to_simplified
+from analysis.segmenting import HMM, is_word, segmenter, tokenize
+from analysis.statistics import COLUMNS, extract_statistics
 
 
 @dataclass
 class ArticleResult:
-    """What one article gave: its word frequencies and statistics, or the error that stopped it."""
+    """What one article gave: its word counts and statistics, or the error that stopped it."""
 
     article: str
     chars: int = 0
-    frequencies: pd.DataFrame | None = None
+    counts: Counter[str] = field(default_factory=Counter)
     statistics: pd.DataFrame | None = None
     error: str = ""
 
 
+def word_counts(text: str) -> Counter[str]:
+    """The counts of word_frequencies (same words, same segmentation), without building a token per word."""
+    counts, position = Counter(), 0
+    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
+    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
+        counts[text[position : position + len(piece)]] += 1
+        position += len(piece)
+    return Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
+
+
 def analyse_file(path: Path) -> ArticleResult:
-    """Load, clean, segment, count and extract the statistics of one article file."""
+    """Load, clean, segment, count and extract the statistics of one article file; a problem is recorded, not raised."""
     try:
         article = load_article(path)
-    except (ArticleError, OSError) as error:
-        return ArticleResult(path.name, error=str(error))
-    frequencies = word_frequencies(article)[["word", "count"]]
-    return ArticleResult(path.name, len(article.text), frequencies, extract_statistics(article))
+    except ArticleError as error:
+        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
+    except OSError as error:
+        return ArticleResult(path.name, error=error.strerror or str(error))
+    try:
+        return ArticleResult(path.name, len(article.text), word_counts(article.text), extract_statistics(article))
+    except Exception as error:  # one odd article must not stop a run over thousands
+        return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
 
 
 def warm_up() -> None:
-    """Load the segmenter's dictionary once in a worker process, before it takes any article."""
+    """Run each step once on a few words, so that jieba's dictionaries, the tagger, the stop words and cn2an are
+    loaded before the first article."""
+    word_counts("西鄉街道")
     tokenize("西鄉街道")
+    number_value("五十八萬")
+
+
+def tracked(results: Iterable[ArticleResult], total: int, progress: bool) -> list[ArticleResult]:
+    """The results as a list, with a progress bar on stderr while they come in."""
+    from tqdm import tqdm
+
+    return list(tqdm(results, total=total, desc="articles", unit="article", file=sys.stderr, disable=not progress))
 
 
 def analyse_files(files: list[Path], jobs: int = 1, progress: bool = False) -> list[ArticleResult]:
-    """Analyse files in order, in `jobs` processes; each process loads the dictionary once."""
-    from tqdm import tqdm
+    """Analyse files in order, in `jobs` processes; each process loads the dictionaries once."""
+    if jobs <= 1:
+        warm_up()
+        return tracked(map(analyse_file, files), len(files), progress)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        # map() starts the workers, so they are forked before the progress bar starts its thread
+        results = pool.map(analyse_file, files, chunksize=max(1, len(files) // (jobs * 8)))
+        return tracked(results, len(files), progress)
 
-    bar = tqdm(total=len(files), desc="articles", unit="article", file=sys.stderr, disable=not progress)
-    with bar:
-        if jobs <= 1:
-            warm_up()
-            results = []
-            for path in files:
-                results.append(analyse_file(path))
-                bar.update(1)
-            return results
-        with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
-            results = []
-            for result in pool.map(analyse_file, files, chunksize=max(1, len(files) // (jobs * 8))):
-                results.append(result)
-                bar.update(1)
-            return results
+
+def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Words and counts, most frequent first, ties in word order (as word_frequencies orders them)."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 def corpus_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
-    """Word frequencies per article and overall, statistics with an article column, and the load errors."""
+    """Word frequencies per article and overall, statistics with an article column, and the articles skipped."""
     good = [r for r in results if not r.error]
-    by_article = pd.concat(
-        [r.frequencies.assign(article=r.article) for r in good] or [pd.DataFrame(columns=["word", "count", "article"])],
-        ignore_index=True,
-    )[["article", "word", "count"]]
-    overall = (
-        by_article.groupby("word", as_index=False)
-        .agg(count=("count", "sum"), articles=("article", "nunique"))
-        .sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+    by_article = pd.DataFrame(
+        [(r.article, word, n) for r in good for word, n in ranked(r.counts)], columns=["article", "word", "count"]
     )
-    statistics = pd.concat(
-        [r.statistics.assign(article=r.article) for r in good if len(r.statistics)] or [pd.DataFrame()]
+    total, articles = Counter(), Counter()
+    for r in good:
+        total.update(r.counts)
+        articles.update(r.counts.keys())
+    overall = pd.DataFrame(
+        [(word, n, articles[word]) for word, n in ranked(total)], columns=["word", "count", "articles"]
     )
-    if len(statistics):
-        statistics = statistics[["article", *[c for c in statistics.columns if c != "article"]]].reset_index(drop=True)
-    errors = pd.DataFrame(
-        [{"article": r.article, "error": r.error} for r in results if r.error], columns=["article", "error"]
-    )
+    tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
+    statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
+    statistics = statistics[["article", *COLUMNS]]
+    errors = pd.DataFrame([(r.article, r.error) for r in results if r.error], columns=["article", "error"])
     return {
         "word_frequencies_by_article": by_article,
         "word_frequencies": overall,
@@ -94,19 +115,17 @@ def corpus_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
 
 def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False) -> int:
     """The `corpus` command: analyse every *.txt in a folder into corpus tables; 2 if there is none."""
-    import os
-
     files = sorted(p for p in directory.glob("*.txt") if p.is_file()) if directory.is_dir() else []
     if not files:
         print(f"corpus: no article files (*.txt) in {directory}", file=sys.stderr)
         return 2
     out = out or directory.parent / f"{directory.name}-corpus"
-    results = analyse_files(files, jobs or os.cpu_count() or 1, progress=not quiet)
+    results = analyse_files(files, min(jobs or os.cpu_count() or 1, len(files)), progress=not quiet)
     for name, table in corpus_tables(results).items():
         write_csv(out / f"{name}.csv", table)
     failed = [r for r in results if r.error]
     for r in failed:
-        print(f"corpus: skipped {r.error}", file=sys.stderr)
+        print(f"corpus: skipped {r.article}: {r.error}", file=sys.stderr)
     print(
         f"corpus: {len(results) - len(failed)} articles analysed, {len(failed)} skipped; tables in {out}",
         file=sys.stderr,

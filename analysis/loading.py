@@ -27,6 +27,7 @@ COPYRIGHT = re.compile(r"版權作品")
 TRAILER = ("相關新聞", "網友評論")
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
 HEADING_MAX_CHARS = 40
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than tab and line ends
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -38,7 +39,7 @@ def read_text(path: Path) -> tuple[str, str]:
     if match is None:
         raise ArticleError(f"{path}: cannot be decoded as UTF-8, UTF-16, Big5-HKSCS or GB18030 (binary or corrupt?)")
     text = str(match)
-    controls = sorted({f"U+{ord(c):04X}" for c in text if ord(c) < 32 and c not in "\r\n\t"})
+    controls = sorted({f"U+{ord(c):04X}" for c in CONTROL.findall(text)})
     if controls:
         raise ArticleError(f"{path}: holds control characters {', '.join(controls[:5])}; this looks like a binary file")
     if not text.strip():
@@ -88,7 +89,7 @@ def load_article(path: str | Path) -> Article:
             meta["editor"] = m.group(1).strip()
         elif COPYRIGHT.search(line):
             continue
-        elif m := CREDIT.search(line):
+        elif "供圖" in line and (m := CREDIT.search(line)):  # the search alone takes time quadratic in the line
             label = CAPTION_LABEL.match(line)
             start = label.end() if label else 0
             extra = {"credit": m.group(1), "label": label.group(1) if label else ""}

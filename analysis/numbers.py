@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from analysis.script import to_simplified
 
@@ -22,6 +23,7 @@ def is_chinese_numeral(numeral: str) -> bool:
     return not numeral[0].isdigit()
 
 
+@cache
 def number_value(numeral: str) -> float:
     """The value of a numeral: 41,550 → 41550, 五十八萬 → 580000, 2.3萬 → 23000, 兩 → 2, 百 → 100."""
     if not _NUMERAL.fullmatch(numeral):

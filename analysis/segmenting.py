@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import unicodedata
@@ -76,12 +77,26 @@ def read_user_dictionary(path: str | Path = USER_DICTIONARY) -> list[UserWord]:
     return entries
 
 
-@cache
 def segmenter(user_dictionary: bool = True) -> Segmenter:
     """This process's jieba tokenizer and tagger, built once, with the user dictionary added in Simplified script
     (the form the bridge gives jieba) and as written (for segmenting without the bridge)."""
+    return _segmenter(bool(user_dictionary))
+
+
+@cache
+def bundled_dictionary() -> jieba.Tokenizer:
+    """A tokenizer with jieba's bundled dictionary, loaded once per process (the slow part of a segmenter)."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    return tokenizer
+
+
+@cache  # keyed by the value alone: @cache on segmenter() built one for segmenter() and another for segmenter(True)
+def _segmenter(user_dictionary: bool) -> Segmenter:
+    """segmenter(), built once for each value of user_dictionary."""
+    # a copy with its own word tables, so adding the user dictionary leaves the bundled one as it was
+    tokenizer = copy.copy(bundled_dictionary())
+    tokenizer.FREQ, tokenizer.user_word_tag_tab = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
     entries = read_user_dictionary() if user_dictionary else []
     forms = [(form, e) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))]
     reference = {form: tokenizer.FREQ.get(form, 0) for form, _ in forms}

@@ -248,3 +248,17 @@ def test_build_manifest_records_inputs_and_outputs(study_build):
     for entry in manifest.values():
         assert len(entry["inputs"]) == 64
         assert all((study_build[0] / rel).is_file() for rel in entry["outputs"])
+
+
+def test_embedded_font_is_the_same_from_a_cold_cache(tmp_path, monkeypatch):
+    from analysis import rendering
+
+    subsets = []
+    for day, name in enumerate(("first", "second")):
+        # fontTools stamps the time into a font it saves; SOURCE_DATE_EPOCH stands in for two machines' clocks
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1_700_000_000 + day * 86_400))
+        monkeypatch.setattr(config, "CACHE", tmp_path / name)
+        config.font_file.cache_clear()
+        subsets.append(rendering.cjk_font_subset("西鄉街道學習強國"))
+    config.font_file.cache_clear()
+    assert subsets[0] == subsets[1]
