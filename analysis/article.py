@@ -74,6 +74,16 @@ class Article:
             return self.raw_offset(start), self.raw_offset(start)
         return self.raw_offset(start), self.raw_offset(end - 1) + 1
 
+    def part_at(self, offset: int) -> tuple[str, int | None]:
+        """The part of the article the character at `offset` in text is in (title, paragraph, heading or caption),
+        and the paragraph's 1-based number."""
+        for number, paragraph in enumerate(self.paragraphs, 1):
+            if paragraph.start <= offset < paragraph.end:
+                return ("heading" if paragraph.is_heading else "paragraph"), number
+        if any(c.start <= offset < c.end for c in self.captions):
+            return "caption", None
+        return "title", None
+
     def raw_line(self, offset: int) -> int:
         """1-based line number in the raw file of the character at `offset` in text."""
         return self.raw_text.count("\n", 0, self.raw_offset(offset)) + 1

@@ -35,6 +35,9 @@ class Reading:
     low: float
     high: float
     sentence: str
+    sentence_start: int
+    start: int
+    end: int
 
     @classmethod
     def of(cls, index: int, row) -> Reading:
@@ -46,7 +49,8 @@ class Reading:
         }.get(row.bound, (0.0, math.inf))
         if set(row.qualifier.split()) & ODD and row.bound == "lower":
             high = row.value + odd_step(row.value)
-        return cls(index, row.text, row.value, row.unit, row.subject, low, high, row.sentence)
+        return cls(index, row.text, row.value, row.unit, row.subject, low, high, row.sentence, row.sentence_start,
+                   row.start, row.end)
 
     @property
     def label(self) -> str:
@@ -157,14 +161,11 @@ def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Readin
 def check_ratios(statistics: pd.DataFrame, bounds: list[dict], sums: list[tuple[Reading, list[Reading]]]) -> list[dict]:
     """Ratios of one group leading another within a clause (2名黨員帶領846名保安), with their bounds' status."""
     counts = [Reading.of(i, r) for i, r in statistics[statistics["kind"] == "count"].iterrows()]
-    ends = dict(zip(statistics.index, statistics["end"], strict=True))
-    starts = dict(zip(statistics.index, statistics["start"], strict=True))
     rows = []
     for leader, led in itertools.pairwise(counts):
-        if leader.sentence != led.sentence or not {leader.unit, led.unit} <= PERSON_UNITS:
+        if leader.sentence_start != led.sentence_start or not {leader.unit, led.unit} <= PERSON_UNITS:
             continue
-        sentence_start = statistics.loc[leader.index, "sentence_start"]
-        between = leader.sentence[ends[leader.index] - sentence_start : starts[led.index] - sentence_start]
+        between = leader.sentence[leader.end - leader.sentence_start : led.start - leader.sentence_start]
         if not LEADS.search(between) or CLAUSE_BREAK.search(between):
             continue
         checks = [b["status"] for b in bounds if str(leader.index) in b["rows"].split(", ")

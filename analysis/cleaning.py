@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Punctuation a Chinese web page writes either as ASCII or as its fullwidth form. In Chinese
 # prose it is shown in the Chinese (fullwidth) form; between digits or Latin letters (10:24) in ASCII.
@@ -38,14 +39,18 @@ def _touches_cjk(chars: list[str], index: int) -> bool:
     return False
 
 
-# fold_width as a translation table (every character it changes is in the Basic Multilingual Plane)
-_FOLD = str.maketrans({c: fold_width(c) for c in map(chr, range(0x10000)) if fold_width(c) != c})
+@cache
+def fold_table() -> dict[int, str]:
+    """fold_width as a str.translate table, built on first use (every character it changes is in the BMP)."""
+    return str.maketrans({c: fold_width(c) for c in map(chr, range(0x10000)) if fold_width(c) != c})
+
+
 _AMBIGUOUS = re.compile(f"[{re.escape(''.join(_ASCII_OF))}]")
 
 
 def clean_line(line: str) -> str:
     """Fold widths and spaces and set each ambiguous punctuation mark by its context; keeps the length."""
-    folded = line.translate(_FOLD)
+    folded = line.translate(fold_table())
     chars = list(folded)
     for match in _AMBIGUOUS.finditer(folded):
         i = match.start()

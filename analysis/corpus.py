@@ -14,11 +14,10 @@ import pandas as pd
 
 from analysis.article import ArticleError
 from analysis.exporting import write_csv
-from analysis.frequency import is_stop_word
+from analysis.frequency import word_counts
 from analysis.loading import load_article
 from analysis.numbers import number_value
-from analysis.script import to_simplified
-from analysis.segmenting import HMM, is_word, segmenter, tokenize
+from analysis.segmenting import tokenize
 from analysis.statistics import COLUMNS, extract_statistics
 
 
@@ -31,16 +30,6 @@ class ArticleResult:
     counts: Counter[str] = field(default_factory=Counter)
     statistics: pd.DataFrame | None = None
     error: str = ""
-
-
-def word_counts(text: str) -> Counter[str]:
-    """The counts of word_frequencies (same words, same segmentation), without building a token per word."""
-    counts, position = Counter(), 0
-    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
-    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
-        counts[text[position : position + len(piece)]] += 1
-        position += len(piece)
-    return Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
 
 
 def analyse_file(path: Path) -> ArticleResult:

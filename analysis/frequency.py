@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.script import to_simplified, to_traditional
-from analysis.segmenting import is_word, tokenize, words
+from analysis.segmenting import HMM, is_word, segmenter, tokenize, words
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
 QUOTE_MARKS = {"「」": re.compile(r"「([^「」\n]+)」"), "『』": re.compile(r"『([^『』\n]+)』")}
@@ -40,9 +40,15 @@ def is_stop_word(word: str) -> bool:
     return word in stop or to_simplified(word) in stop
 
 
-def counted_words(text: str) -> list[str]:
-    """The words of `text` that the study counts: no punctuation, whitespace, bare numbers or stop words."""
-    return [t.word for t in words(text) if not is_stop_word(t.word)]
+def word_counts(text: str) -> Counter[str]:
+    """How often each word of `text` that the study counts occurs: no punctuation, whitespace, bare numbers or stop
+    words. The same segmentation as tokenize(text, pos=False), without building a token per word."""
+    counts, position = Counter(), 0
+    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
+    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
+        counts[text[position : position + len(piece)]] += 1
+        position += len(piece)
+    return Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
 
 
 def frequency_table(counts: Counter) -> pd.DataFrame:
@@ -54,7 +60,7 @@ def frequency_table(counts: Counter) -> pd.DataFrame:
 
 def word_frequencies(article) -> pd.DataFrame:
     """How often each word of article.text occurs, stop words removed, most frequent first."""
-    return frequency_table(Counter(counted_words(article.text)))
+    return frequency_table(word_counts(article.text))
 
 
 def text_counts(article) -> pd.DataFrame:
@@ -68,7 +74,7 @@ def text_counts(article) -> pd.DataFrame:
         "Han characters": [c for c in characters if is_han(c)],
         "jieba tokens (no whitespace)": tokens,
         "words (no punctuation or bare numbers)": word_tokens,
-        "words after stop words": counted_words(text),
+        "words after stop words": list(word_counts(text).elements()),
     }
     table = pd.DataFrame(
         [(step, len(items), len(set(items))) for step, items in steps.items()], columns=["step", "tokens", "types"]
@@ -82,16 +88,6 @@ def is_han(character: str) -> bool:
     return "\u4e00" <= character <= "\u9fff" or "\u3400" <= character <= "\u4dbf"
 
 
-def article_part(article, offset: int) -> tuple[str, int | None]:
-    """Which part of the article the character at `offset` in article.text is in, and the paragraph's 1-based number."""
-    for number, paragraph in enumerate(article.paragraphs, 1):
-        if paragraph.start <= offset < paragraph.end:
-            return ("heading" if paragraph.is_heading else "paragraph"), number
-    if any(c.start <= offset < c.end for c in article.captions):
-        return "caption", None
-    return "title", None
-
-
 def concordance(article, word: str, width: int = 15) -> pd.DataFrame:
     """Keyword in context: each occurrence of `word` as a token, with `width` characters either side on its line."""
     text = article.text
@@ -101,7 +97,7 @@ def concordance(article, word: str, width: int = 15) -> pd.DataFrame:
             continue
         line_start = text.rfind("\n", 0, token.start) + 1
         line_end = text.find("\n", token.end) % (len(text) + 1)
-        part, paragraph = article_part(article, token.start)
+        part, paragraph = article.part_at(token.start)
         rows.append({
             "left": text[max(line_start, token.start - width):token.start],
             "word": token.word,

@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis.frequency import is_stop_word
 from analysis.script import to_simplified
-from analysis.segmenting import Token, is_word, segmenter, tokenize
+from analysis.segmenting import Token, is_word, reference_frequency, reference_total, tokenize
 
 # jieba.analyse's own settings: TextRank links candidate words up to 4 tokens apart among these parts of speech
 TEXTRANK_POS = ("ns", "n", "vn", "v")
@@ -59,12 +59,11 @@ def log_likelihood(a: int, b: int, c: int, d: int) -> float:
 
 def keyness(tokens: list[Token]) -> dict[str, float]:
     """G² of each word the text uses more than jieba's dictionary frequencies (the reference corpus) would predict."""
-    seg = segmenter()
     counts = Counter(t.word for t in tokens if is_word(t.word))
-    c, d = sum(counts.values()), seg.reference_total
+    c, d = sum(counts.values()), reference_total()
     scores = {}
     for word, a in counts.items():
-        b = seg.reference_frequency(word)
+        b = reference_frequency(word)
         if not is_stop_word(word) and a / c > b / d:
             scores[word] = log_likelihood(a, b, c, d)
     return scores

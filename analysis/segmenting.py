@@ -51,17 +51,10 @@ class UserWord:
 
 @dataclass(frozen=True)
 class Segmenter:
-    """A jieba tokenizer with its part-of-speech tagger, and the dictionary frequencies it started from."""
+    """A jieba tokenizer with its part-of-speech tagger."""
 
     tokenizer: jieba.Tokenizer
     tagger: jieba.posseg.POSTokenizer
-    reference: dict[str, int]  # dictionary frequency (Simplified word) before the user dictionary was added
-    reference_total: int
-
-    def reference_frequency(self, word: str) -> int:
-        """How often jieba's bundled dictionary counts `word` (either script); 0 if it does not list it."""
-        simplified = to_simplified(word)
-        return self.reference.get(simplified, self.tokenizer.FREQ.get(simplified, 0) or 0)
 
 
 def read_user_dictionary(path: str | Path = USER_DICTIONARY) -> list[UserWord]:
@@ -98,12 +91,19 @@ def _segmenter(user_dictionary: bool) -> Segmenter:
     tokenizer = copy.copy(bundled_dictionary())
     tokenizer.FREQ, tokenizer.user_word_tag_tab = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
     entries = read_user_dictionary() if user_dictionary else []
-    forms = [(form, e) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))]
-    reference = {form: tokenizer.FREQ.get(form, 0) for form, _ in forms}
-    total = tokenizer.total
-    for form, entry in forms:
+    for form, entry in ((form, e) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))):
         tokenizer.add_word(form, entry.freq, entry.tag)
-    return Segmenter(tokenizer, jieba.posseg.POSTokenizer(tokenizer), reference, total)
+    return Segmenter(tokenizer, jieba.posseg.POSTokenizer(tokenizer))
+
+
+def reference_frequency(word: str) -> int:
+    """How often jieba's bundled dictionary counts `word` (either script); 0 if it does not list it."""
+    return bundled_dictionary().FREQ.get(to_simplified(word), 0) or 0
+
+
+def reference_total() -> int:
+    """The number of words jieba's bundled dictionary counts in all."""
+    return bundled_dictionary().total
 
 
 def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = True, user_dictionary: bool = True,

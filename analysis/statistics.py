@@ -70,26 +70,10 @@ class Sentence:
     text: str
     start: int
 
-    @property
-    def end(self) -> int:
-        """Offset just past the sentence."""
-        return self.start + len(self.text)
-
 
 def sentences(text: str) -> list[Sentence]:
     """The sentences of a text: up to 。！？ (with any closing quote) or the end of a line."""
     return [Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text)]
-
-
-def part_of(article: Article, offset: int) -> str:
-    """Which part of the article an offset falls in: title, paragraph, heading or caption."""
-    for caption in article.captions:
-        if caption.start <= offset < caption.end:
-            return "caption"
-    for paragraph in article.paragraphs:
-        if paragraph.start <= offset < paragraph.end:
-            return "heading" if paragraph.is_heading else "paragraph"
-    return "title"
 
 
 def bound(qualifier: str) -> str:
@@ -298,7 +282,7 @@ def extract_statistics(article: Article) -> pd.DataFrame:
             start, end = sentence.start + row["start"], sentence.start + row["end"]
             raw_start, raw_end = article.raw_span(start, end)
             rows.append(row | {
-                "bound": bound(row["qualifier"]), "part": part_of(article, start), "sentence": sentence.text.strip(),
+                "bound": bound(row["qualifier"]), "part": article.part_at(start)[0], "sentence": sentence.text,
                 "sentence_start": sentence.start, "start": start, "end": end, "raw_start": raw_start,
                 "raw_end": raw_end, "raw_line": article.raw_line(start),
             })

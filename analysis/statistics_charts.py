@@ -43,6 +43,17 @@ def draw_bar(ax, y: float, value: float, bound: str, colour: str, reach: float, 
     return end
 
 
+def draw_counts(ax, rows: pd.DataFrame, labels, headroom: float) -> None:
+    """Statistics rows as labelled horizontal bars, first row at the top, each with its value as printed; the x axis
+    reaches `headroom` times the largest value, leaving room for the labels."""
+    top = rows["value"].max()
+    for y, row in zip(range(len(rows))[::-1], rows.itertuples(), strict=True):
+        end = draw_bar(ax, y, row.value, row.bound, EXACT, 0.12 * top)
+        ax.text(end, y, f"  {value_label(row)}", va="center", fontsize=9)
+    ax.set_yticks(range(len(rows))[::-1], labels)
+    ax.set_xlim(0, top * headroom)
+
+
 def chart_data(rows: pd.DataFrame, **extra) -> pd.DataFrame:
     """The CSV saved beside a chart: the rows drawn, with where each came from."""
     columns = ["label", "text", "value", "unit", "qualifier", "bound", "subject", "period", "raw_line", "sentence"]
@@ -101,12 +112,7 @@ def plot_groups(article, statistics: pd.DataFrame, directory: str | Path):
     if groups.empty:
         return None
     fig, ax = new_figure(8, 1.2 + 0.55 * len(groups))
-    reach = 0.12 * groups["value"].max()
-    for y, row in zip(range(len(groups))[::-1], groups.itertuples(), strict=True):
-        end = draw_bar(ax, y, row.value, row.bound, EXACT, reach)
-        ax.text(end, y, f"  {value_label(row)}", va="center", fontsize=9)
-    ax.set_yticks(range(len(groups))[::-1], groups["subject"])
-    ax.set_xlim(0, groups["value"].max() * 1.45)
+    draw_counts(ax, groups, groups["subject"], headroom=1.45)
     ax.set_xlabel("人數 People")
     set_titles(ax, "引號中點名的隊伍及其人數", "Groups the article names in quotation marks, by stated size")
     add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", sentences_of(groups))
@@ -124,11 +130,7 @@ def plot_publications(article, statistics: pd.DataFrame, checks: pd.DataFrame, d
     labels = [("其中 " if index in within else "") + f"{row.period} {row.subject}".strip()
               for index, row in pieces.iterrows()]
     fig, ax = new_figure(8, 1.4 + 0.6 * len(pieces))
-    for y, row in zip(range(len(pieces))[::-1], pieces.itertuples(), strict=True):
-        end = draw_bar(ax, y, row.value, row.bound, EXACT, 0.12 * pieces["value"].max())
-        ax.text(end, y, f"  {value_label(row)}", va="center", fontsize=9)
-    ax.set_yticks(range(len(pieces))[::-1], labels)
-    ax.set_xlim(0, pieces["value"].max() * 1.3)
+    draw_counts(ax, pieces, labels, headroom=1.3)
     ax.set_xlabel("篇數 Pieces published")
     set_titles(ax, "發表的稿件", "Pieces published, by period and by what happened to them; "
                "其中 marks a part of the bar above")
@@ -171,6 +173,6 @@ def plot_ratios(article, statistics: pd.DataFrame, checks: pd.DataFrame, directo
     ax.set_xlabel(f"每名{leader}帶領的人數 People per {leader} (log scale)")
     set_titles(ax, f"{leader}帶領群眾的比例", f"People led per {leader} in the article's examples, "
                "and across the whole stated total (grey)")
-    add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", list(dict.fromkeys(data["sentence"])))
+    add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", sentences_of(data))
     save_chart(fig, data, directory, "mobilisation_ratios")
     return fig

@@ -1,9 +1,11 @@
 """The word-frequency study: segmentation of the article's Traditional text, counts, concordance and quotations."""
 
+from collections import Counter
+
 import pytest
 
 from analysis import concordance, load_article, quoted_phrases, tokenize, word_frequencies
-from analysis.frequency import is_stop_word
+from analysis.frequency import is_stop_word, word_counts
 from analysis.segmenting import is_word
 
 INSTITUTIONAL_TERMS = ["寶安區", "黨工委", "黨員", "群眾", "西鄉街道"]
@@ -88,3 +90,9 @@ def test_quoted_phrase_counts_match_the_text(article):
     top = phrases.set_index("phrase")["count"]
     assert top["學習強國"] == 28
     assert {"西鄉示範", "精神譜系", "四史"} <= set(top.index)
+
+
+def test_fast_counts_agree_with_the_tokens(article):
+    tokens = tokenize(article.text, pos=False)
+    expected = Counter(t.word for t in tokens if is_word(t.word) and not is_stop_word(t.word))
+    assert word_counts(article.text) == expected
