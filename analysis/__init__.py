@@ -12,7 +12,7 @@ warnings.filterwarnings("ignore", message="pkg_resources is deprecated", categor
 _LAZY = {
     "Token": "segmenting", "tokenize": "segmenting", "word_frequencies": "frequency", "concordance": "frequency",
     "quoted_phrases": "frequency", "text_counts": "frequency", "keywords": "keyterms", "entities": "keyterms",
-    "extract_statistics": "statistics", "photo_figures": "statistics", "audit": "auditing",
+    "extract_statistics": "extracting", "photos": "describing", "audit": "auditing",
 }
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.statistics import PERSON_UNITS
+from analysis.characters import has_clause_break
+from analysis.numerals import PERSON_UNITS
 
 COLUMNS = ["relation", "kind", "status", "detail", "values", "rows", "sentences"]
 HOLDS, FAILS, UNKNOWN = "holds", "does not hold", "cannot tell"
@@ -20,7 +21,6 @@ PARTS_MARKER = "其中"
 LEADS = re.compile(r"帶領|帶動|帶著|聯繫|幫扶|結對|指導")
 # 餘 and 多 after a number: more than it, but less than the next step of its last non-zero digit
 ODD = {"餘", "多"}
-CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def check_ratios(statistics: pd.DataFrame, bounds: list[dict], sums: list[tuple[
         if leader.sentence_start != led.sentence_start or not {leader.unit, led.unit} <= PERSON_UNITS:
             continue
         between = leader.sentence[leader.end - leader.sentence_start : led.start - leader.sentence_start]
-        if not LEADS.search(between) or CLAUSE_BREAK.search(between):
+        if not LEADS.search(between) or has_clause_break(between):
             continue
         checks = [b["status"] for b in bounds if str(leader.index) in b["rows"].split(", ")
                   or str(led.index) in b["rows"].split(", ")]

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import cache
 
+from analysis.characters import is_cjk
+
 # Punctuation a Chinese web page writes either as ASCII or as its fullwidth form. In Chinese
 # prose it is shown in the Chinese (fullwidth) form; between digits or Latin letters (10:24) in ASCII.
 _PAIRED = dict(zip(",:;!?()", "，：；！？（）", strict=True))
@@ -20,12 +22,6 @@ def fold_width(char: str) -> str:
     if char == "\t" or unicodedata.category(char) == "Zs":
         return " "
     return char
-
-
-def is_cjk(char: str) -> bool:
-    """True for Han characters, kana, CJK punctuation and fullwidth forms."""
-    code = ord(char)
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFFEF
 
 
 def _touches_cjk(chars: list[str], index: int) -> bool:

@@ -14,11 +14,11 @@ import pandas as pd
 
 from analysis.article import ArticleError
 from analysis.exporting import write_csv
+from analysis.extracting import COLUMNS, extract_statistics
 from analysis.frequency import word_counts
 from analysis.loading import load_article
-from analysis.numbers import number_value
+from analysis.numerals import number_value
 from analysis.segmenting import tokenize
-from analysis.statistics import COLUMNS, extract_statistics
 
 
 @dataclass

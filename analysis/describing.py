@@ -1,4 +1,4 @@
-"""Tables that describe an article's parts and what cleaning changed, for notebook 01."""
+"""Tables that describe an article: its parts, what cleaning changed, what was left out, and its photos."""
 
 from __future__ import annotations
 
@@ -57,3 +57,19 @@ def left_out_lines(article: Article) -> pd.DataFrame:
             rows.append({"raw_line": number, "left_out": dropped})
         start += len(line) + 1
     return pd.DataFrame(rows, columns=["raw_line", "left_out"])
+
+
+def photos(article: Article) -> pd.DataFrame:
+    """The photo captions as a table: position, label, caption, credit and the paragraph each follows."""
+    rows = []
+    for position, caption in enumerate(article.captions, start=1):
+        # after_paragraph is -1 for a caption printed before the first paragraph
+        after = article.paragraphs[caption.after_paragraph] if caption.after_paragraph >= 0 else None
+        rows.append({
+            "position": position, "label": caption.label, "caption": caption.text, "credit": caption.credit,
+            "after_paragraph": caption.after_paragraph + 1, "paragraph_opening": after.text[:24] if after else "",
+            "start": caption.start, "end": caption.end, "raw_line": article.raw_line(caption.start),
+        })
+    columns = ["position", "label", "caption", "credit", "after_paragraph", "paragraph_opening", "start", "end",
+               "raw_line"]
+    return pd.DataFrame(rows, columns=columns)

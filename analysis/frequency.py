@@ -5,22 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from analysis import config
+from analysis.characters import is_han, is_word
 from analysis.script import to_simplified, to_traditional
-from analysis.segmenting import HMM, is_word, segmenter, tokenize, words
+from analysis.segmenting import HMM, segmenter, tokenize, words
+from analysis.wordlists import read_word_list
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
 QUOTE_MARKS = {"「」": re.compile(r"「([^「」\n]+)」"), "『』": re.compile(r"『([^『』\n]+)』")}
-
-
-def read_word_list(path: str | Path) -> list[str]:
-    """The words of a committed word list: one per line, `#` comments and blank lines skipped."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [w for line in lines if (w := line.split("#", 1)[0].strip())]
 
 
 @cache
@@ -81,11 +76,6 @@ def text_counts(article) -> pd.DataFrame:
     )
     table["density"] = (table["types"] / table["tokens"]).round(3)
     return table
-
-
-def is_han(character: str) -> bool:
-    """True for a CJK ideograph (basic block and extension A)."""
-    return "\u4e00" <= character <= "\u9fff" or "\u3400" <= character <= "\u4dbf"
 
 
 def concordance(article, word: str, width: int = 15) -> pd.DataFrame:

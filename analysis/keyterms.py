@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
+from analysis.characters import is_word
 from analysis.frequency import is_stop_word
 from analysis.script import to_simplified
-from analysis.segmenting import Token, is_word, reference_frequency, reference_total, tokenize
+from analysis.segmenting import Token, reference_frequency, reference_total, tokenize
 
 # jieba.analyse's own settings: TextRank links candidate words up to 4 tokens apart among these parts of speech
 TEXTRANK_POS = ("ns", "n", "vn", "v")

@@ -5,18 +5,18 @@ from __future__ import annotations
 import copy
 import itertools
 import logging
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import jieba
 import jieba.posseg
 
 from analysis import config
+from analysis.characters import is_word
 from analysis.script import to_simplified
+from analysis.wordlists import read_user_dictionary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,34 +40,11 @@ class Token(NamedTuple):
 
 
 @dataclass(frozen=True)
-class UserWord:
-    """An entry of the user dictionary: the word as written (Traditional), jieba's frequency (None: jieba's
-    suggestion) and its part-of-speech tag."""
-
-    word: str
-    freq: int | None
-    tag: str | None
-
-
-@dataclass(frozen=True)
 class Segmenter:
     """A jieba tokenizer with its part-of-speech tagger."""
 
     tokenizer: jieba.Tokenizer
     tagger: jieba.posseg.POSTokenizer
-
-
-def read_user_dictionary(path: str | Path = USER_DICTIONARY) -> list[UserWord]:
-    """The entries of a user dictionary: `word [freq] [tag]` per line, `#` comments and blank lines skipped."""
-    entries = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        fields = line.split("#", 1)[0].split()
-        if not fields:
-            continue
-        word, rest = fields[0], fields[1:]
-        freq = int(rest.pop(0)) if rest and rest[0].isdigit() else None
-        entries.append(UserWord(word, freq, rest[0] if rest else None))
-    return entries
 
 
 def segmenter(user_dictionary: bool = True) -> Segmenter:
@@ -90,7 +67,7 @@ def _segmenter(user_dictionary: bool) -> Segmenter:
     # a copy with its own word tables, so adding the user dictionary leaves the bundled one as it was
     tokenizer = copy.copy(bundled_dictionary())
     tokenizer.FREQ, tokenizer.user_word_tag_tab = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
-    entries = read_user_dictionary() if user_dictionary else []
+    entries = read_user_dictionary(USER_DICTIONARY) if user_dictionary else []
     for form, entry in ((form, e) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))):
         tokenizer.add_word(form, entry.freq, entry.tag)
     return Segmenter(tokenizer, jieba.posseg.POSTokenizer(tokenizer))
@@ -128,11 +105,6 @@ def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = Tru
         position = start + len(piece)
         tokens.append(Token(text[start:position], start, position, tag))
     return tokens
-
-
-def is_word(token: str) -> bool:
-    """True for a word; False for punctuation, whitespace and bare numbers (no letter or Han character in it)."""
-    return any(unicodedata.category(c).startswith("L") for c in token)
 
 
 def words(text: str, **options) -> list[Token]:

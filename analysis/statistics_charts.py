@@ -13,7 +13,7 @@ import pandas as pd
 from analysis import config
 from analysis.charting import add_source_note, article_source, new_figure, set_titles
 from analysis.exporting import save_chart
-from analysis.statistics import PERSON_UNITS
+from analysis.numerals import PERSON_UNITS
 
 SIGNS = {"lower": "≥ ", "upper": "≤ ", "approximate": "≈ ", "exact": ""}
 EXACT, BOUND, REFERENCE = config.PALETTE[0], config.PALETTE[4], config.PALETTE[2]

@@ -6,9 +6,9 @@ from articles import XINAN, write_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import audit, extract_statistics, load_article, photo_figures
+from analysis import audit, extract_statistics, load_article, photos
 from analysis.script import to_traditional
-from analysis.statistics import COLUMNS, numerals_left_out
+from analysis.extracting import COLUMNS, numerals_left_out
 
 # every number the article reports, in reading order: text, value, unit, qualifier, kind, subject
 ARTICLE_NUMBERS = [
@@ -179,8 +179,8 @@ def test_chinese_numerals_and_digits_give_the_same_count(tmp_path_factory, n):
     assert values == [((n, "名"),)] * 3
 
 
-def test_photo_figures(article):
-    figures = photo_figures(article)
+def test_photos(article):
+    figures = photos(article)
     assert list(figures["position"]) == [1, 2, 3, 4]
     assert list(figures["label"]) == ["", "", "", "頂圖"]
     assert set(figures["credit"]) == {"供圖/西鄉街道", "西鄉/街道供圖"}

@@ -6,7 +6,7 @@ import pytest
 
 from analysis import concordance, load_article, quoted_phrases, tokenize, word_frequencies
 from analysis.frequency import is_stop_word, word_counts
-from analysis.segmenting import is_word
+from analysis.characters import is_word
 
 INSTITUTIONAL_TERMS = ["寶安區", "黨工委", "黨員", "群眾", "西鄉街道"]
 
