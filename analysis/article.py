@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
+
+LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 class ArticleError(ValueError):
     """An article file that cannot be read as an article; the message names the file and the problem."""
+
+
+class ArticleWarning(UserWarning):
+    """An article that loads but lacks something a reader should check (a full publication date); names the file."""
 
 
 @dataclass(frozen=True)
@@ -45,10 +53,14 @@ class Span:
 
 @dataclass(frozen=True)
 class Article:
-    """One news article: metadata, paragraphs, captions and the cleaned text, comparable across encodings."""
+    """One news article: metadata, paragraphs, captions and the cleaned text, comparable across encodings.
+
+    published is a time-zone-aware datetime when the page gives date and time, a date when it gives only the date,
+    None when it gives no full date. raw_text is the decoded file, or for a saved web page the text extracted from it
+    (title, date line, main text), which is what the offsets index."""
 
     title: str
-    published: datetime
+    published: datetime | date | None
     source: str
     cited_source: str
     reporter: str
@@ -60,6 +72,8 @@ class Article:
     encoding: str = field(compare=False)
     raw_text: str = field(compare=False, repr=False)
     spans: tuple[Span, ...] = field(compare=False, repr=False)
+    original_title: str = ""
+    layout: str = field(default="", compare=False)
 
     def raw_offset(self, offset: int) -> int:
         """Offset in raw_text (the decoded raw file) of the character at `offset` in text."""
@@ -84,9 +98,14 @@ class Article:
             return "caption", None
         return "title", None
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Offsets in raw_text where each line after the first starts (after \\n, \\r\\n or a lone \\r)."""
+        return [m.end() for m in LINE_BREAK.finditer(self.raw_text)]
+
     def raw_line(self, offset: int) -> int:
         """1-based line number in the raw file of the character at `offset` in text."""
-        return self.raw_text.count("\n", 0, self.raw_offset(offset)) + 1
+        return bisect_right(self._line_starts, self.raw_offset(offset)) + 1
 
     def to_dict(self) -> dict:
         """A JSON-ready dict of the article: metadata, paragraphs, captions, text and offset spans."""
@@ -94,7 +113,9 @@ class Article:
             "path": self.path.name,
             "encoding": self.encoding,
             "title": self.title,
-            "published": self.published.isoformat(),
+            "published": self.published.isoformat() if self.published else None,
+            "original_title": self.original_title,
+            "layout": self.layout,
             "source": self.source,
             "cited_source": self.cited_source,
             "reporter": self.reporter,

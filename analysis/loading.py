@@ -1,33 +1,30 @@
-"""Read an article file in any of the encodings Chinese news sites use and parse it into an Article."""
+"""Read an article file (text in the encodings Chinese news sites use, or a saved web page) and parse it into an
+Article; what each line of a page is comes from the page's layout (analysis.layouts)."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import warnings
+from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from charset_normalizer import from_bytes
 
-from analysis.article import Article, ArticleError, Caption, Paragraph, Span
+from analysis.article import Article, ArticleError, ArticleWarning, Caption, Paragraph, Span
 from analysis.cleaning import clean_line, strip_span
+from analysis.layouts import Layout, choose_layout
+from analysis.layouts.common import NAMES, Reading, is_heading
 
 ENCODINGS = ["utf_8", "utf_16", "big5hkscs", "gb18030"]
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
-
-PUBLISHED = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2}) +(\d{1,2}):(\d{2})")
-SOURCE = re.compile(r"來源[:：](.+)")
-CITED_SOURCE = re.compile(r"資料來源[:：](.+)")
-EDITOR = re.compile(r"[\[［【]責任編輯[:：](.+?)[\]］】]")
-REPORTER = re.compile(r" *[(（]記者 *([^)）]+)[)）]$")
-CREDIT = re.compile(r" *(供圖/\S+|\S+供圖)$")
-CAPTION_LABEL = re.compile(r"^(頂圖)[:：]")
-COPYRIGHT = re.compile(r"版權作品")
-# The page's trailer: everything from the related-news list on is site furniture, not the article.
-TRAILER = ("相關新聞", "網友評論")
-SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
-HEADING_MAX_CHARS = 40
+WEB_PAGES = (".html", ".htm")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than tab and line ends
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+# a date in the file name (2021-07-29_hkcd_….txt) gives the year of a wire dateline that has only month and day
+FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+# 標題\作者、作者: the authors printed after the title
+TITLE_AUTHORS = re.compile(rf"(?P<title>.+?)\s*[\\＼]\s*(?P<names>{NAMES})")
+SENTENCE_END = "。！？!?"
+TITLE_MAX_CHARS = 100
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -48,75 +45,175 @@ def read_text(path: Path) -> tuple[str, str]:
 
 
 def clean_lines(raw: str) -> list[tuple[str, int]]:
-    """Each non-blank line, cleaned and trimmed, with the offset in `raw` where it starts."""
-    lines, offset = [], 0
-    for line in raw.split("\n"):
-        cleaned = clean_line(line.removesuffix("\r"))
+    """Each non-blank line, cleaned and trimmed, with the offset in `raw` where it starts; \\r\\n, \\n and a lone \\r
+    each end a line."""
+    lines = []
+    for match in LINE.finditer(raw):
+        cleaned = clean_line(match.group().rstrip("\r\n"))
         start, end = strip_span(cleaned)
         if end > start:
-            lines.append((cleaned[start:end], offset + start))
-        offset += len(line) + 1
+            lines.append((cleaned[start:end], match.start() + start))
     return lines
 
 
-def published_at(match: re.Match) -> datetime:
-    """The publication time of a matched date line, in Hong Kong time."""
-    year, month, day, hour, minute = map(int, match.groups())
-    return datetime(year, month, day, hour, minute, tzinfo=HONG_KONG)
+def line_number(raw: str, offset: int) -> int:
+    """1-based line number in `raw` of the character at `offset`."""
+    return sum(1 for _ in re.finditer(r"\r\n?|\n", raw[:offset])) + 1
+
+
+def publication(match: re.Match, layout: Layout, where: str) -> datetime | date:
+    """The date (and time, in the layout's zone) a matched date line gives; ArticleError if no such date exists."""
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    try:
+        if match["hour"]:
+            second = int(match["second"] or 0)
+            return datetime(year, month, day, int(match["hour"]), int(match["minute"]), second, tzinfo=layout.zone)
+        return date(year, month, day)
+    except ValueError as error:
+        raise ArticleError(f"{where}: impossible publication date ({error})") from None
+
+
+def dateline_date(dateline: re.Match, path: Path) -> date | None:
+    """The date of a wire dateline (6月29日电), its year taken from a date in the file name; None without one."""
+    found = FILE_DATE.search(path.name)
+    if not found:
+        return None
+    year, month, day = (int(g) for g in found.groups())
+    wire = int(dateline["month"]), int(dateline["day"])
+    try:
+        # a page is saved after it is published: a dateline later in the year than the file's date is last year's
+        return date(year - (wire > (month, day)), *wire)
+    except ValueError:
+        return None
 
 
 def load_article(path: str | Path) -> Article:
-    """Read and parse an article file into an Article; ArticleError names the file and what is wrong."""
+    """Read and parse an article file (.txt in any of ENCODINGS, or a saved .html/.htm page) into an Article.
+
+    ArticleError names the file and what is wrong; an ArticleWarning says when the page gives no full date."""
     path = Path(path)
-    raw, encoding = read_text(path)
+    if path.suffix.lower() in WEB_PAGES:
+        from analysis.webpages import read_web_page  # trafilatura takes a second to import: only for web pages
+
+        raw, encoding = read_web_page(path)
+    else:
+        raw, encoding = read_text(path)
+    return parse_article(path, raw, encoding)
+
+
+def parse_article(path: Path, raw: str, encoding: str) -> Article:
+    """The Article in a page's text: its layout chosen by what the page prints, each line read by that layout."""
     lines = clean_lines(raw)
-    header = next((i for i, (line, _) in enumerate(lines) if PUBLISHED.fullmatch(line)), None)
-    if header is None:
-        raise ArticleError(f"{path}: no publication line of the form 'YYYY-MM-DD HH:MM'")
-    if header == 0:
-        raise ArticleError(f"{path}: no title line before the publication line")
-
-    meta = {"source": "", "cited_source": "", "reporter": "", "editor": ""}
-    pieces: list[tuple[str, str, int, dict]] = [("title", lines[0][0], lines[0][1], {})]
-    for line, raw_start in lines[header + 1 :]:
-        if line in TRAILER:
-            break
-        if m := CITED_SOURCE.fullmatch(line):
-            meta["cited_source"] = m.group(1).strip()
-        elif m := SOURCE.fullmatch(line):
-            meta["source"] = m.group(1).strip()
-        elif m := EDITOR.fullmatch(line):
-            meta["editor"] = m.group(1).strip()
-        elif COPYRIGHT.search(line):
+    layout = choose_layout([line for line, _ in lines])
+    meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": ""}
+    published, dateline, title, in_body = None, None, None, False
+    pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
+    for line, raw_start in lines:
+        reading = layout.read(line)
+        if title is None:
+            if reading.kind in ("boilerplate", "trailer"):
+                continue
+            if reading.kind != "body":
+                if "published" in reading.fields and published is None:
+                    published = publication_of(reading, layout, path, raw, raw_start, line)
+                merge(meta, reading.fields)
+                continue
+            title = read_title(line, raw_start, published, path, meta)
+            pieces.append(("title", [(title, raw_start)], {}))
             continue
-        elif "供圖" in line and (m := CREDIT.search(line)):  # the search alone takes time quadratic in the line
-            label = CAPTION_LABEL.match(line)
-            start = label.end() if label else 0
-            extra = {"credit": m.group(1), "label": label.group(1) if label else ""}
-            pieces.append(("caption", line[start : m.start()], raw_start + start, extra))
-        else:
-            if m := REPORTER.search(line):
-                meta["reporter"] = m.group(1).strip()
-                line = line[: m.start()]
-            is_heading = len(line) <= HEADING_MAX_CHARS and not SENTENCE_PUNCTUATION.search(line)
-            pieces.append(("paragraph", line, raw_start, {"is_heading": is_heading}))
+        if reading.kind == "trailer":
+            break
+        if reading.kind == "boilerplate":
+            continue
+        if reading.kind == "meta":
+            if "published" in reading.fields and published is None:
+                published = publication_of(reading, layout, path, raw, raw_start, line)
+            if "credit" in reading.fields:
+                credit_previous_caption(pieces, reading.fields["credit"])
+            merge(meta, reading.fields)
+            continue
+        segments = [(line[start:end], raw_start + start) for start, end in reading.keep]
+        if reading.kind == "caption":
+            pieces.append(("caption", segments, {"credit": reading.credit, "label": reading.label}))
+            continue
+        if not in_body:
+            dateline, in_body = reading.fields.get("dateline"), True  # a wire dateline opens the first paragraph
+        merge(meta, reading.fields)
+        if segments:
+            pieces.append(("paragraph", segments, {}))
+    if title is None:
+        raise ArticleError(f"{path}: no title line (every line is a date, a label or site furniture)")
+    if published is None and dateline is not None:
+        published = dateline_date(dateline, path)
+    warn_about_date(path, published)
+    return assemble(path, raw, encoding, layout, title, published, meta, pieces)
 
+
+def publication_of(
+    reading: Reading, layout: Layout, path: Path, raw: str, raw_start: int, line: str
+) -> datetime | date:
+    """The publication date of a date line, or ArticleError naming the file and the raw line."""
+    where = f"{path}, line {line_number(raw, raw_start)} {raw[raw_start : raw_start + len(line)]!r}"
+    return publication(reading.fields["published"], layout, where)
+
+
+def read_title(line: str, raw_start: int, published: datetime | date | None, path: Path, meta: dict) -> str:
+    """The title line, less authors printed after a backslash; ArticleError if a date line comes first and the first
+    line after it reads as a sentence, not a title."""
+    if published is not None and (line[-1] in SENTENCE_END or len(line) > TITLE_MAX_CHARS):
+        raise ArticleError(f"{path}: no title line before the publication line")
+    if m := TITLE_AUTHORS.fullmatch(line):
+        meta["reporter"] = meta["reporter"] or m["names"]
+        return m["title"]
+    return line
+
+
+def merge(meta: dict, fields: dict) -> None:
+    """Take each metadata field a line gives, unless an earlier line gave it."""
+    for key in meta:
+        if fields.get(key) and not meta[key]:
+            meta[key] = fields[key]
+
+
+def credit_previous_caption(pieces: list, credit: str) -> None:
+    """Give a credit printed on its own line to the caption just before it, if that has none (else it is left out)."""
+    if pieces and pieces[-1][0] == "caption" and not pieces[-1][2]["credit"]:
+        pieces[-1][2]["credit"] = credit
+
+
+def warn_about_date(path: Path, published: datetime | date | None) -> None:
+    """Warn when the page gives no publication date, or a date without the time of day."""
+    if published is None:
+        warnings.warn(f"{path}: no publication date on the page; published is None", ArticleWarning, stacklevel=4)
+    elif not isinstance(published, datetime):
+        warnings.warn(
+            f"{path}: publication date {published.isoformat()} has no time of day; published is a date",
+            ArticleWarning,
+            stacklevel=4,
+        )
+
+
+def assemble(path, raw, encoding, layout, title, published, meta, pieces) -> Article:
+    """Join the pieces into the Article's text, with the spans that map it back to the raw text."""
     text_parts, spans, paragraphs, captions = [], [], [], []
     offset = 0
-    for kind, content, raw_start, extra in pieces:
-        end = offset + len(content)
-        spans.append(Span(offset, end, raw_start))
+    for kind, segments, extra in pieces:
+        start = offset
+        for content, raw_start in segments:
+            spans.append(Span(offset, offset + len(content), raw_start))
+            offset += len(content)
+        content = "".join(c for c, _ in segments)
         text_parts.append(content)
         if kind == "paragraph":
-            paragraphs.append(Paragraph(content, extra["is_heading"], offset, end))
+            paragraphs.append(Paragraph(content, is_heading(content), start, offset))
         elif kind == "caption":
-            captions.append(Caption(content, extra["credit"], extra["label"], len(paragraphs) - 1, offset, end))
-        offset = end + 1
+            captions.append(Caption(content, extra["credit"], extra["label"], len(paragraphs) - 1, start, offset))
+        offset += 1
     if not paragraphs:
-        raise ArticleError(f"{path}: no body paragraphs after the publication line")
+        raise ArticleError(f"{path}: no body paragraphs after the title and publication line")
     return Article(
-        title=lines[0][0],
-        published=published_at(PUBLISHED.fullmatch(lines[header][0])),
+        title=title,
+        published=published,
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         text="\n".join(text_parts),
@@ -124,5 +221,6 @@ def load_article(path: str | Path) -> Article:
         encoding=encoding,
         raw_text=raw,
         spans=tuple(spans),
+        layout=layout.name,
         **meta,
     )
