@@ -23,10 +23,11 @@ TO = r"(?:至|到|－|-|—|–|~|～)"
 YEAR = r"(?:19|20)\d\d"
 MONTH = r"(?:1[0-2]|0?[1-9])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-# a date starts with a digit, 前去今明 or 上下 (上半年); without the lookahead this all-optional pattern matches at
-# every character. A range's first part may leave out its mark (1-5月, 10-15日, 2019至2021年).
+# a date starts with a digit, 前去今明 or 上下 (上半年), not after 第 (第12日 counts days); without the lookahead this
+# all-optional pattern matches at every character. A range's first part may leave out its mark (1-5月, 10-15日,
+# 2019至2021年).
 DATE = re.compile(to_simplified(
-    rf"(?<![\d.])(?=[0-9前去今明上下])"
+    rf"(?<![\d.第])(?=[0-9前去今明上下])"
     rf"(?:(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<relative>前年|去年|今年|明年))?"
     r"(?:(?P<half>上半年|下半年)|(?P<edge>年?[初底])|(?P<same>同期)"
     rf"|(?P<month>{MONTH})(?=月|{TO}{MONTH}月)月?(?:{TO}(?P<month_to>{MONTH})月)?"
@@ -37,7 +38,7 @@ DATE = re.compile(to_simplified(
 ))
 # 年底 on its own is the end of the publication year; 年初 and 年終 on their own are left alone, as in 年終考核 they
 # name a yearly routine, not a date
-YEAR_END = re.compile(r"(?<![前去今明\d])年底")
+YEAR_END = re.compile(r"(?<![前去今明年\d])年底")  # not in 今年年底 or 2020年年底 (found by DATE), nor 每年年底
 YEAR_IN_DATE = re.compile(r"(?<![\d-])\d{4}")
 
 
