@@ -114,7 +114,7 @@ def quoted_phrases(article) -> pd.DataFrame:
               for column, patterns in QUOTE_MARKS.items()}
     phrases = sorted(set().union(*counts.values()))
     table = pd.DataFrame({
-        "phrase": pd.Series(phrases, dtype=object),
+        "phrase": pd.Series(phrases, dtype=str),
         **{marks: pd.Series([counts[marks][p] for p in phrases], dtype="int64") for marks in QUOTE_MARKS},
     })
     table.insert(1, "count", table[list(QUOTE_MARKS)].sum(axis=1).astype("int64"))

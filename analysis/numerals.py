@@ -22,7 +22,7 @@ only links a subject to its figure (註冊人數達41550人), so it is not a qua
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from analysis.script import to_simplified
 
@@ -55,7 +55,7 @@ def is_chinese_numeral(numeral: str) -> bool:
     return not numeral[0].isdigit()
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a long article or a corpus has many distinct numerals
 def number_value(numeral: str) -> float:
     """The value of a numeral in either script: 41,550 → 41550, 五十八萬 → 580000, 9671.2万 → 96712000, 兩 → 2,
     萬 alone → 10000 (逾萬人)."""

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+import pandas as pd
 import pytest
 from articles import write_article
 
@@ -157,5 +158,6 @@ def test_an_article_with_no_quotation_marks_gives_an_empty_table(tmp_path):
     phrases = quoted_phrases(load_article(write_article(tmp_path / "a.txt", "標題", ["街道開展活動，居民參加。"])))
     assert phrases.empty
     assert list(phrases.columns) == ["phrase", "count", "「」", "『』", "characters"]
-    assert phrases["phrase"].dtype == object and phrases["characters"].dtype == "int64"
+    assert pd.api.types.is_string_dtype(phrases["phrase"]) and phrases["characters"].dtype == "int64"
+    assert phrases["phrase"].str.len().empty
     assert phrases["count"].dtype == "int64"
