@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -14,13 +16,14 @@ from analysis.dates import find_dates
 from analysis.numerals import CHINESE_DIGITS, NUMBER, bound, read_number
 from analysis.script import to_simplified
 from analysis.segmenting import segmenter, tokenize
-from analysis.subjects import clause_tokens, subject_of
+from analysis.subjects import subject_of
 
 COLUMNS = [
     "text", "value", "unit", "qualifier", "bound", "kind", "subject", "period", "date", "part",
     "sentence", "sentence_start", "start", "end", "raw_start", "raw_end", "raw_line",
 ]
 
+CLAUSE_BREAK = re.compile("|".join(re.escape(c) for c in CLAUSE_BREAKS))
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
 
 
@@ -37,10 +40,19 @@ def sentences(text: str) -> list[Sentence]:
     return [Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text)]
 
 
-def clause_around(text: str, start: int, end: int) -> tuple[str, int]:
+def clause_breaks(text: str) -> list[int]:
+    """Offsets of the clause breaks in text, in order: found once per sentence, so each number's clause is a
+    bisection away (a search for every break character from every number is quadratic on a long line)."""
+    return [m.start() for m in CLAUSE_BREAK.finditer(text)]
+
+
+def clause_around(text: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[str, int]:
     """The clause of text that holds text[start:end] (between commas, quotes and stops), and where it starts."""
-    left = max((text.rfind(c, 0, start) for c in CLAUSE_BREAKS), default=-1) + 1
-    right = min((i for c in CLAUSE_BREAKS if (i := text.find(c, end)) >= 0), default=len(text))
+    breaks = clause_breaks(text) if breaks is None else breaks
+    before = bisect_left(breaks, start)
+    left = breaks[before - 1] + 1 if before else 0
+    after = bisect_left(breaks, end)
+    right = breaks[after] if after < len(breaks) else len(text)
     return text[left:right], left
 
 
@@ -49,32 +61,38 @@ def starts_word(text: str, offset: int) -> bool:
     return bool(segmenter().tokenizer.FREQ.get(to_simplified(text[offset : offset + 2])))
 
 
-def token_ends(clause: str) -> set[int]:
-    """Offsets in clause where a token ends: a unit must end on one (第一天職 is 第一 + 天職, not 第一天)."""
-    return {t.end for t in clause_tokens(clause)}
+@lru_cache(maxsize=4096)  # a clause with several numbers is asked about once per number
+def token_ends(clause: str) -> frozenset[int]:
+    """Offsets in clause where a token ends: a unit must end on one (第一天職 is 第一 + 天職, not 第一天). Untagged
+    segmentation, which is faster and cuts the same (tests/test_word_frequency.py)."""
+    return frozenset(t.end for t in tokenize(clause, pos=False))
 
 
-def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[dict]:
-    """Numbers in one sentence outside the spans already taken by dates."""
-    found = []
-    for match in NUMBER.finditer(text):
+def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = None) -> list[dict]:
+    """Numbers in one sentence outside the spans already taken by dates (sorted, not overlapping); `simple` is the
+    sentence's Simplified form when the caller has it."""
+    simple = to_simplified(text) if simple is None else simple
+    breaks, found, next_taken = clause_breaks(text), [], 0
+    for match in NUMBER.finditer(simple):
         start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+        while next_taken < len(taken) and taken[next_taken][1] <= start:
+            next_taken += 1
+        if next_taken < len(taken) and taken[next_taken][0] < end:
             continue
         before, after = text[start - 1 : start], text[end : end + 1]
         if (before.isascii() and before.isalnum()) or before == "." or (after.isascii() and after.isalpha()):
             continue  # part of a code or a name (5G, COVID-19)
-        clause, clause_start = clause_around(text, start, end)
-        ends_word = end - clause_start in token_ends(clause)
-        if match["unit"] and (not ends_word or (match["ordinal"] and starts_word(text, end - 1))):
+        clause, clause_start = clause_around(text, start, end, breaks)
+        if match["unit"] and (end - clause_start not in token_ends(clause)
+                              or (match["ordinal"] and starts_word(text, end - 1))):
             # the measure word begins a longer word (第一天職): read the number without it
-            match = NUMBER.match(text[: match.start("unit")], start)
+            match = NUMBER.match(simple[: match.start("unit")], start)
             end = match.end()
-        reading = read_number(match)
+        reading = read_number(match, text)
         if reading is None:
             continue
         value, unit, kind = reading
-        qualifier = " ".join(q for q in (match["prefix"], match["inner"], match["suffix"]) if q)
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("prefix", "inner", "suffix") if match[q])
         found.append({
             "text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
             "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
@@ -83,30 +101,77 @@ def find_numbers(text: str, taken: list[tuple[int, int]]) -> list[dict]:
     return found
 
 
+class Places:
+    """Where offsets of an article's text are: raw offsets, raw lines and parts, by bisection over tables built
+    once (Article.raw_offset, raw_line and part_at scan from the start for every call, which is quadratic over
+    the rows of a long article). Lines are counted forward, so offsets must be asked for in increasing order."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.span_starts = [s.start for s in article.spans]
+        parts = [(p.start, p.end, "heading" if p.is_heading else "paragraph") for p in article.paragraphs]
+        parts += [(c.start, c.end, "caption") for c in article.captions]
+        self.parts = sorted(parts)
+        self.part_starts = [start for start, _, _ in self.parts]
+        self.line, self.line_offset = 1, 0
+
+    def raw_offset(self, offset: int) -> int:
+        """Offset in the raw text of the character at `offset` in the text (as Article.raw_offset)."""
+        span = self.article.spans[max(bisect_right(self.span_starts, offset) - 1, 0)]
+        return span.raw_start + min(offset, span.end) - span.start
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Start and end in the raw text of text[start:end] (as Article.raw_span)."""
+        if end <= start:
+            return self.raw_offset(start), self.raw_offset(start)
+        return self.raw_offset(start), self.raw_offset(end - 1) + 1
+
+    def raw_line(self, offset: int) -> int:
+        """1-based raw line of the character at `offset`, counting newlines on from the last offset asked for."""
+        raw = self.raw_offset(offset)
+        if raw < self.line_offset:
+            self.line, self.line_offset = 1, 0
+        self.line += self.article.raw_text.count("\n", self.line_offset, raw)
+        self.line_offset = raw
+        return self.line
+
+    def part(self, offset: int) -> str:
+        """title, paragraph, heading or caption: the part the character at `offset` is in (as Article.part_at)."""
+        index = bisect_right(self.part_starts, offset) - 1
+        if index >= 0 and offset < self.parts[index][1]:
+            return self.parts[index][2]
+        return "title"
+
+
 def extract_statistics(article: Article) -> pd.DataFrame:
     """One row per numeric expression in article.text, in reading order (see COLUMNS and the README)."""
-    rows = []
-    for sentence in sentences(article.text):
-        dates = find_dates(sentence.text, article.published)
-        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates])
+    # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
+    columns: dict[str, list] = {column: [] for column in COLUMNS}
+    places = Places(article)
+    for match in SENTENCE.finditer(article.text):
+        sentence, sentence_start = match.group(), match.start()
+        simple = to_simplified(sentence)
+        dates = find_dates(sentence, article.published, simple)
+        numbers = find_numbers(sentence, [(d["start"], d["end"]) for d in dates], simple)
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
-        found = sorted(date_rows + numbers, key=lambda row: row["start"])
         period = ""
-        for row in found:
+        for row in sorted(date_rows + numbers, key=lambda row: row["start"]):
             if row["kind"] == "date":
                 period = row["text"]
                 row["period"] = ""
             else:
                 row["period"] = period
-            start, end = sentence.start + row["start"], sentence.start + row["end"]
-            raw_start, raw_end = article.raw_span(start, end)
-            rows.append(row | {
-                "bound": bound(row["qualifier"]), "part": article.part_at(start)[0], "sentence": sentence.text,
-                "sentence_start": sentence.start, "start": start, "end": end, "raw_start": raw_start,
-                "raw_end": raw_end, "raw_line": article.raw_line(start),
-            })
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    table["value"] = table["value"].astype(float)  # float even with no rows; astype on the whole frame is slower
+            start, end = sentence_start + row["start"], sentence_start + row["end"]
+            raw_start, raw_end = places.raw_span(start, end)
+            row |= {
+                "bound": bound(row["qualifier"]), "part": places.part(start), "sentence": sentence,
+                "sentence_start": sentence_start, "start": start, "end": end, "raw_start": raw_start,
+                "raw_end": raw_end, "raw_line": places.raw_line(start),
+            }
+            for column, values in columns.items():
+                values.append(row[column])
+    table = pd.DataFrame(columns, columns=COLUMNS)
+    table["value"] = table["value"].astype(float)  # float even with no rows
     return table
 
 
@@ -125,12 +190,13 @@ def numerals_left_out(article: Article, statistics: pd.DataFrame) -> pd.DataFram
     taken = set()
     for start, end in zip(statistics["start"], statistics["end"], strict=True):
         taken.update(range(start, end))
-    numeral_characters = set(CHINESE_DIGITS) | set("0123456789")
+    numeral_characters = set(to_simplified(CHINESE_DIGITS)) | set("0123456789")
     found: dict[str, list[int]] = {}
+    places = Places(article)
     for token in tokenize(article.text, pos=False):
-        offsets = [token.start + i for i, c in enumerate(token.word) if c in numeral_characters]
+        offsets = [token.start + i for i, c in enumerate(to_simplified(token.word)) if c in numeral_characters]
         if offsets and not taken.intersection(offsets):
-            found.setdefault(token.word, []).append(token.start)
-    rows = [{"word": word, "count": len(starts), "raw_lines": ", ".join(str(article.raw_line(s)) for s in starts)}
-            for word, starts in found.items()]
+            found.setdefault(token.word, []).append(places.raw_line(token.start))
+    rows = [{"word": word, "count": len(lines), "raw_lines": ", ".join(map(str, lines))}
+            for word, lines in found.items()]
     return pd.DataFrame(rows, columns=["word", "count", "raw_lines"])

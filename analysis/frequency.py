@@ -15,16 +15,22 @@ from analysis.segmenting import HMM, segmenter, tokenize, words
 from analysis.wordlists import read_word_list
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
-QUOTE_MARKS = {"「」": re.compile(r"「([^「」\n]+)」"), "『』": re.compile(r"『([^『』\n]+)』")}
+# a quote and a quote within a quote: corner brackets in Traditional text, curly quotes in Simplified text, each
+# counted under its corner-bracket column
+QUOTE_MARKS = {
+    column: [re.compile(f"{pair[0]}([^{pair}\n]+){pair[1]}") for pair in pairs]
+    for column, pairs in (("「」", ("「」", "“”")), ("『』", ("『』", "‘’")))
+}
 
 
 @cache
 def stop_words() -> frozenset[str]:
-    """stopwordsiso's Chinese list as it is and in Traditional script, plus the project's list."""
+    """stopwordsiso's Chinese list (Simplified) and the project's list (Traditional), each also in the other
+    script."""
     import stopwordsiso
 
-    listed = stopwordsiso.stopwords("zh")
-    return frozenset(listed | {to_traditional(w) for w in listed} | set(read_word_list(PROJECT_STOP_WORDS)))
+    listed, project = stopwordsiso.stopwords("zh"), set(read_word_list(PROJECT_STOP_WORDS))
+    return frozenset(listed | {to_traditional(w) for w in listed} | project | {to_simplified(w) for w in project})
 
 
 @cache
@@ -101,13 +107,16 @@ def concordance(article, word: str, width: int = 15) -> pd.DataFrame:
 
 
 def quoted_phrases(article) -> pd.DataFrame:
-    """Every phrase in 「…」 or 『…』 with how often it is quoted in each kind of mark; most quoted first."""
-    counts = {marks: Counter(pattern.findall(article.text)) for marks, pattern in QUOTE_MARKS.items()}
-    phrases = set().union(*counts.values())
+    """Every phrase in 「…」 or “…” (column 「」) and 『…』 or ‘…’ (column 『』, a quote within a quote) with how
+    often it is quoted in each; most quoted first. An article that quotes nothing gives an empty table with the
+    same columns and types."""
+    counts = {column: Counter(phrase for pattern in patterns for phrase in pattern.findall(article.text))
+              for column, patterns in QUOTE_MARKS.items()}
+    phrases = sorted(set().union(*counts.values()))
     table = pd.DataFrame({
-        "phrase": sorted(phrases),
-        **{marks: [counts[marks][p] for p in sorted(phrases)] for marks in QUOTE_MARKS},
+        "phrase": pd.Series(phrases, dtype=str),
+        **{marks: pd.Series([counts[marks][p] for p in phrases], dtype="int64") for marks in QUOTE_MARKS},
     })
-    table.insert(1, "count", table[list(QUOTE_MARKS)].sum(axis=1))
-    table["characters"] = table["phrase"].str.len()
+    table.insert(1, "count", table[list(QUOTE_MARKS)].sum(axis=1).astype("int64"))
+    table["characters"] = pd.Series([len(p) for p in phrases], dtype="int64")
     return table.sort_values(["count", "phrase"], ascending=[False, True], ignore_index=True)

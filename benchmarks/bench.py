@@ -186,6 +186,45 @@ def throughput(work: Path, articles: int, jobs: int) -> dict:
     }
 
 
+# --- extraction scaling (issue 12, "Size"): time per character of extract_statistics from 2 kB to 20 MB ---------
+SCALING = [("paragraphs", 2_000), ("paragraphs", 200_000), ("paragraphs", 2_000_000), ("paragraphs", 20_000_000),
+           ("one line", 200_000)]
+
+
+def measure_extraction(folder: str, shape: str, size: int) -> dict:
+    """CPU seconds, characters per second and memory growth of extract_statistics on an article of about `size`
+    characters: the study's sentences with fresh numbers in paragraphs, or in one line with no full stop."""
+    from analysis.extracting import extract_statistics
+
+    article = load_article(config.ARTICLE)
+    sentences = [s for p in article.paragraphs for s in re.findall(r"[^。！？]+[。！？]?", p.text) if s.strip()]
+    rng, body, length = random.Random(size), [], 0
+    while length < size:
+        paragraph = "".join(fresh_numbers(s, rng) for s in rng.sample(sentences, 4))
+        body.append(paragraph.replace("。", "，") if shape == "one line" else paragraph)
+        length += len(paragraph)
+    path = Path(folder) / f"scaling_{size}.txt"
+    joined = ("" if shape == "one line" else "\n\n ").join(body)
+    path.write_text(f"標題\n\n2021-07-29 10:24\n來源:香港商報網\n\n {joined}\n", encoding="utf-8")
+    extract_statistics(article)  # dictionaries loaded before the clock starts
+    article = load_article(path)
+    before, start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.process_time()
+    rows = len(extract_statistics(article))
+    cpu = time.process_time() - start
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    return {"shape": shape, "chars": len(article.text), "rows": rows, "cpu_seconds": cpu,
+            "chars_per_s": len(article.text) / cpu, "memory_growth_mb": grown,
+            "text_mb": len(article.text.encode("utf-8")) / 2**20}
+
+
+def extraction_scaling(work: Path) -> list[dict]:
+    """measure_extraction at each size of SCALING, each in a fresh interpreter."""
+    folder = work / "scaling"
+    folder.mkdir(parents=True, exist_ok=True)
+    return [fresh("measure_extraction", str(folder), shape, size) for shape, size in SCALING]
+# --- end of extraction scaling -------------------------------------------------------------------------------------
+
+
 def target(section: dict, key: str) -> str:
     """The target of a measure and whether this run met it: '≥ 0.7 (met)'."""
     sign, bound = TARGETS[key]
@@ -283,6 +322,7 @@ def main() -> int:
         work = Path(tmp)
         if args.only != "build":
             results["pipeline"] = throughput(work, args.articles, args.jobs)
+            results["extraction_scaling"] = extraction_scaling(work)
         if args.only != "pipeline":
             results["build"] = build_speed(work)
     print_table(table(results))

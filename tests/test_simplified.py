@@ -1,0 +1,163 @@
+"""Numbers and words in either script: the same article in Traditional and Simplified gives the same rows."""
+
+from collections import Counter
+
+import pandas as pd
+import pytest
+from articles import write_article
+
+from analysis import config, extract_statistics, load_article, quoted_phrases, tokenize
+from analysis.frequency import QUOTE_MARKS, word_counts
+from analysis.script import to_simplified
+
+# (sentence in Traditional, in Simplified as a mainland outlet prints it, the number's text in Traditional,
+#  value, unit in Traditional, qualifier, kind)
+SENTENCES = [
+    ("全市常住人口達9671.2萬名。", "全市常住人口达9671.2万名。", "9671.2萬名", 96_712_000, "名", "", "count"),
+    ("全年接待遊客1.5億人次。", "全年接待游客1.5亿人次。", "1.5億人次", 150_000_000, "人次", "", "count"),
+    ("參觀者累計26萬人次。", "参观者累计26万人次。", "26萬人次", 260_000, "人次", "", "count"),
+    ("共有600餘個志願團隊。", "共有600余个志愿团队。", "600餘個", 600, "個", "餘", "count"),
+    ("舉辦講座48場。", "举办讲座48场。", "48場", 48, "場", "", "count"),
+    ("新增項目35項。", "新增项目35项。", "35項", 35, "項", "", "count"),
+    ("組建宣講隊12組。", "组建宣讲队12组。", "12組", 12, "組", "", "count"),
+    ("出台措施20條。", "出台措施20条。", "20條", 20, "條", "", "count"),
+    ("年滿60歲的老人。", "年满60岁的老人。", "60歲", 60, "歲", "", "count"),
+    ("發表論文15篇。", "发表论文15篇。", "15篇", 15, "篇", "", "count"),
+    ("失業率下降0.5個百分點。", "失业率下降0.5个百分点。", "0.5個百分點", 0.5, "個百分點", "", "percentage_points"),
+    ("增速回落2百分點。", "增速回落2百分点。", "2百分點", 2, "百分點", "", "percentage_points"),
+    ("轄區面積約300平方公里。", "辖区面积约300平方公里。", "約300平方公里", 300, "平方公里", "約", "measure"),
+    ("新建綠地12公頃。", "新建绿地12公顷。", "12公頃", 12, "公頃", "", "measure"),
+    ("修建步道8.5公里。", "修建步道8.5公里。", "8.5公里", 8.5, "公里", "", "measure"),
+    ("改造場地3000平方米。", "改造场地3000平方米。", "3000平方米", 3000, "平方米", "", "measure"),
+    ("總投資2.3億元。", "总投资2.3亿元。", "2.3億元", 230_000_000, "元", "", "amount"),
+    ("吸引外資5億美元。", "吸引外资5亿美元。", "5億美元", 500_000_000, "美元", "", "amount"),
+    ("補貼300萬元。", "补贴300万元。", "300萬元", 3_000_000, "元", "", "amount"),
+    ("資助80萬港元。", "资助80万港元。", "80萬港元", 800_000, "港元", "", "amount"),
+    ("志願服務時長2.6萬小時。", "志愿服务时长2.6万小时。", "2.6萬小時", 26_000, "小時", "", "duration"),
+    ("參與人數突破5000人。", "参与人数突破5000人。", "突破5000人", 5000, "人", "突破", "count"),
+    ("報名者超3000人。", "报名者超3000人。", "超3000人", 3000, "人", "超", "count"),
+    ("受訪者少於200人。", "受访者少于200人。", "少於200人", 200, "人", "少於", "count"),
+    ("學員不足50人。", "学员不足50人。", "不足50人", 50, "人", "不足", "count"),
+    ("觀眾逾萬人。", "观众逾万人。", "逾萬人", 10_000, "人", "逾", "count"),
+    ("點擊量高達12萬次。", "点击量高达12万次。", "高達12萬次", 120_000, "次", "高達", "count"),
+    ("病床不超過80張。", "病床不超过80张。", "不超過80張", 80, "張", "不超過", "count"),
+]
+BOUNDS = {"": "exact", "餘": "lower", "約": "approximate", "突破": "lower", "超": "lower", "少於": "upper",
+          "不足": "upper", "逾": "lower", "高達": "lower", "不超過": "upper"}
+
+
+def one_row(tmp_path, sentence):
+    """The single number row of an article made of one sentence."""
+    table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [sentence])))
+    numbers = table[table["kind"] != "date"]
+    assert len(numbers) == 1, numbers[["text", "kind"]]
+    return numbers.iloc[0]
+
+
+@pytest.mark.parametrize(("traditional", "simplified", "text", "value", "unit", "qualifier", "kind"), SENTENCES)
+def test_each_number_reads_the_same_in_either_script(tmp_path, traditional, simplified, text, value, unit,
+                                                     qualifier, kind):
+    for sentence, convert in ((traditional, str), (simplified, to_simplified)):
+        row = one_row(tmp_path, sentence)
+        assert (row.text, row.value, row.unit, row.qualifier, row.kind, row.bound) == (
+            convert(text), pytest.approx(value), convert(unit), convert(qualifier), kind, BOUNDS[qualifier])
+
+
+@pytest.mark.parametrize(("sentence", "subject"), [
+    ("註冊人數達1200人。", "注册人数"),
+    ("其中黨員300人。", "党员"),
+    ("新建了15所學校。", "学校"),
+    ("已有12篇被採用。", "被采用"),
+    ("全區點擊量達2萬次。", "点击量"),
+    ("共有志願者3200名。", "志愿者"),
+    ("培訓教師450人次。", "培训教师"),
+])
+def test_subjects_read_the_same_in_either_script(tmp_path, sentence, subject):
+    traditional = one_row(tmp_path, sentence).subject
+    simplified = one_row(tmp_path, to_simplified(sentence)).subject
+    assert to_simplified(traditional) == simplified == subject
+
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("8月10日至15日，街道舉辦活動30場。", ["8月10日至15日"]),
+    ("1-5月，全區新增企業120家。", ["1-5月"]),
+    ("1至5月，全區新增企業120家。", ["1至5月"]),
+    ("2019至2021年，全市建成公園45個。", ["2019至2021年"]),
+    ("2019-2021年，全市建成公園45個。", ["2019-2021年"]),
+    ("11日，市委召開會議，200名代表出席。", ["11日"]),
+])
+def test_date_ranges_and_bare_days_are_dates_never_counts(tmp_path, sentence, dates):
+    for written in (sentence, to_simplified(sentence)):
+        table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [written])))
+        assert list(table.loc[table["kind"] == "date", "text"]) == [to_simplified(d) if written != sentence else d
+                                                                    for d in dates]
+        assert len(table[table["kind"] != "date"]) == 1
+
+
+@pytest.fixture(scope="module")
+def simplified_seed(tmp_path_factory):
+    """The study's article converted to Simplified script with OpenCC, as a mainland reprint would print it."""
+    path = tmp_path_factory.mktemp("simplified") / "simplified.txt"
+    path.write_text(to_simplified(config.ARTICLE.read_text(encoding="utf-8")), encoding="utf-8")
+    return load_article(path)
+
+
+def test_a_simplified_copy_of_the_article_gives_the_same_numbers(article, simplified_seed):
+    columns = ["value", "unit", "qualifier", "bound", "kind", "subject", "period", "date"]
+    traditional, simplified = extract_statistics(article), extract_statistics(simplified_seed)
+    for column in ["unit", "qualifier", "subject", "period"]:
+        traditional[column] = traditional[column].map(to_simplified)
+    assert traditional[columns].equals(simplified[columns])
+    assert [simplified_seed.text[r.start:r.end] for r in simplified.itertuples()] == list(simplified["text"])
+    assert list(simplified["text"]) == [to_simplified(t) for t in extract_statistics(article)["text"]]
+
+
+@pytest.mark.parametrize("term", ["學習強國", "西鄉街道", "精神譜系", "巾幗宣講隊"])
+def test_dictionary_terms_stay_whole_in_a_simplified_copy(article, simplified_seed, term):
+    for text in (simplified_seed.text, to_simplified(article.text)):
+        words = [t.word for t in tokenize(text, pos=False)]
+        assert words.count(to_simplified(term)) == text.count(to_simplified(term)) > 0
+
+
+def test_word_counts_are_the_same_in_either_script(article):
+    simplified = word_counts(to_simplified(article.text))
+    assert simplified["学习强国"] == 34 and simplified["西乡街道"] == 17
+    by_word = Counter()
+    for word, count in word_counts(article.text).items():
+        by_word[to_simplified(word)] += count
+    assert by_word == simplified
+
+
+@pytest.mark.parametrize("sentence", [
+    "我們的街道已經開展了各種活動，並且也組織了大家一起學習。",
+    "這些社區都在積極推動居民參與，因為他們認為這樣很重要。",
+])
+def test_stop_words_are_dropped_in_either_script(sentence):
+    traditional, simplified = word_counts(sentence), word_counts(to_simplified(sentence))
+    assert {to_simplified(w) for w in traditional} == set(simplified)
+    assert not {"的", "了", "我们", "并且", "也", "这些", "都", "在", "因为", "他们", "这样"} & set(simplified)
+    assert {"街道", "活动", "社区", "居民"} & set(simplified)
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("他說：“學習強國”是好平台，“學習強國”很受歡迎，‘初心’不改。", {("學習強國", "「」"): 2, ("初心", "『』"): 1}),
+    ("他说：“学习强国”是好平台，引用「雙減」和『四史』。",
+     {("学习强国", "「」"): 1, ("雙減", "「」"): 1, ("四史", "『』"): 1}),
+    ("“深圳故事”裏的「深圳故事」，“說‘三個’”。",
+     {("深圳故事", "「」"): 2, ("說‘三個’", "「」"): 1, ("三個", "『』"): 1}),
+    ("不成對的“引號不算，「括號也不算。", {}),
+])
+def test_quoted_phrases_in_curly_quotes_too(tmp_path, paragraph, expected):
+    table = quoted_phrases(load_article(write_article(tmp_path / "a.txt", "標題", [paragraph]))).set_index("phrase")
+    found = {(phrase, marks): row[marks] for phrase, row in table.iterrows() for marks in QUOTE_MARKS if row[marks]}
+    assert found == expected
+    assert (table["count"] == table[list(QUOTE_MARKS)].sum(axis=1)).all()
+
+
+def test_an_article_with_no_quotation_marks_gives_an_empty_table(tmp_path):
+    phrases = quoted_phrases(load_article(write_article(tmp_path / "a.txt", "標題", ["街道開展活動，居民參加。"])))
+    assert phrases.empty
+    assert list(phrases.columns) == ["phrase", "count", "「」", "『』", "characters"]
+    assert pd.api.types.is_string_dtype(phrases["phrase"]) and phrases["characters"].dtype == "int64"
+    assert phrases["phrase"].str.len().empty
+    assert phrases["count"].dtype == "int64"
