@@ -11,7 +11,7 @@ from analysis import config
 from analysis.wordlists import read_word_list
 
 DATE_TIME = re.compile(
-    r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*(?P<day>\d{1,2})(?!\d)\s*日?"
+    r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.－／．]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.－／．]|月)\s*(?P<day>\d{1,2})(?!\d)\s*日?"
     r"(?:\s*(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})(?:\s*[:：]\s*(?P<second>\d{2}))?(?!\d))?"
 )
 # A field label and what it gives; longer labels first, so 責任編輯 is not read as 編輯, nor 資料來源 as 來源.
@@ -54,7 +54,7 @@ NEWS_LEAD = re.compile(r"[【\[]?[^，。()（）\s【】\[\]]{0,16}?[電电訊�
 # a line that is only a byline: 大公報記者 張三, 本报记者 张三 李四, 文/張三, 文、圖/張三
 BYLINE_LINE = re.compile(
     rf"(?:[^()（）。，\s]{{0,10}}[記记]者|文\s*[、/／]\s*(?:[圖图]\s*[/／])?|[圖图]文\s*[/／])\s*(?P<names>{NAMES})"
-    rf"(?:\s*[^，。\s]{{0,6}}[報报]道)?(?:\s+通[訊讯]員\s*{NAMES})?"
+    rf"(?:\s*[^，。\s]{{0,6}}[報报]道)?(?:\s+通[訊讯][員员]\s*{NAMES})?"
 )
 # a wire dateline opening the first paragraph: 新华社北京6月29日电, 本報深圳7月28日訊
 DATELINE = re.compile(r"[^，。()（）\s]{0,16}?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[電电訊讯]")
@@ -75,9 +75,11 @@ CREDIT = re.compile(
     rf"|[^\s，。()（）]{{0,10}}[記记]者\s*{PHOTOGRAPHERS}\s*[攝摄]"
     r")[)）]?$"
 )
+CREDIT_WORDS = re.compile("供[圖图]|[攝摄]|來源|来源")
 CAPTION_LABEL = re.compile(r"(?P<label>頂圖|顶图|上圖|上图|下圖|下图|左圖|左图|右圖|右图|圖|图)\s*[:：]\s*|▲\s*")
 HEADING_MAX_CHARS = 40
 END_LINES = 40
+BOILERPLATE_MAX_CHARS = 120
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
 
 # furniture every news site prints, whatever the outlet: share and print buttons, font size, copyright
@@ -87,6 +89,7 @@ SHARED_FRAGMENTS = (
     "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»"
 )
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
+BREADCRUMB = re.compile(r"(?:首[页頁]|[当當]前位置|您的位置|您所在的位置)[:：]?\s*[>›»]")
 PIECES = re.compile(r"[\s|｜/【】\[\]()（）:：、,，]+")
 
 
@@ -164,7 +167,9 @@ class Layout:
 
     def is_boilerplate(self, line: str) -> bool:
         """Whether a line is site furniture: share and print buttons, navigation, copyright."""
-        if len(line) <= 120 and self._copyright.search(line):
+        if len(line) > BOILERPLATE_MAX_CHARS:
+            return False
+        if self._copyright.search(line) or BREADCRUMB.match(line):
             return True
         pieces = [p for p in PIECES.split(line) if p]
         return bool(pieces) and all(self._fragment.fullmatch(p) for p in pieces)
@@ -174,7 +179,7 @@ class Layout:
         marks = []
         date = DATE_TIME.search(line)
         if date:
-            marks.append((date.start(), date.end(), "published"))
+            marks.append((date.start(), date.end(), "date"))
         for m in LABEL.finditer(line):
             if not (date and date.start() <= m.start() < date.end()):
                 marks.append((m.start(), m.end(), KEY_OF[m["label"]]))
@@ -184,17 +189,17 @@ class Layout:
         fields, leftover = {}, [line[: marks[0][0]]]
         for i, (_, end, key) in enumerate(marks):
             stop = marks[i + 1][0] if i + 1 < len(marks) else len(line)
-            if key == "published":
-                fields.setdefault("published", date)
+            if key == "date":
+                fields["published"] = date
                 leftover.append(line[end:stop])
                 continue
             gap = VALUE_END.search(line, end, stop)
             value_end = gap.start() if gap else stop
             value = line[end:value_end].strip(WRAPPERS)
             leftover.append(line[value_end:stop])
-            if SENTENCE_MARKS.search(value) or len(value) > 40:
-                return None
-            if value and key not in ("ignored", "updated"):
+            if SENTENCE_MARKS.search(value) or len(value) > 40 or (value and key in ("published", "updated")):
+                return None  # a sentence, or a time label followed by something other than a date (活動時間：下午)
+            if value and key != "ignored":
                 fields.setdefault(key, value)
         before_date = [key for start, _, key in marks if date and start < date.start()]
         if before_date and before_date[-1] == "updated":  # the date says when the page was updated, not published
@@ -226,7 +231,9 @@ class Layout:
         """A photo caption: text with a credit (供圖, 攝, 圖片來源) or a label (頂圖:), or a name under a portrait."""
         label = CAPTION_LABEL.match(line)
         start = label.end() if label else 0
-        credit = CREDIT.search(line, max(start, len(line) - TAIL_CHARS))
+        tail = max(start, len(line) - TAIL_CHARS)
+        # the regular expression is slow to fail; a credit always holds one of these words
+        credit = CREDIT.search(line, tail) if CREDIT_WORDS.search(line, tail) else None
         if credit and credit.start() == start:  # a credit alone: nothing to caption
             return Reading("meta", {"credit": credit["credit"]})
         if credit or label:
