@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from analysis.article import Article, ArticleError, ArticleWarning, Caption, Paragraph, Span
 from analysis.cleaning import clean_line, strip_span
 from analysis.layouts import Layout, choose_layout
-from analysis.layouts.common import NAMES, Reading, is_heading
+from analysis.layouts.common import NAMES, Reading, is_heading, is_names
 
 ENCODINGS = ["utf_8", "utf_16", "big5hkscs", "gb18030"]
 WEB_PAGES = (".html", ".htm")
@@ -106,7 +106,7 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
     lines = clean_lines(raw)
     layout = choose_layout([line for line, _ in lines])
     meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": ""}
-    published, dateline, title, in_body = None, None, None, False
+    published, dateline, title, in_body, paragraphs_seen = None, None, None, False, False
     pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
     for line, raw_start in lines:
         reading = layout.read(line)
@@ -132,14 +132,19 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
                 credit_previous_caption(pieces, reading.fields["credit"])
             merge(meta, reading.fields)
             continue
+        if not in_body and is_names(line):  # 標題 / 作者、作者: the authors printed under the title
+            merge(meta, {"reporter": line})
+            continue
         segments = [(line[start:end], raw_start + start) for start, end in reading.keep]
+        in_body = True
         if reading.kind == "caption":
             pieces.append(("caption", segments, {"credit": reading.credit, "label": reading.label}))
             continue
-        if not in_body:
-            dateline, in_body = reading.fields.get("dateline"), True  # a wire dateline opens the first paragraph
         merge(meta, reading.fields)
         if segments:
+            if not paragraphs_seen and not is_heading("".join(c for c, _ in segments)):
+                # only the first paragraph (not a subtitle) opens with a wire dateline
+                dateline, paragraphs_seen = reading.fields.get("dateline"), True
             pieces.append(("paragraph", segments, {}))
     if title is None:
         raise ArticleError(f"{path}: no title line (every line is a date, a label or site furniture)")

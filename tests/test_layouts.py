@@ -187,6 +187,15 @@ def test_title_with_authors_after_a_backslash(tmp_path):
     assert article.text.startswith("西鄉街道的「學習強國」故事\n")
 
 
+@pytest.mark.parametrize("authors", ["王娜、陳思", "王娜 陳思", "王娜"])
+def test_authors_on_the_line_under_the_title(tmp_path, authors):
+    lines = ["西鄉街道的「學習強國」故事", authors, "2021-07-29 10:24", "正文，共有3人。", "李金宇", "第二段。"]
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert article.reporter == authors
+    assert [c.text for c in article.captions] == ["李金宇"], "further down, a name is a portrait's caption"
+    assert [p.text for p in article.paragraphs] == ["正文，共有3人。", "第二段。"]
+
+
 @pytest.mark.parametrize(
     ("line", "caption", "credit", "label"),
     [

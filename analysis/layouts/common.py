@@ -120,10 +120,10 @@ def surnames() -> frozenset[str]:
     return frozenset(read_word_list(config.LEXICON / "surnames.txt"))
 
 
-def is_name_label(line: str) -> bool:
-    """Whether a line is only a person's name (or names), as printed under a portrait: not a subheading."""
-    names = line.split()
-    return 0 < len(names) <= 3 and all(
+def is_names(line: str) -> bool:
+    """Whether a line is only people's names (one to four, 2 or 3 characters each, separated by spaces or 、)."""
+    names = re.split(r"\s*[、，,/]\s*|\s+", line)
+    return 0 < len(names) <= 4 and all(
         2 <= len(n) <= 3 and n[0] in surnames() and all("\u4e00" <= c <= "\u9fff" for c in n) for n in names
     )
 
@@ -254,7 +254,7 @@ class Layout:
                 credit=credit["credit"] if credit else "",
                 label=(label["label"] or "") if label else "",
             )
-        if is_name_label(line):
+        if is_names(line):  # a name under a portrait (right under the title, the loader reads it as the authors)
             return Reading("caption", keep=((0, len(line)),))
         return None
 
