@@ -106,7 +106,7 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
     lines = clean_lines(raw)
     layout = choose_layout([line for line, _ in lines])
     meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": ""}
-    published, dateline, title, in_body, paragraphs_seen = None, None, None, False, False
+    published, dated_header, dateline, title, in_body, paragraphs_seen = None, None, None, None, False, False
     pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
     for line, raw_start in lines:
         reading = layout.read(line)
@@ -114,11 +114,11 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
             if reading.kind in ("boilerplate", "trailer"):
                 continue
             if reading.kind != "body":
-                if "published" in reading.fields and published is None:
-                    published = publication_of(reading, layout, path, raw, raw_start, line)
+                if "published" in reading.fields and dated_header is None:
+                    dated_header = publication_of(reading, layout, path, raw, raw_start, line)
                 merge(meta, reading.fields)
                 continue
-            title = read_title(line, raw_start, published, path, meta)
+            title = read_title(line, raw_start, dated_header, path, meta)
             pieces.append(("title", [(title, raw_start)], {}))
             continue
         if reading.kind == "trailer":
@@ -148,6 +148,8 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
             pieces.append(("paragraph", segments, {}))
     if title is None:
         raise ArticleError(f"{path}: no title line (every line is a date, a label or site furniture)")
+    # a date above the title is the page's header (a site may print today's date there): the last resort
+    published = published or dated_header
     if published is None and dateline is not None:
         published = dateline_date(dateline, path)
     warn_about_date(path, published)

@@ -90,7 +90,10 @@ def read_web_page(path: Path) -> tuple[str, str]:
     page = visible_lines(tree)
     layout = choose_layout([clean_line(line) for line in page])
     fields = [(line, layout.read_fields(clean_line(line)) or {}) for line in page]
-    date_line = next((line for line, f in fields if "published" in f), document.date or "")
+    # the date line under the title; a site's header may print today's date above it
+    below_title = next((i for i, line in enumerate(page) if title and title in line), 0)
+    dated = [line for line, f in fields[below_title:] + fields[:below_title] if "published" in f]
+    date_line = dated[0] if dated else document.date or ""
     editor_line = next((line for line, f in fields if "editor" in f and "published" not in f), "")
     author = (document.author or "").strip()
     # trafilatura's author comes from the page's markup and may be any word there: taken when it reads as a name,

@@ -55,6 +55,14 @@ def test_text_page_saved_as_html_reads_the_same(tmp_path, name):
     check_reading(load(path), expected)
 
 
+def test_todays_date_in_the_site_header_is_not_the_publication_date(tmp_path):
+    html, expected = HTML_PAGES["xinhua"]()
+    path = tmp_path / "page.html"
+    today = '<div class="header"><div class="today">2026年11月25日 星期三</div>'
+    path.write_text(html.replace('<div class="header">', today), "utf-8")
+    check_reading(load(path), expected)
+
+
 @pytest.mark.parametrize("encoding", ["gb18030", "big5hkscs"])
 def test_page_in_a_legacy_encoding_declared_in_its_meta_tag(tmp_path, encoding):
     html, expected = HTML_PAGES["xinhua"]()

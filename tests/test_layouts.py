@@ -134,6 +134,14 @@ def test_date_forms(tmp_path, date_line, published):
     assert [p.text for p in article.paragraphs] == ["正文第一段，西鄉街道註冊人數達41550人。"]
 
 
+def test_a_date_above_the_title_is_the_last_resort(tmp_path):
+    header = ["2026年11月25日 星期三", "首頁 | 要聞 | 深圳 | 評論"]
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", [*header, "標題", "2021-07-29 10:24", "正文，共有3人。"]))
+    assert article.title == "標題" and article.published.replace(tzinfo=None) == datetime(2021, 7, 29, 10, 24)
+    article, caught = load_quietly(write_page(tmp_path / "b.txt", [*header, "標題", "正文，共有3人。"]))
+    assert article.published == date(2026, 11, 25) and len(caught) == 1
+
+
 def test_update_time_is_not_the_publication_time(tmp_path):
     lines = ["標題", "更新時間：2021-08-01 09:00", "發布時間：2021-07-29 10:24", "正文，共有3人。"]
     article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))

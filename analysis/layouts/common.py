@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 from analysis import config
@@ -156,13 +156,20 @@ class Layout:
     copyright: str = ""
     trailer: str = ""
 
-    def __post_init__(self):
-        fragments = "|".join(p for p in (self.boilerplate, SHARED_FRAGMENTS) if p)
-        copyright = "|".join(p for p in (self.copyright, SHARED_COPYRIGHT) if p)
-        object.__setattr__(self, "_fragment", re.compile(f"(?:{fragments})+"))  # 人民網首頁: two in one
-        object.__setattr__(self, "_copyright", re.compile(copyright, re.IGNORECASE))
-        trailer = rf"[【\[]?(?:{self.trailer})[】\]]?[:：]?" if self.trailer else "(?!)"
-        object.__setattr__(self, "_trailer", re.compile(trailer))
+    @cached_property
+    def _fragment(self) -> re.Pattern:
+        """One or more furniture fragments run together (人民網首頁), this layout's and the shared ones."""
+        return re.compile("(?:" + "|".join(p for p in (self.boilerplate, SHARED_FRAGMENTS) if p) + ")+")
+
+    @cached_property
+    def _copyright(self) -> re.Pattern:
+        """What marks a copyright line, this layout's and the shared ones."""
+        return re.compile("|".join(p for p in (self.copyright, SHARED_COPYRIGHT) if p), re.IGNORECASE)
+
+    @cached_property
+    def _trailer(self) -> re.Pattern:
+        """A line that starts the trailer, bracketed or not."""
+        return re.compile(rf"[【\[]?(?:{self.trailer})[】\]]?[:：]?" if self.trailer else "(?!)")
 
     def score(self, lines: list[str]) -> int:
         """How many of the page's first and last lines (where the furniture is) show this layout (0: generic)."""
