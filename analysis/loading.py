@@ -24,7 +24,7 @@ FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)
 # 標題\作者、作者: the authors printed after the title
 TITLE_AUTHORS = re.compile(rf"(?P<title>.+?)\s*[\\＼]\s*(?P<names>{NAMES})")
 SENTENCE_END = "。！？!?"
-TITLE_MAX_CHARS = 100
+TITLE_MIN_CHARS, TITLE_MAX_CHARS = 5, 100
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -108,10 +108,10 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
     meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": ""}
     published, dated_header, dateline, title, in_body, paragraphs_seen = None, None, None, None, False, False
     pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
-    for line, raw_start in lines:
-        reading = layout.read(line)
+    readings = [layout.read(line) for line, _ in lines]
+    for number, ((line, raw_start), reading) in enumerate(zip(lines, readings, strict=True)):
         if title is None:
-            if reading.kind in ("boilerplate", "trailer"):
+            if reading.kind in ("boilerplate", "trailer") or is_channel_name(lines, readings, number):
                 continue
             if reading.kind != "body":
                 if "published" in reading.fields and dated_header is None:
@@ -162,6 +162,18 @@ def publication_of(
     """The publication date of a date line, or ArticleError naming the file and the raw line."""
     where = f"{path}, line {line_number(raw, raw_start)} {raw[raw_start : raw_start + len(line)]!r}"
     return publication(reading.fields["published"], layout, where)
+
+
+def is_channel_name(lines: list[tuple[str, int]], readings: list[Reading], number: int) -> bool:
+    """Whether a short line is a channel's or column's name above the title (深圳, 大公評論): the next line reads as a
+    title too."""
+    following = number + 1
+    return (
+        len(lines[number][0]) < TITLE_MIN_CHARS
+        and following < len(lines)
+        and readings[following].kind == "body"
+        and lines[following][0][-1] not in SENTENCE_END
+    )
 
 
 def read_title(line: str, raw_start: int, published: datetime | date | None, path: Path, meta: dict) -> str:

@@ -20,9 +20,14 @@ BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td"
 AUTHOR_MAX_CHARS = 30
 
 
+# pages declare the older, smaller encodings but are written in their supersets (a GBK character on a "gb2312" page)
+SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+
+
 def decode_page(path: Path, data: bytes) -> tuple[str, str]:
     """The page's text and the encoding it declares or the detector finds; ArticleError if none decodes it."""
-    for encoding in detect_encoding(data):
+    for declared in detect_encoding(data):
+        encoding = SUPERSETS.get(declared.lower().replace("_", "-"), declared)
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):

@@ -142,6 +142,11 @@ def test_a_date_above_the_title_is_the_last_resort(tmp_path):
     assert article.published == date(2026, 11, 25) and len(caught) == 1
 
 
+def test_a_channel_name_above_the_title_is_left_out(tmp_path):
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", ["大公評論", "基層治理的數字化", "2021-07-29", "正文。"]))
+    assert article.title == "基層治理的數字化"
+
+
 def test_update_time_is_not_the_publication_time(tmp_path):
     lines = ["標題", "更新時間：2021-08-01 09:00", "發布時間：2021-07-29 10:24", "正文，共有3人。"]
     article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
