@@ -8,6 +8,7 @@ from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 from analysis import config
+from analysis.characters import is_han
 from analysis.wordlists import read_word_list
 
 DATE_TIME = re.compile(
@@ -83,6 +84,7 @@ CAPTION_LABEL = re.compile(r"(?P<label>頂圖|顶图|上圖|上图|下圖|下图
 HEADING_MAX_CHARS = 40
 END_LINES = 40
 BOILERPLATE_MAX_CHARS = 120
+NAMES_MAX_CHARS = 20
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
 
 # furniture every news site prints, whatever the outlet: share and print buttons, font size, copyright
@@ -122,9 +124,11 @@ def surnames() -> frozenset[str]:
 
 def is_names(line: str) -> bool:
     """Whether a line is only people's names (one to four, 2 or 3 characters each, separated by spaces or 、)."""
+    if len(line) > NAMES_MAX_CHARS:
+        return False
     names = re.split(r"\s*[、，,/]\s*|\s+", line)
     return 0 < len(names) <= 4 and all(
-        2 <= len(n) <= 3 and n[0] in surnames() and all("\u4e00" <= c <= "\u9fff" for c in n) for n in names
+        2 <= len(n) <= 3 and n[0] in surnames() and all(map(is_han, n)) for n in names
     )
 
 
