@@ -96,6 +96,25 @@ def test_cr_only_and_mixed_line_ends(tmp_path, newline):
     assert article.raw_line(caption.start) == 6
 
 
+def test_seed_article_in_simplified_script_reads_to_the_same_parts(article, tmp_path):
+    from analysis.script import to_simplified
+
+    path = tmp_path / "simplified.txt"
+    path.write_text(to_simplified(config.ARTICLE.read_text(encoding="utf-8")), encoding="utf-8")
+    other = load_article(path)
+    assert other.layout == article.layout == "hkcd"
+    for key in ("title", "source", "reporter", "editor", "cited_source"):
+        assert getattr(other, key) == to_simplified(getattr(article, key)), key
+    assert other.published == article.published
+    assert [(p.text, p.is_heading) for p in other.paragraphs] == [
+        (to_simplified(p.text), p.is_heading) for p in article.paragraphs
+    ]
+    assert [(c.text, c.credit, c.label) for c in other.captions] == [
+        (to_simplified(c.text), to_simplified(c.credit), to_simplified(c.label)) for c in article.captions
+    ]
+    assert other.text == to_simplified(article.text)
+
+
 def test_seed_article_with_cr_only_lines_is_the_same_article(article, tmp_path):
     raw = config.ARTICLE.read_text(encoding="utf-8")
     path = tmp_path / "cr.txt"
