@@ -87,12 +87,13 @@ BOILERPLATE_MAX_CHARS = 120
 NAMES_MAX_CHARS = 20
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
 
-# furniture every news site prints, whatever the outlet: share and print buttons, font size, copyright
+# furniture every news site prints, whatever the outlet: share and print buttons, font size, navigation, weekdays and
+# page numbers beside a date, the wire's end mark (完)
 SHARED_FRAGMENTS = (
     "分享到|分享|轉發|转发|打印|列印|關閉|关闭|收藏|返回|返回頂部|返回顶部|字號|字号|小字號|小字号|大|中|小|"
     "微信|微博|朋友圈|QQ|QQ空間|QQ空间|Facebook|Twitter|WhatsApp|LINE|複製鏈接|复制链接|掃一掃|扫一扫|"
     "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»|"
-    "星期[一二三四五六日天]|[周週][一二三四五六日]|第?\\d{1,3}版|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
+    "星期[一二三四五六日天]|[周週][一二三四五六日]|第?[A-Z]?\\d{1,3}版|完|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
     "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]"
 )
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
