@@ -21,7 +21,9 @@ only links a subject to its figure (註冊人數達41550人), so it is not a qua
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from analysis.script import to_simplified
@@ -41,13 +43,20 @@ def alternatives(words) -> str:
 
 
 # Arabic digits with optional thousands separators and decimals, or a run of Chinese numeral characters;
-# either may end in 萬 or 億 (58萬, 9671.2萬, 五十八萬). A Chinese numeral never starts with 萬 or 億 (萬一, 億萬).
+# either may end in 萬 or 億 (58萬, 9671.2萬, 3.5萬億, 五十八萬). A Chinese numeral never starts with 萬 or 億 (萬一,
+# 億萬).
 _DIGITS, _MULTIPLIERS = to_simplified(CHINESE_DIGITS), to_simplified(MULTIPLIERS)
+SCALE = {"万": 10_000, "亿": 100_000_000}
 NUMERAL = (
-    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[{_MULTIPLIERS}]?"
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[{_MULTIPLIERS}]{{0,2}}"
     rf"|[{_DIGITS}][{_DIGITS}{_MULTIPLIERS}]*)"
 )
 _NUMERAL = re.compile(NUMERAL)
+
+
+def scale(multipliers: str) -> int:
+    """What a run of 萬 and 億 (either script) multiplies by: 萬 10⁴, 億 10⁸, 萬億 10¹²; 1 for none."""
+    return math.prod(SCALE[m] for m in to_simplified(multipliers))
 
 
 def is_chinese_numeral(numeral: str) -> bool:
@@ -59,11 +68,15 @@ def is_chinese_numeral(numeral: str) -> bool:
 def number_value(numeral: str) -> float:
     """The value of a numeral in either script: 41,550 → 41550, 五十八萬 → 580000, 9671.2万 → 96712000, 兩 → 2,
     萬 alone → 10000 (逾萬人)."""
-    # cn2an reads Simplified forms only (兩 → 两, 萬 → 万) and wants 一百, not 百
     plain = to_simplified(numeral.replace(",", ""))
     if not (_NUMERAL.fullmatch(plain) or plain in _MULTIPLIERS):
         raise ValueError(f"not a numeral: {numeral!r}")
-    if plain[0] in "百千" + _MULTIPLIERS:
+    digits = plain.rstrip(_MULTIPLIERS)
+    if not digits or digits[0].isdigit():
+        # Arabic digits times their multipliers, in decimal so 9671.2萬 is exactly 96712000 (cn2an reads no 萬億)
+        return float(Decimal(digits or "1") * scale(plain[len(digits):]))
+    # cn2an reads Simplified forms only (兩 → 两, 萬 → 万) and wants 一百, not 百
+    if plain[0] in "百千":
         plain = "一" + plain
     import cn2an
 
@@ -103,11 +116,12 @@ SUFFIX = ("以上", "以下", "以內", "左右")
 PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX)
 
 # matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
-# 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷)
+# 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
+# 餘 or 多 scales the number before (10餘萬人 is more than 100000 people)
 NUMBER = re.compile(
     rf"(?P<prefix>{alternatives(PREFIX)})?(?P<ordinal>第)?(?P<percent_of>百分之)?"
     rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))"
-    rf"(?P<inner>{alternatives(INNER)})?"
+    rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?"
     rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<suffix>{alternatives(SUFFIX)})?"
 )
@@ -132,7 +146,7 @@ def read_number(match: re.Match, text: str | None = None) -> tuple[float, str, s
     if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"]):
         return None  # 一套, 一個: the indefinite article, not a reported count
     try:
-        value = number_value(numeral)
+        value = number_value(numeral) * scale(match["scale"] or "")
     except ValueError:
         return None
     printed = text[match.start("unit"):match.end("unit")] if text is not None and unit else unit
