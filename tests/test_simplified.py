@@ -7,6 +7,7 @@ import pytest
 from articles import write_article
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, tokenize
+from analysis.extracting import numerals_left_out
 from analysis.frequency import QUOTE_MARKS, word_counts
 from analysis.script import to_simplified
 
@@ -168,3 +169,14 @@ def test_an_article_with_no_quotation_marks_gives_an_empty_table(tmp_path):
     assert pd.api.types.is_string_dtype(phrases["phrase"]) and phrases["characters"].dtype == "int64"
     assert phrases["phrase"].str.len().empty
     assert phrases["count"].dtype == "int64"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "大家一起學習「四史」，一切為了群眾，街道組建了12支隊伍。",
+    "大家一起学习“四史”，一切为了群众，街道组建了12支队伍。",
+])
+def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
+    article = load_article(write_article(tmp_path / "a.txt", "標題", [paragraph]))
+    statistics = extract_statistics(article)
+    assert list(statistics["text"]) == ["12支"]
+    assert {to_simplified(w) for w in numerals_left_out(article, statistics)["word"]} == {"一起", "四史", "一切"}
