@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -35,9 +36,9 @@ class Sentence:
     start: int
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The sentences of a text: up to 。！？ (with any closing quote) or the end of a line."""
-    return [Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text)]
+def sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of a text, one at a time: up to 。！？ (with any closing quote) or the end of a line."""
+    return (Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text))
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -148,8 +149,7 @@ def extract_statistics(article: Article) -> pd.DataFrame:
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
     columns: dict[str, list] = {column: [] for column in COLUMNS}
     places = Places(article)
-    for match in SENTENCE.finditer(article.text):
-        sentence, sentence_start = match.group(), match.start()
+    for sentence, sentence_start in ((s.text, s.start) for s in sentences(article.text)):
         simple = to_simplified(sentence)
         dates = find_dates(sentence, article.published, simple)
         numbers = find_numbers(sentence, [(d["start"], d["end"]) for d in dates], simple)
