@@ -1,5 +1,5 @@
-"""Date expressions in an article (2019年1月, 7月22日, 8月10日至15日, 1-5月, 今年上半年, 去年底, 11日) and their ISO
-dates.
+"""Date expressions in an article (2019年1月, 7月22日, 8月10日至15日, 1-5月, 今年上半年, 去年底, 11日, 2021-07-29) and
+their ISO dates.
 
 The `date` column holds ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; a range or a part of a year is an interval
 start/end in the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8月10日至15日 →
@@ -40,6 +40,8 @@ DATE = re.compile(to_simplified(
 # name a yearly routine, not a date
 YEAR_END = re.compile(r"(?<![前去今明年\d])年底")  # not in 今年年底 or 2020年年底 (found by DATE), nor 每年年底
 YEAR_IN_DATE = re.compile(r"(?<![\d-])\d{4}")
+# a date written with digits only (2021-07-29, 2021.7.29, 2021/07/29), as a dateline or a notice prints it
+NUMERIC_DATE = re.compile(rf"(?<![\d.])({YEAR})([-/.])({MONTH})\2({DAY})(?![\d.])")
 
 
 def resolve_date(match: re.Match, published: date | None) -> str:
@@ -114,6 +116,14 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
             resolved = same_period(earlier[-1], int(resolved)) if earlier else resolved
         found.append({"text": text[match.start():match.end()], "start": match.start(), "end": match.end(),
                       "qualifier": text[match.start("suffix"):match.end("suffix")], "date": resolved})
+    for match in NUMERIC_DATE.finditer(simple):
+        year, _, month, day = match.groups()
+        try:
+            resolved = date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            resolved = ""
+        found.append({"text": text[match.start():match.end()], "start": match.start(), "end": match.end(),
+                      "qualifier": "", "date": resolved})
     for match in YEAR_END.finditer(simple):
         found.append({"text": text[match.start():match.end()], "start": match.start(), "end": match.end(),
                       "qualifier": "", "date": f"{published.year:04d}-12" if published else ""})

@@ -83,6 +83,9 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         before, after = text[start - 1 : start], text[end : end + 1]
         if (before.isascii() and before.isalnum()) or before == "." or (after.isascii() and after.isalpha()):
             continue  # part of a code or a name (5G, COVID-19)
+        if (after in ":：" and text[end + 1 : end + 2].isdigit()) or (
+                before in ":：" and text[start - 2 : start - 1].isdigit()):
+            continue  # a time of day (10:24)
         clause, clause_start = clause_around(text, start, end, breaks)
         if match["unit"] and (end - clause_start not in token_ends(clause)
                               or (match["ordinal"] and starts_word(text, end - 1))):
