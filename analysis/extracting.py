@@ -25,6 +25,7 @@ COLUMNS = [
 ]
 
 CLAUSE_BREAK = re.compile("|".join(re.escape(c) for c in CLAUSE_BREAKS))
+TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])")  # 9:30, 20：15
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
 
 
@@ -70,9 +71,10 @@ def token_ends(clause: str) -> frozenset[int]:
 
 
 def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = None) -> list[dict]:
-    """Numbers in one sentence outside the spans already taken by dates (sorted, not overlapping); `simple` is the
-    sentence's Simplified form when the caller has it."""
+    """Numbers in one sentence outside the spans already taken by dates (not overlapping) and times of day; `simple`
+    is the sentence's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
+    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(text))])
     breaks, found, next_taken = clause_breaks(text), [], 0
     for match in NUMBER.finditer(simple):
         start, end = match.span()
@@ -83,9 +85,6 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         before, after = text[start - 1 : start], text[end : end + 1]
         if (before.isascii() and before.isalnum()) or before == "." or (after.isascii() and after.isalpha()):
             continue  # part of a code or a name (5G, COVID-19)
-        if (after in ":：" and text[end + 1 : end + 2].isdigit()) or (
-                before in ":：" and text[start - 2 : start - 1].isdigit()):
-            continue  # a time of day (10:24)
         clause, clause_start = clause_around(text, start, end, breaks)
         if match["unit"] and (end - clause_start not in token_ends(clause)
                               or (match["ordinal"] and starts_word(text, end - 1))):

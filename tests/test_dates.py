@@ -85,7 +85,7 @@ def test_a_leap_day_exists_in_a_leap_year():
 
 
 @pytest.mark.parametrize("text", [
-    "2023-09-14", "3號線", "第12日", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日"])
+    "3號線", "第12日", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日"])
 def test_what_is_not_a_date(text):
     assert find_dates(text, PUBLISHED[0]) == []
 
