@@ -24,7 +24,7 @@ COLUMNS = [
     "sentence", "sentence_start", "start", "end", "raw_start", "raw_end", "raw_line",
 ]
 
-CLAUSE_BREAK = re.compile("|".join(re.escape(c) for c in CLAUSE_BREAKS))
+CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])")  # 9:30, 20：15
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
 
@@ -48,9 +48,9 @@ def clause_breaks(text: str) -> list[int]:
     return [m.start() for m in CLAUSE_BREAK.finditer(text)]
 
 
-def clause_around(text: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[str, int]:
-    """The clause of text that holds text[start:end] (between commas, quotes and stops), and where it starts."""
-    breaks = clause_breaks(text) if breaks is None else breaks
+def clause_around(text: str, start: int, end: int, breaks: list[int]) -> tuple[str, int]:
+    """The clause of text that holds text[start:end] (between commas, quotes and stops), and where it starts;
+    breaks are clause_breaks(text)."""
     before = bisect_left(breaks, start)
     left = breaks[before - 1] + 1 if before else 0
     after = bisect_left(breaks, end)
@@ -151,10 +151,10 @@ def extract_statistics(article: Article) -> pd.DataFrame:
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
     columns: dict[str, list] = {column: [] for column in COLUMNS}
     places = Places(article)
-    for sentence, sentence_start in ((s.text, s.start) for s in sentences(article.text)):
-        simple = to_simplified(sentence)
-        dates = find_dates(sentence, article.published, simple)
-        numbers = find_numbers(sentence, [(d["start"], d["end"]) for d in dates], simple)
+    for sentence in sentences(article.text):
+        simple = to_simplified(sentence.text)
+        dates = find_dates(sentence.text, article.published, simple)
+        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates], simple)
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
         period = ""
         for row in sorted(date_rows + numbers, key=lambda row: row["start"]):
@@ -163,11 +163,11 @@ def extract_statistics(article: Article) -> pd.DataFrame:
                 row["period"] = ""
             else:
                 row["period"] = period
-            start, end = sentence_start + row["start"], sentence_start + row["end"]
+            start, end = sentence.start + row["start"], sentence.start + row["end"]
             raw_start, raw_end = places.raw_span(start, end)
             row |= {
-                "bound": bound(row["qualifier"]), "part": places.part(start), "sentence": sentence,
-                "sentence_start": sentence_start, "start": start, "end": end, "raw_start": raw_start,
+                "bound": bound(row["qualifier"]), "part": places.part(start), "sentence": sentence.text,
+                "sentence_start": sentence.start, "start": start, "end": end, "raw_start": raw_start,
                 "raw_end": raw_end, "raw_line": places.raw_line(start),
             }
             for column, values in columns.items():
