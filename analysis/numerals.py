@@ -14,7 +14,8 @@ qualifiers are stored as printed. Kinds of number:
 - ``ordinal``: 第一, 第3;
 - ``date``: dates, found by analysis.dates.
 
-Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 以上; at most
+Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
+以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most
 (``upper``) 不足, 不到, 少於, 不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. 達 alone ("reaches")
 only links a subject to its figure (註冊人數達41550人), so it is not a qualifier: the figure is the one reached.
 """
@@ -105,21 +106,23 @@ KIND_OF_UNIT = {
 PERSON_UNITS = {"人", "名", "位"}
 
 # how a qualifier bounds the number it goes with
-LOWER = ("超過", "超", "突破", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "以上")
+LOWER = ("超過", "超", "突破", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "幾", "以上", "上", "數")
 UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "以內")  # 近千名: nearly a thousand, so not more
 APPROXIMATE = ("大約", "約", "左右")
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
           for q in words}
-# 多 and 餘 only between number and unit (330多人); after a unit 多 starts a word too often (人多, 最多)
-INNER = ("餘", "多")
+# 多, 餘 and 幾 only between number and unit (330多人, 十幾個); after a unit 多 starts a word too often (人多, 最多)
+INNER = ("餘", "多", "幾")
 SUFFIX = ("以上", "以下", "以內", "左右")
-PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX)
+# 上 (reaching) and 數 (several) only before 十, 百, 千, 萬 or 億 (上萬名, 數百人): elsewhere they are other words
+BEFORE_TENS = ("上", "數")
+PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS)
 
 # matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
 # 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
 # 餘 or 多 scales the number before (10餘萬人 is more than 100000 people)
 NUMBER = re.compile(
-    rf"(?P<prefix>{alternatives(PREFIX)})?(?P<ordinal>第)?(?P<percent_of>百分之)?"
+    rf"(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?(?P<ordinal>第)?(?P<percent_of>百分之)?"
     rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?"
     rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
@@ -141,7 +144,8 @@ def read_number(match: re.Match, text: str | None = None) -> tuple[float, str, s
     With the text as printed, the unit is given as printed there; a percent's unit is always %."""
     numeral, unit = match["numeral"], match["unit"] or ""
     chinese = is_chinese_numeral(numeral)
-    if chinese and not (unit or match["percent_of"] or match["ordinal"]):
+    rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
+    if chinese and not (unit or match["percent_of"] or match["ordinal"] or rounded):
         return None  # 四史, 一督: a Chinese numeral with no measure word is part of a name or a set phrase
     if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"]):
         return None  # 一套, 一個: the indefinite article, not a reported count

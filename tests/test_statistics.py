@@ -138,7 +138,7 @@ def test_extraction_time_per_character_stays_flat(tmp_path, line):
 @pytest.mark.parametrize("sentence", [
     "思想政治工作是一切工作的生命線。", "帶領群眾一起學習。", "為了進一步加強工作。", "這是主要工作之一。",
     "形成了一套行之有效的機制。", "一直在思考和實踐。", "開展「四史」知識競賽。", "每日一督、每周一曬、每月一比。",
-    "年初部署和年終總結。",
+    "年初部署和年終總結。", "這是超一流的服務。", "一年四季都有活動。", "幾個人上前幫忙。", "數一數二的企業。",
 ])
 def test_words_that_only_contain_a_numeral_give_nothing(tmp_path, sentence):
     article = load_article(write_article(tmp_path / "a.txt", "標題", [sentence]))
