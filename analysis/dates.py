@@ -25,7 +25,7 @@ MONTH = r"(?:1[0-2]|0?[1-9])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 # a date starts with a digit, 前去今明 or 上下 (上半年), not after 第 (第12日 counts days); without the lookahead this
 # all-optional pattern matches at every character. A range's first part may leave out its mark (1-5月, 10-15日,
-# 2019至2021年).
+# 2019至2021年). A bare day is not one of days counted (3日內, 5日遊, 7日以上).
 DATE = re.compile(to_simplified(
     rf"(?<![\d.第])(?=[0-9前去今明上下])"
     rf"(?:(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<relative>前年|去年|今年|明年))?"
@@ -33,7 +33,7 @@ DATE = re.compile(to_simplified(
     rf"|(?P<month>{MONTH})(?=月|{TO}{MONTH}月)月?(?:{TO}(?P<month_to>{MONTH})月)?"
     rf"(?:(?P<day>{DAY})(?=[日號]|{TO}(?:{MONTH}月)?{DAY}[日號])[日號]?"
     rf"(?:{TO}(?:(?P<day_month_to>{MONTH})月)?(?P<day_to>{DAY})[日號])?|(?P<month_edge>[初底]))?"
-    rf"|(?P<bare_day>{DAY})(?=日|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
+    rf"|(?P<bare_day>{DAY})(?=日(?![內遊以])|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
     r"(?P<suffix>以來)?"
 ))
 # 年底 on its own is the end of the publication year; 年初 and 年終 on their own are left alone, as in 年終考核 they
