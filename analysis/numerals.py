@@ -15,9 +15,9 @@ qualifiers are stored as printed. Kinds of number:
 - ``date``: dates, found by analysis.dates.
 
 Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
-以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most
-(``upper``) 不足, 不到, 少於, 不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. 達 alone ("reaches")
-only links a subject to its figure (註冊人數達41550人), so it is not a qualifier: the figure is the one reached.
+以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most (``upper``) 不足, 不到, 少於,
+不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. 達 alone ("reaches") only links a subject to its figure
+(註冊人數達41550人), so it is not a qualifier: the figure is the one reached.
 """
 
 from __future__ import annotations
@@ -122,7 +122,8 @@ PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX
 # 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
 # 餘 or 多 scales the number before (10餘萬人 is more than 100000 people)
 NUMBER = re.compile(
-    rf"(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?(?P<ordinal>第)?(?P<percent_of>百分之)?"
+    rf"(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
+    rf"(?P<ordinal>第)?(?P<percent_of>百分之)?"
     rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?"
     rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
