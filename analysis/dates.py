@@ -1,5 +1,5 @@
-"""Date expressions in an article (2019年1月, 7月22日, 8月10日至15日, 1-5月, 今年上半年, 去年底, 11日) and their ISO
-dates.
+"""Date expressions in an article (2019年1月, 7月22日, 8月10日至15日, 1-5月, 今年上半年, 去年底, 11日, 2021-07-29) and
+their ISO dates.
 
 The `date` column holds ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; a range or a part of a year is an interval
 start/end in the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8月10日至15日 →
@@ -25,7 +25,7 @@ MONTH = r"(?:1[0-2]|0?[1-9])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 # a date starts with a digit, 前去今明 or 上下 (上半年), not after 第 (第12日 counts days); without the lookahead this
 # all-optional pattern matches at every character. A range's first part may leave out its mark (1-5月, 10-15日,
-# 2019至2021年).
+# 2019至2021年). A bare day is not one of days counted (3日內, 5日遊, 7日以上).
 DATE = re.compile(to_simplified(
     rf"(?<![\d.第])(?=[0-9前去今明上下])"
     rf"(?:(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<relative>前年|去年|今年|明年))?"
@@ -33,13 +33,15 @@ DATE = re.compile(to_simplified(
     rf"|(?P<month>{MONTH})(?=月|{TO}{MONTH}月)月?(?:{TO}(?P<month_to>{MONTH})月)?"
     rf"(?:(?P<day>{DAY})(?=[日號]|{TO}(?:{MONTH}月)?{DAY}[日號])[日號]?"
     rf"(?:{TO}(?:(?P<day_month_to>{MONTH})月)?(?P<day_to>{DAY})[日號])?|(?P<month_edge>[初底]))?"
-    rf"|(?P<bare_day>{DAY})(?=日|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
+    rf"|(?P<bare_day>{DAY})(?=日(?![內遊以])|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
     r"(?P<suffix>以來)?"
 ))
 # 年底 on its own is the end of the publication year; 年初 and 年終 on their own are left alone, as in 年終考核 they
 # name a yearly routine, not a date
 YEAR_END = re.compile(r"(?<![前去今明年\d])年底")  # not in 今年年底 or 2020年年底 (found by DATE), nor 每年年底
 YEAR_IN_DATE = re.compile(r"(?<![\d-])\d{4}")
+# a date written with digits only (2021-07-29, 2021.7.29, 2021/07/29), as a dateline or a notice prints it
+NUMERIC_DATE = re.compile(rf"(?<![\d.])({YEAR})([-/.])({MONTH})\2({DAY})(?![\d.])")
 
 
 def resolve_date(match: re.Match, published: date | None) -> str:
@@ -114,6 +116,14 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
             resolved = same_period(earlier[-1], int(resolved)) if earlier else resolved
         found.append({"text": text[match.start():match.end()], "start": match.start(), "end": match.end(),
                       "qualifier": text[match.start("suffix"):match.end("suffix")], "date": resolved})
+    for match in NUMERIC_DATE.finditer(simple):
+        year, _, month, day = match.groups()
+        try:
+            resolved = date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            resolved = ""
+        found.append({"text": text[match.start():match.end()], "start": match.start(), "end": match.end(),
+                      "qualifier": "", "date": resolved})
     for match in YEAR_END.finditer(simple):
         found.append({"text": text[match.start():match.end()], "start": match.start(), "end": match.end(),
                       "qualifier": "", "date": f"{published.year:04d}-12" if published else ""})

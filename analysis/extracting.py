@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,7 +24,8 @@ COLUMNS = [
     "sentence", "sentence_start", "start", "end", "raw_start", "raw_end", "raw_line",
 ]
 
-CLAUSE_BREAK = re.compile("|".join(re.escape(c) for c in CLAUSE_BREAKS))
+CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])")  # 9:30, 20：15
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
 
 
@@ -35,9 +37,9 @@ class Sentence:
     start: int
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The sentences of a text: up to 。！？ (with any closing quote) or the end of a line."""
-    return [Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text)]
+def sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of a text, one at a time: up to 。！？ (with any closing quote) or the end of a line."""
+    return (Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text))
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -46,9 +48,9 @@ def clause_breaks(text: str) -> list[int]:
     return [m.start() for m in CLAUSE_BREAK.finditer(text)]
 
 
-def clause_around(text: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[str, int]:
-    """The clause of text that holds text[start:end] (between commas, quotes and stops), and where it starts."""
-    breaks = clause_breaks(text) if breaks is None else breaks
+def clause_around(text: str, start: int, end: int, breaks: list[int]) -> tuple[str, int]:
+    """The clause of text that holds text[start:end] (between commas, quotes and stops), and where it starts;
+    breaks are clause_breaks(text)."""
     before = bisect_left(breaks, start)
     left = breaks[before - 1] + 1 if before else 0
     after = bisect_left(breaks, end)
@@ -69,9 +71,10 @@ def token_ends(clause: str) -> frozenset[int]:
 
 
 def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = None) -> list[dict]:
-    """Numbers in one sentence outside the spans already taken by dates (sorted, not overlapping); `simple` is the
-    sentence's Simplified form when the caller has it."""
+    """Numbers in one sentence outside the spans already taken by dates (not overlapping) and times of day; `simple`
+    is the sentence's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
+    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(text))])
     breaks, found, next_taken = clause_breaks(text), [], 0
     for match in NUMBER.finditer(simple):
         start, end = match.span()
@@ -148,11 +151,10 @@ def extract_statistics(article: Article) -> pd.DataFrame:
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
     columns: dict[str, list] = {column: [] for column in COLUMNS}
     places = Places(article)
-    for match in SENTENCE.finditer(article.text):
-        sentence, sentence_start = match.group(), match.start()
-        simple = to_simplified(sentence)
-        dates = find_dates(sentence, article.published, simple)
-        numbers = find_numbers(sentence, [(d["start"], d["end"]) for d in dates], simple)
+    for sentence in sentences(article.text):
+        simple = to_simplified(sentence.text)
+        dates = find_dates(sentence.text, article.published, simple)
+        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates], simple)
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
         period = ""
         for row in sorted(date_rows + numbers, key=lambda row: row["start"]):
@@ -161,11 +163,11 @@ def extract_statistics(article: Article) -> pd.DataFrame:
                 row["period"] = ""
             else:
                 row["period"] = period
-            start, end = sentence_start + row["start"], sentence_start + row["end"]
+            start, end = sentence.start + row["start"], sentence.start + row["end"]
             raw_start, raw_end = places.raw_span(start, end)
             row |= {
-                "bound": bound(row["qualifier"]), "part": places.part(start), "sentence": sentence,
-                "sentence_start": sentence_start, "start": start, "end": end, "raw_start": raw_start,
+                "bound": bound(row["qualifier"]), "part": places.part(start), "sentence": sentence.text,
+                "sentence_start": sentence.start, "start": start, "end": end, "raw_start": raw_start,
                 "raw_end": raw_end, "raw_line": places.raw_line(start),
             }
             for column, values in columns.items():

@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 from analysis.article import Article, ArticleError, ArticleWarning, Caption, Paragraph, Span
 from analysis.cleaning import clean_line, strip_span
 from analysis.layouts import Layout, choose_layout
-from analysis.layouts.common import NAMES, Reading, is_heading
+from analysis.layouts.common import NAMES, Reading, is_heading, is_names
 
 ENCODINGS = ["utf_8", "utf_16", "big5hkscs", "gb18030"]
 WEB_PAGES = (".html", ".htm")
@@ -24,7 +24,7 @@ FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)
 # 標題\作者、作者: the authors printed after the title
 TITLE_AUTHORS = re.compile(rf"(?P<title>.+?)\s*[\\＼]\s*(?P<names>{NAMES})")
 SENTENCE_END = "。！？!?"
-TITLE_MAX_CHARS = 100
+TITLE_MIN_CHARS, TITLE_MAX_CHARS = 5, 100
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -106,19 +106,19 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
     lines = clean_lines(raw)
     layout = choose_layout([line for line, _ in lines])
     meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": ""}
-    published, dateline, title, in_body = None, None, None, False
+    published, dated_header, dateline, title, in_body, paragraphs_seen = None, None, None, None, False, False
     pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
-    for line, raw_start in lines:
-        reading = layout.read(line)
+    readings = [layout.read(line) for line, _ in lines]
+    for number, ((line, raw_start), reading) in enumerate(zip(lines, readings, strict=True)):
         if title is None:
-            if reading.kind in ("boilerplate", "trailer"):
+            if reading.kind in ("boilerplate", "trailer") or is_channel_name(lines, readings, number):
                 continue
             if reading.kind != "body":
-                if "published" in reading.fields and published is None:
-                    published = publication_of(reading, layout, path, raw, raw_start, line)
+                if "published" in reading.fields and dated_header is None:
+                    dated_header = publication_of(reading, layout, path, raw, raw_start, line)
                 merge(meta, reading.fields)
                 continue
-            title = read_title(line, raw_start, published, path, meta)
+            title = read_title(line, raw_start, dated_header, path, meta)
             pieces.append(("title", [(title, raw_start)], {}))
             continue
         if reading.kind == "trailer":
@@ -132,17 +132,24 @@ def parse_article(path: Path, raw: str, encoding: str) -> Article:
                 credit_previous_caption(pieces, reading.fields["credit"])
             merge(meta, reading.fields)
             continue
+        if not in_body and is_names(line):  # 標題 / 作者、作者: the authors printed under the title
+            merge(meta, {"reporter": line})
+            continue
         segments = [(line[start:end], raw_start + start) for start, end in reading.keep]
+        in_body = True
         if reading.kind == "caption":
             pieces.append(("caption", segments, {"credit": reading.credit, "label": reading.label}))
             continue
-        if not in_body:
-            dateline, in_body = reading.fields.get("dateline"), True  # a wire dateline opens the first paragraph
         merge(meta, reading.fields)
         if segments:
+            if not paragraphs_seen and not is_heading("".join(c for c, _ in segments)):
+                # only the first paragraph (not a subtitle) opens with a wire dateline
+                dateline, paragraphs_seen = reading.fields.get("dateline"), True
             pieces.append(("paragraph", segments, {}))
     if title is None:
         raise ArticleError(f"{path}: no title line (every line is a date, a label or site furniture)")
+    # a date above the title is the page's header (a site may print today's date there): the last resort
+    published = published or dated_header
     if published is None and dateline is not None:
         published = dateline_date(dateline, path)
     warn_about_date(path, published)
@@ -155,6 +162,18 @@ def publication_of(
     """The publication date of a date line, or ArticleError naming the file and the raw line."""
     where = f"{path}, line {line_number(raw, raw_start)} {raw[raw_start : raw_start + len(line)]!r}"
     return publication(reading.fields["published"], layout, where)
+
+
+def is_channel_name(lines: list[tuple[str, int]], readings: list[Reading], number: int) -> bool:
+    """Whether a short line is a channel's or column's name above the title (深圳, 大公評論): the next line reads as a
+    title too."""
+    following = number + 1
+    return (
+        len(lines[number][0]) < TITLE_MIN_CHARS
+        and following < len(lines)
+        and readings[following].kind == "body"
+        and lines[following][0][-1] not in SENTENCE_END
+    )
 
 
 def read_title(line: str, raw_start: int, published: datetime | date | None, path: Path, meta: dict) -> str:

@@ -14,14 +14,17 @@ qualifiers are stored as printed. Kinds of number:
 - ``ordinal``: 第一, 第3;
 - ``date``: dates, found by analysis.dates.
 
-Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 以上; at most
-(``upper``) 不足, 不到, 少於, 不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. 達 alone ("reaches")
-only links a subject to its figure (註冊人數達41550人), so it is not a qualifier: the figure is the one reached.
+Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
+以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most (``upper``) 不足, 不到, 少於,
+不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. 達 alone ("reaches") only links a subject to its figure
+(註冊人數達41550人), so it is not a qualifier: the figure is the one reached.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from analysis.script import to_simplified
@@ -41,13 +44,20 @@ def alternatives(words) -> str:
 
 
 # Arabic digits with optional thousands separators and decimals, or a run of Chinese numeral characters;
-# either may end in 萬 or 億 (58萬, 9671.2萬, 五十八萬). A Chinese numeral never starts with 萬 or 億 (萬一, 億萬).
+# either may end in 萬 or 億 (58萬, 9671.2萬, 3.5萬億, 五十八萬). A Chinese numeral never starts with 萬 or 億 (萬一,
+# 億萬).
 _DIGITS, _MULTIPLIERS = to_simplified(CHINESE_DIGITS), to_simplified(MULTIPLIERS)
+SCALE = {"万": 10_000, "亿": 100_000_000}
 NUMERAL = (
-    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[{_MULTIPLIERS}]?"
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[{_MULTIPLIERS}]{{0,2}}"
     rf"|[{_DIGITS}][{_DIGITS}{_MULTIPLIERS}]*)"
 )
 _NUMERAL = re.compile(NUMERAL)
+
+
+def scale(multipliers: str) -> int:
+    """What a run of 萬 and 億 (either script) multiplies by: 萬 10⁴, 億 10⁸, 萬億 10¹²; 1 for none."""
+    return math.prod(SCALE[m] for m in to_simplified(multipliers))
 
 
 def is_chinese_numeral(numeral: str) -> bool:
@@ -59,11 +69,15 @@ def is_chinese_numeral(numeral: str) -> bool:
 def number_value(numeral: str) -> float:
     """The value of a numeral in either script: 41,550 → 41550, 五十八萬 → 580000, 9671.2万 → 96712000, 兩 → 2,
     萬 alone → 10000 (逾萬人)."""
-    # cn2an reads Simplified forms only (兩 → 两, 萬 → 万) and wants 一百, not 百
     plain = to_simplified(numeral.replace(",", ""))
     if not (_NUMERAL.fullmatch(plain) or plain in _MULTIPLIERS):
         raise ValueError(f"not a numeral: {numeral!r}")
-    if plain[0] in "百千" + _MULTIPLIERS:
+    digits = plain.rstrip(_MULTIPLIERS)
+    if not digits or digits[0].isdigit():
+        # Arabic digits times their multipliers, in decimal so 9671.2萬 is exactly 96712000 (cn2an reads no 萬億)
+        return float(Decimal(digits or "1") * scale(plain[len(digits):]))
+    # cn2an reads Simplified forms only (兩 → 两, 萬 → 万) and wants 一百, not 百
+    if plain[0] in "百千":
         plain = "一" + plain
     import cn2an
 
@@ -75,7 +89,7 @@ COUNT_UNITS = [
     "團", "套", "本", "張", "戶", "座", "棟", "幢", "輛", "台", "臺", "屆", "批", "輪", "節", "堂", "門", "頁", "份",
     "類", "種", "處", "宗", "例", "倍", "歲", "架", "艘", "株", "棵", "頭", "隻", "筆",
 ]
-DURATION_UNITS = ["年", "天", "週", "周", "個月", "小時", "分鐘", "秒"]
+DURATION_UNITS = ["年", "天", "日", "週", "周", "個月", "小時", "分鐘", "秒"]
 MONEY_UNITS = ["元", "港元", "美元", "歐元", "英鎊", "日元", "澳門元", "港幣", "人民幣", "塊錢"]
 MEASURE_UNITS = [
     "平方公里", "平方千米", "平方米", "公頃", "畝", "公里", "千米", "米", "厘米", "公分", "公斤", "千克", "克", "噸",
@@ -92,22 +106,26 @@ KIND_OF_UNIT = {
 PERSON_UNITS = {"人", "名", "位"}
 
 # how a qualifier bounds the number it goes with
-LOWER = ("超過", "超", "突破", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "以上")
+LOWER = ("超過", "超", "突破", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "幾", "以上", "上", "數")
 UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "以內")  # 近千名: nearly a thousand, so not more
 APPROXIMATE = ("大約", "約", "左右")
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
           for q in words}
-# 多 and 餘 only between number and unit (330多人); after a unit 多 starts a word too often (人多, 最多)
-INNER = ("餘", "多")
+# 多, 餘 and 幾 only between number and unit (330多人, 十幾個); after a unit 多 starts a word too often (人多, 最多)
+INNER = ("餘", "多", "幾")
 SUFFIX = ("以上", "以下", "以內", "左右")
-PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX)
+# 上 (reaching) and 數 (several) only before 十, 百, 千, 萬 or 億 (上萬名, 數百人): elsewhere they are other words
+BEFORE_TENS = ("上", "數")
+PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS)
 
 # matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
-# 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷)
+# 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
+# 餘 or 多 scales the number before (10餘萬人 is more than 100000 people)
 NUMBER = re.compile(
-    rf"(?P<prefix>{alternatives(PREFIX)})?(?P<ordinal>第)?(?P<percent_of>百分之)?"
+    rf"(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
+    rf"(?P<ordinal>第)?(?P<percent_of>百分之)?"
     rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))"
-    rf"(?P<inner>{alternatives(INNER)})?"
+    rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?"
     rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<suffix>{alternatives(SUFFIX)})?"
 )
@@ -127,12 +145,13 @@ def read_number(match: re.Match, text: str | None = None) -> tuple[float, str, s
     With the text as printed, the unit is given as printed there; a percent's unit is always %."""
     numeral, unit = match["numeral"], match["unit"] or ""
     chinese = is_chinese_numeral(numeral)
-    if chinese and not (unit or match["percent_of"] or match["ordinal"]):
+    rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
+    if chinese and not (unit or match["percent_of"] or match["ordinal"] or rounded):
         return None  # 四史, 一督: a Chinese numeral with no measure word is part of a name or a set phrase
     if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"]):
         return None  # 一套, 一個: the indefinite article, not a reported count
     try:
-        value = number_value(numeral)
+        value = number_value(numeral) * scale(match["scale"] or "")
     except ValueError:
         return None
     printed = text[match.start("unit"):match.end("unit")] if text is not None and unit else unit

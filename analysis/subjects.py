@@ -14,7 +14,7 @@ ADMINISTRATIVE = {to_simplified(w) for w in ("街道", "社區", "區", "市", "
 # words that link a subject to its number (註冊人數達41550人, 覆蓋率為100%) and are skipped when looking left
 LINKS = {to_simplified(w) for w in (
     "達", "達到", "為", "是", "有", "共", "共有", "計", "共計", "總共", "合計", "總計", "約為", "已", "已有", "僅",
-    "其中", "了", "逾", "近", "約", "超過", "超", "突破", "高達", "多達")}
+    "其中", "了", "逾", "近", "約", "超過")}
 OPENING_QUOTES, CLOSING_QUOTES = "「『“‘", "」』”’"
 
 

@@ -12,6 +12,7 @@ from trafilatura.utils import detect_encoding
 from analysis.article import ArticleError
 from analysis.cleaning import clean_line
 from analysis.layouts import choose_layout
+from analysis.layouts.common import surnames
 
 # elements after which a browser starts a new line: the page's visible lines are read to find its date line
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "section", "article",
@@ -19,9 +20,14 @@ BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td"
 AUTHOR_MAX_CHARS = 30
 
 
+# pages declare the older, smaller encodings but are written in their supersets (a GBK character on a "gb2312" page)
+SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
+
+
 def decode_page(path: Path, data: bytes) -> tuple[str, str]:
     """The page's text and the encoding it declares or the detector finds; ArticleError if none decodes it."""
-    for encoding in detect_encoding(data):
+    for declared in detect_encoding(data):
+        encoding = SUPERSETS.get(declared.lower().replace("_", "-"), declared)
         try:
             return data.decode(encoding), encoding
         except (LookupError, UnicodeDecodeError):
@@ -29,11 +35,32 @@ def decode_page(path: Path, data: bytes) -> tuple[str, str]:
     raise ArticleError(f"{path}: the web page cannot be decoded (binary or corrupt?)")
 
 
-def visible_lines(html: str) -> list[str]:
+def squeeze(text: str) -> str:
+    """Text with runs of whitespace made one space, for comparing a page's markup with trafilatura's lines."""
+    return " ".join(text.split())
+
+
+def with_captions(tree, body: list[str]) -> list[str]:
+    """The main text with each photo caption (<figcaption>, which trafilatura leaves out) after the paragraph it
+    follows on the page."""
+    lines = {squeeze(line): i for i, line in reversed(list(enumerate(body)))}
+    after: dict[int, list[str]] = {}
+    last = -1
+    for element in tree.iter("p", "div", "figcaption", "h2", "h3"):
+        text = squeeze(element.text_content())
+        if element.tag == "figcaption":
+            if text and text not in lines:
+                after.setdefault(last, []).append(text)
+        elif text in lines:
+            last = lines[text]
+    joined = after.get(-1, [])
+    for i, line in enumerate(body):
+        joined += [line, *after.get(i, [])]
+    return joined
+
+
+def visible_lines(tree) -> list[str]:
     """The page's text as a browser would show it, one line per block, blank lines dropped."""
-    tree = lxml.html.fromstring(html)
-    for hidden in tree.xpath("//script|//style|//noscript|//head"):
-        hidden.drop_tree()
     for element in tree.iter():
         if isinstance(element.tag, str) and element.tag.lower() in BLOCKS:
             element.tail = "\n" + (element.tail or "")
@@ -53,20 +80,31 @@ def read_web_page(path: Path) -> tuple[str, str]:
         with_metadata=True,
         include_comments=False,
         include_images=False,
-        include_tables=True,
+        include_tables=False,  # old sites lay pages out in tables, which trafilatura would repeat as a table
         deduplicate=False,
+        favor_precision=True,
         date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"},
     )
     if document is None or not (document.text or "").strip():
         raise ArticleError(f"{path}: no article text found in the web page")
-    page = visible_lines(html)
+    tree = lxml.html.fromstring(html)
+    for hidden in tree.xpath("//script|//style|//noscript|//head"):
+        hidden.drop_tree()
+    title = (document.title or "").strip()
+    body = with_captions(tree, [line for line in document.text.splitlines() if line.strip() and line.strip() != title])
+    page = visible_lines(tree)
     layout = choose_layout([clean_line(line) for line in page])
     fields = [(line, layout.read_fields(clean_line(line)) or {}) for line in page]
-    date_line = next((line for line, f in fields if "published" in f), document.date or "")
+    # the date line under the title; a site's header may print today's date above it
+    below_title = next((i for i, line in enumerate(page) if title and title in line), 0)
+    dated = [line for line, f in fields[below_title:] + fields[:below_title] if "published" in f]
+    date_line = dated[0] if dated else document.date or ""
     editor_line = next((line for line, f in fields if "editor" in f and "published" not in f), "")
-    title = (document.title or "").strip()
-    body = [line for line in document.text.splitlines() if line.strip() and line.strip() != title]
     author = (document.author or "").strip()
-    author_line = f"作者：{author}" if author and len(author) <= AUTHOR_MAX_CHARS else ""
-    lines = [title, date_line, author_line, "", *body, "", editor_line]
+    # trafilatura's author comes from the page's markup and may be any word there: taken when it reads as a name,
+    # after the text, so that a byline printed in the text wins
+    author_line = f"作者：{author}" if author[:1] in surnames() and len(author) <= AUTHOR_MAX_CHARS else ""
+    # the date and editor lines are added from the whole page unless the main text holds them already
+    lines = [title, "" if date_line in body else date_line, "", *body, "",
+             "" if editor_line in body else editor_line, author_line]
     return "\n".join(line for i, line in enumerate(lines) if line or lines[i - 1]), encoding

@@ -43,3 +43,343 @@ XINAN = {
     ],
     "captions": ("新安街道開展「學習強國」知識競賽,近千名群眾觀看。",),
 }
+
+
+# Pages in the layouts outlets print, written for the tests (the text is ours, the shapes are the outlets'). Each
+# builder gives the page's lines and what the loader must read from them, in the script the page is written in;
+# `in_script` converts both to the other script.
+PAGES = {}
+
+
+def page(name):
+    """Register a page builder under a name."""
+
+    def register(builder):
+        PAGES[name] = builder
+        return builder
+
+    return register
+
+
+@page("hkcd-editor-on-date-line")
+def hkcd_editor_on_date_line():
+    """Newer Hong Kong Commercial Daily layout: editor, date with seconds and source on one line."""
+    lines = [
+        "【灣區觀察】前海推動「學習強國」線下體驗空間建設",
+        "責任編輯:李麗 2022-03-21 11:55:30 來源:香港商報網",
+        "",
+        "香港商報網訊(記者 陳思)前海管理局近日宣布,線下體驗空間已接待市民3.2萬人次。",
+        "空間設有閱讀區、展覽區兩個部分,每日開放8小時。",
+        "   前海線下體驗空間外景。供圖/前海管理局",
+        "打造學習新地標",
+        "管理局表示,今年將再建設5個同類空間。",
+        "分享到:",
+        "相關新聞",
+        "前海另一條新聞",
+    ]
+    expected = {
+        "title": lines[0], "published": (2022, 3, 21, 11, 55, 30), "source": "香港商報網", "editor": "李麗",
+        "reporter": "陳思", "captions": [("前海線下體驗空間外景。", "供圖/前海管理局", "")],
+        "paragraphs": [
+            "香港商報網訊前海管理局近日宣布，線下體驗空間已接待市民3.2萬人次。",
+            "空間設有閱讀區、展覽區兩個部分，每日開放8小時。",
+            "打造學習新地標",
+            "管理局表示，今年將再建設5個同類空間。",
+        ],
+        "headings": ["打造學習新地標"],
+    }
+    return lines, expected
+
+
+@page("hkcd-source-beside-date")
+def hkcd_source_beside_date():
+    """Hong Kong Commercial Daily print edition page: date and the paper's name on one line, byline opening the text."""
+    lines = [
+        "深圳寶安區黨員志願者服務時長突破2.6萬小時",
+        "2021-08-18 00:12    香港商報",
+        "【香港商報網訊】記者 王娜 報道:寶安區黨員志願者今年服務時長突破2.6萬小時。",
+        "全區共組建志願服務隊120支,參與黨員逾8000名。",
+        "頂圖:寶安區志願者在社區服務。 寶安區委組織部供圖",
+        "香港商報版權作品,轉載須註明出處。",
+    ]
+    expected = {
+        "title": lines[0], "published": (2021, 8, 18, 0, 12, 0), "source": "香港商報", "editor": "",
+        "reporter": "王娜", "captions": [("寶安區志願者在社區服務。", "寶安區委組織部供圖", "頂圖")],
+        "paragraphs": ["【香港商報網訊】寶安區黨員志願者今年服務時長突破2.6萬小時。",
+                       "全區共組建志願服務隊120支，參與黨員逾8000名。"],
+        "headings": [],
+    }
+    return lines, expected
+
+
+@page("hkcd-date-label")
+def hkcd_date_label():
+    """A page giving only the date, labelled 發布日期; the byline closes the text."""
+    lines = [
+        "龍華區推廣學習平台 註冊用戶達5.6萬",
+        "發布日期:2022-03-06",
+        "來源:香港商報網",
+        "龍華區各街道推廣學習平台,註冊用戶達5.6萬人,其中黨員1.2萬人。(記者 劉洋)",
+        "[責任編輯:周文]",
+    ]
+    expected = {
+        "title": lines[0], "published": (2022, 3, 6), "source": "香港商報網", "editor": "周文", "reporter": "劉洋",
+        "captions": [], "paragraphs": ["龍華區各街道推廣學習平台，註冊用戶達5.6萬人，其中黨員1.2萬人。"],
+        "headings": [],
+    }
+    return lines, expected
+
+
+@page("xinhua-wire")
+def xinhua_wire():
+    """A Xinhua wire story on xinhuanet: date and source line, dateline and byline, 摄 captions, 纠错 and editor."""
+    lines = [
+        "首页 > 时政 > 正文",
+        "全国学习平台用户数突破9671.2万",
+        "2021-06-29 20:15:31 来源：新华网",
+        "【字号 大 中 小】 【打印】 【关闭】",
+        "新华社北京6月29日电（记者 张三、李四）记者从有关部门获悉，学习平台注册用户已突破9671.2万名。",
+        "6月28日，市民在北京一处社区体验学习平台。新华社记者 李钢 摄",
+        "平台今年开展线上活动300余场，参与人次超过1.5亿。",
+        "（完）",
+        "【纠错】 【责任编辑：王萌】",
+        "分享到：微信 微博 QQ空间",
+        "相关新闻",
+        "另一条新闻的标题",
+    ]
+    expected = {
+        "title": lines[1], "published": (2021, 6, 29, 20, 15, 31), "source": "新华网", "editor": "王萌",
+        "reporter": "张三、李四", "captions": [("6月28日，市民在北京一处社区体验学习平台。", "新华社记者 李钢 摄", "")],
+        "paragraphs": ["新华社北京6月29日电记者从有关部门获悉，学习平台注册用户已突破9671.2万名。",
+                       "平台今年开展线上活动300余场，参与人次超过1.5亿。"],
+        "headings": [],
+    }
+    return lines, expected
+
+
+@page("peoples-daily-big5-reprint")
+def peoples_daily_reprint():
+    """A People's Daily story on the BIG5 site: date with time and no separator, 原標題, 責編 at the end."""
+    lines = [
+        "基層黨組織用好學習平台",
+        "——來自廣東深圳的調查",
+        "2020年07月30日09:29 | 來源：人民網－人民日報",
+        "小字號",
+        "原標題：學習平台走進千家萬戶",
+        "本報深圳7月29日電 （記者 吳敏）深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
+        "各區組建宣講隊伍500餘支。",
+        "（責編：王某、李某）",
+        "分享到：",
+        "人民網版權所有，未經書面授權禁止使用",
+    ]
+    expected = {
+        "title": lines[0], "published": (2020, 7, 30, 9, 29, 0), "source": "人民網－人民日報", "editor": "王某、李某",
+        "reporter": "吳敏", "original_title": "學習平台走進千家萬戶", "captions": [],
+        "paragraphs": ["——來自廣東深圳的調查", "本報深圳7月29日電深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
+                       "各區組建宣講隊伍500餘支。"],
+        "headings": ["——來自廣東深圳的調查"],
+    }
+    return lines, expected
+
+
+@page("shenzhen-special-zone-daily")
+def shenzhen_special_zone_daily():
+    """A Shenzhen Special Zone Daily page: Chinese date without time, byline line, 图片来源, 编辑 and 审读."""
+    lines = [
+        "宝安区“学习强国”线下体验空间开放",
+        "2021年7月29日",
+        "来源：深圳特区报",
+        "深圳特区报记者 张三 通讯员 李四",
+        "7月28日，宝安区首个线下体验空间正式开放，首日接待市民1200人次。",
+        "体验空间面积约300平方米，设有阅读区和展示区。",
+        "市民在体验空间参观。图片来源：宝安区委宣传部",
+        "编辑：王五  审读：赵六",
+    ]
+    expected = {
+        "title": lines[0], "published": (2021, 7, 29), "source": "深圳特区报", "editor": "王五",
+        "reporter": "张三", "captions": [("市民在体验空间参观。", "图片来源：宝安区委宣传部", "")],
+        "paragraphs": lines[4:6], "headings": [],
+    }
+    return lines, expected
+
+
+@page("ta-kung-pao")
+def ta_kung_pao():
+    """A Ta Kung Pao column: 時間 and 來源 run together, reporter line, 攝 caption, a name under a portrait."""
+    lines = [
+        "大灣區觀察：基層治理的數字化之路",
+        "時間:2025-09-16 05:02:12來源:大公报",
+        "大公報記者 黃寧",
+        "深圳多個街道把學習平台用於基層治理，超過七成社區設有宣講點。",
+        "大公報記者黃寧攝",
+        "何志明",
+        "社區黨委書記何志明表示，明年將再增設20個宣講點。",
+        "責任編輯：鄭凱",
+    ]
+    expected = {
+        "title": lines[0], "published": (2025, 9, 16, 5, 2, 12), "source": "大公报", "editor": "鄭凱",
+        "reporter": "黃寧", "captions": [("何志明", "", "")],
+        "paragraphs": [lines[3], lines[6]], "headings": [],
+    }
+    return lines, expected
+
+
+def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str], dict]:
+    """The page and its expected reading in `script` ('traditional' or 'simplified'), converted with OpenCC."""
+    from analysis.script import to_simplified, to_traditional
+
+    convert = to_simplified if script == "simplified" else to_traditional
+
+    def converted(value):
+        if isinstance(value, str):
+            return convert(value)
+        if isinstance(value, list | tuple):
+            return type(value)(converted(v) for v in value)
+        return value
+
+    return [convert(line) for line in lines], {key: converted(value) for key, value in expected.items()}
+
+
+def write_page(path: Path, lines: list[str], encoding: str = "utf-8", newline: str = "\n") -> Path:
+    """Write a page's lines to a file."""
+    path.write_bytes(newline.join(lines).encode(encoding))
+    return path
+
+
+def html_page(title: str, date_line: str, body: list[str]) -> str:
+    """A saved web page around a page's lines: navigation, the title in <h1>, the date line in a div of spans, the
+    text in <p>, share buttons, related links and a footer, as news sites lay them out."""
+    from html import escape
+
+    nav = "".join(f'<li><a href="/{i}">{n}</a></li>' for i, n in enumerate(["首頁", "要聞", "深圳", "評論"]))
+    related = "".join(f'<li><a href="/r{i}">{n}</a></li>' for i, n in enumerate(["另一條新聞甲", "另一條新聞乙"]))
+    paragraphs = "\n".join(f"<p>{escape(line)}</p>" for line in body)
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{escape(title)}_新聞網</title>
+<script>var tracker = "不應出現在正文";</script><style>p {{ margin: 0 }}</style></head>
+<body><div class="top"><ul class="nav">{nav}</ul></div>
+<div class="main"><h1>{escape(title)}</h1>
+<div class="info"><span>{escape(date_line)}</span></div>
+<div class="article-content">
+{paragraphs}
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+<div class="related"><h3>相關新聞</h3><ul>{related}</ul></div></div>
+<div class="footer">Copyright © 2026 版權所有</div></body></html>
+"""
+
+
+# Saved web pages in the shapes of three outlets' article pages: navigation, share buttons, related links and a
+# footer around the article. The text is ours.
+HTML_PAGES = {}
+
+
+def html_fixture(name):
+    """Register a web page builder under a name."""
+
+    def register(builder):
+        HTML_PAGES[name] = builder
+        return builder
+
+    return register
+
+
+FOOTER = """<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a> <a href="#">Facebook</a></div>
+<div class="related"><h3>相關新聞</h3><ul><li><a href="/n/1.html">另一條新聞：前海再建五個學習空間</a></li>
+<li><a href="/n/2.html">另一條新聞：寶安區志願者服務時長創新高</a></li></ul></div>
+<div class="footer"><p>Copyright © 2026 版權所有 不得轉載</p></div>
+<script>var tracker = "統計代碼";</script>"""
+
+
+@html_fixture("hkcd")
+def hkcd_html():
+    """A Hong Kong Commercial Daily article page (Traditional): table layout, date and source under the title."""
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>深圳西鄉街道推廣學習平台 註冊人數達4.1萬 - 香港商報網</title></head>
+<body><div class="topnav"><a href="/">首頁</a> | <a href="/hk">港聞</a> | <a href="/sz">深圳</a> |
+<a href="/op">評論</a></div>
+<table class="main"><tr><td>
+<h1 class="title">深圳西鄉街道推廣學習平台 註冊人數達4.1萬</h1>
+<div class="msg"><span class="date">2021-07-29 10:24</span>&nbsp;&nbsp;<span class="src">來源:香港商報網</span></div>
+<div class="content" id="content">
+<p>&nbsp;香港商報網訊(記者 王娜)深圳市寶安區西鄉街道近年來推廣學習平台,註冊人數達41550人,其中黨員5071人。</p>
+<p>&nbsp;&nbsp;&nbsp; 7月22日,西鄉街道開展知識競賽,60組隊員參賽,吸引了58萬網民圍觀。供圖/西鄉街道</p>
+<p>&nbsp;黨員帶頭學習</p>
+<p>&nbsp;街道組建了宣講隊伍,今年已策劃了130項活動,深入社區、企業開展宣講,每日活躍度達75%以上。</p>
+<p>&nbsp;資料來源:《中國新聞周刊》</p>
+<p>[責任編輯:黃鶯]</p>
+</div></td></tr></table>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "深圳西鄉街道推廣學習平台 註冊人數達4.1萬", "published": (2021, 7, 29, 10, 24, 0),
+        "source": "香港商報網", "editor": "黃鶯", "reporter": "王娜",
+        "captions": [("7月22日，西鄉街道開展知識競賽，60組隊員參賽，吸引了58萬網民圍觀。", "供圖/西鄉街道", "")],
+        "paragraphs": ["香港商報網訊深圳市寶安區西鄉街道近年來推廣學習平台，註冊人數達41550人，其中黨員5071人。",
+                       "黨員帶頭學習",
+                       "街道組建了宣講隊伍，今年已策劃了130項活動，深入社區、企業開展宣講，每日活躍度達75%以上。"],
+        "headings": ["黨員帶頭學習"],
+    }
+    return html, expected
+
+
+@html_fixture("xinhua")
+def xinhua_html():
+    """A Xinhua article page (Simplified): h1, an info bar of spans, the text in div#detail, 纠错 and editor below."""
+    lead = ("新华社北京6月29日电（记者 张三、李四）记者从有关部门获悉，全国学习平台注册用户已突破9671.2万名，"
+            "其中党员用户超过四成。")
+    html = f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>全国学习平台注册用户突破9671.2万-新华网</title>
+<meta name="keywords" content="学习平台"></head>
+<body><div class="header"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/politics/">时政</a></li>
+<li><a href="/local/">地方</a></li></ul></div>
+<div class="head-line"><h1><span class="title">全国学习平台注册用户突破9671.2万</span></h1>
+<div class="header-cont"><div class="info"><span class="year"><em>2021</em></span>
+<span class="day">2021-06-29 20:15:31</span> <span class="source">来源：新华网</span></div></div></div>
+<div class="main-left"><div id="detail">
+<p>　　{lead}</p>
+<p style="text-align:center"><img src="https://example.invalid/photo.jpg" alt=""></p>
+<p style="text-align:center">　　6月28日，市民在北京一处社区体验学习平台。新华社记者 李钢 摄</p>
+<p>　　平台今年以来开展线上活动300余场，参与人次超过1.5亿，较去年同期增长约20%。</p>
+</div>
+<div id="articleEdit"><span class="tiyi1"><a href="#">【纠错】</a></span>
+<span class="editor">【责任编辑：王萌】</span></div>
+</div>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "全国学习平台注册用户突破9671.2万", "published": (2021, 6, 29, 20, 15, 31), "source": "新华网",
+        "editor": "王萌", "reporter": "张三、李四",
+        "captions": [("6月28日，市民在北京一处社区体验学习平台。", "新华社记者 李钢 摄", "")],
+        "paragraphs": ["新华社北京6月29日电记者从有关部门获悉，全国学习平台注册用户已突破9671.2万名，"
+                       "其中党员用户超过四成。",
+                       "平台今年以来开展线上活动300余场，参与人次超过1.5亿，较去年同期增长约20%。"],
+        "headings": [],
+    }
+    return html, expected
+
+
+@html_fixture("takungpao")
+def takungpao_html():
+    """A Ta Kung Pao article page (Traditional): 時間 and 來源 in one div, reporter line, photo with credit."""
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>大灣區觀察：基層治理的數字化之路 - 大公網</title>
+<meta property="article:published_time" content="2025-09-16T05:02:12+08:00"></head>
+<body><nav><a href="/">首頁</a><a href="/news">新聞</a><a href="/gba">大灣區</a></nav>
+<div class="tkp_con"><h1 class="tkp_con_title">大灣區觀察：基層治理的數字化之路</h1>
+<div class="tkp_con_author"><span>時間:2025-09-16 05:02:12</span><span>來源:大公报</span></div>
+<div class="tkp_content">
+<p>大公報記者 黃寧</p>
+<p>深圳多個街道把學習平台用於基層治理，超過七成社區設有宣講點，覆蓋居民約120萬人。</p>
+<figure><img src="a.jpg"><figcaption>社區工作人員向居民講解學習平台。大公報記者黃寧攝</figcaption></figure>
+<p>社區黨委書記何志明表示，明年將再增設20個宣講點，並培訓宣講員300名。</p>
+<p>責任編輯：鄭凱</p>
+</div></div>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "大灣區觀察：基層治理的數字化之路", "published": (2025, 9, 16, 5, 2, 12), "source": "大公报",
+        "editor": "鄭凱", "reporter": "黃寧",
+        "captions": [("社區工作人員向居民講解學習平台。", "大公報記者黃寧攝", "")],
+        "paragraphs": ["深圳多個街道把學習平台用於基層治理，超過七成社區設有宣講點，覆蓋居民約120萬人。",
+                       "社區黨委書記何志明表示，明年將再增設20個宣講點，並培訓宣講員300名。"],
+        "headings": [],
+    }
+    return html, expected

@@ -85,7 +85,7 @@ def test_a_leap_day_exists_in_a_leap_year():
 
 
 @pytest.mark.parametrize("text", [
-    "2023-09-14", "3號線", "第12日", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日"])
+    "3號線", "第12日", "3日內完成", "5日遊", "7日以上", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日"])
 def test_what_is_not_a_date(text):
     assert find_dates(text, PUBLISHED[0]) == []
 
@@ -102,3 +102,29 @@ def test_extraction_takes_any_kind_of_publication_date(tmp_path, published):
     counts = table[table["kind"] == "count"]
     assert list(zip(counts["text"], counts["value"], counts["period"], strict=True)) == [
         ("12個", 12, "今年4月底"), ("3萬人次", 30000, "2019年1月"), ("80名", 80, "2月30日")]
+
+
+@pytest.mark.parametrize(("phrase", "iso"), [
+    ("2023-09-01", "2023-09-01"), ("2023.9.1", "2023-09-01"), ("2023/09/01", "2023-09-01"), ("2023-02-29", ""),
+])
+def test_dates_in_digits_only_are_one_date(tmp_path, phrase, iso):
+    for text in (f"{phrase} 街道舉辦講座，共有35人參加。", f"街道於{phrase}舉辦講座，共有35人参加。"):
+        table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text])))
+        assert list(zip(table["text"], table["kind"], table["date"], strict=True)) == [
+            (phrase, "date", iso), ("35人", "count", "")]
+
+
+@pytest.mark.parametrize("text", ["上午9:30，35人到場。", "晚上20：15，35人到場。"])
+def test_a_time_of_day_is_not_a_number(tmp_path, text):
+    table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text])))
+    assert list(table["text"]) == ["35人"]
+
+
+@pytest.mark.parametrize(("text", "rows"), [
+    ("須在3日內完成。", [("3日", "duration")]),
+    ("推出5日遊線路。", [("5日", "duration")]),
+    ("11日，3名代表發言。", [("11日", "date"), ("3名", "count")]),
+])
+def test_days_counted_are_durations_and_a_bare_day_is_a_date(tmp_path, text, rows):
+    table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text])))
+    assert list(zip(table["text"], table["kind"], strict=True)) == rows

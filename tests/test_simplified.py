@@ -7,6 +7,7 @@ import pytest
 from articles import write_article
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, tokenize
+from analysis.extracting import numerals_left_out
 from analysis.frequency import QUOTE_MARKS, word_counts
 from analysis.script import to_simplified
 
@@ -41,9 +42,21 @@ SENTENCES = [
     ("觀眾逾萬人。", "观众逾万人。", "逾萬人", 10_000, "人", "逾", "count"),
     ("點擊量高達12萬次。", "点击量高达12万次。", "高達12萬次", 120_000, "次", "高達", "count"),
     ("病床不超過80張。", "病床不超过80张。", "不超過80張", 80, "張", "不超過", "count"),
+    ("受惠居民10餘萬人。", "受惠居民10余万人。", "10餘萬人", 100_000, "人", "餘", "count"),
+    ("吸引遊客30多萬名。", "吸引游客30多万名。", "30多萬名", 300_000, "名", "多", "count"),
+    ("經濟總量3.5萬億元。", "经济总量3.5万亿元。", "3.5萬億元", 3_500_000_000_000, "元", "", "amount"),
+    ("動員千餘人參與。", "动员千余人参与。", "千餘人", 1000, "人", "餘", "count"),
+    ("上萬名群眾到場。", "上万名群众到场。", "上萬名", 10_000, "名", "上", "count"),
+    ("數百人參加。", "数百人参加。", "數百人", 100, "人", "數", "count"),
+    ("惠及數十萬居民。", "惠及数十万居民。", "數十萬", 100_000, "", "數", "count"),
+    ("組建十幾個小組。", "组建十几个小组。", "十幾個", 10, "個", "幾", "count"),
+    ("受訪者中三成支持。", "受访者中三成支持。", "三成", 30, "%", "", "percent"),
+    ("覆蓋率達百分之九十五。", "覆盖率达百分之九十五。", "百分之九十五", 95, "%", "", "percent"),
+    ("全年增長6.5%。", "全年增长6.5%。", "6.5%", 6.5, "%", "", "percent"),
 ]
-BOUNDS = {"": "exact", "餘": "lower", "約": "approximate", "突破": "lower", "超": "lower", "少於": "upper",
-          "不足": "upper", "逾": "lower", "高達": "lower", "不超過": "upper"}
+BOUNDS = {"": "exact", "餘": "lower", "多": "lower", "上": "lower", "數": "lower", "幾": "lower",
+          "約": "approximate", "突破": "lower", "超": "lower",
+          "少於": "upper", "不足": "upper", "逾": "lower", "高達": "lower", "不超過": "upper"}
 
 
 def one_row(tmp_path, sentence):
@@ -161,3 +174,14 @@ def test_an_article_with_no_quotation_marks_gives_an_empty_table(tmp_path):
     assert pd.api.types.is_string_dtype(phrases["phrase"]) and phrases["characters"].dtype == "int64"
     assert phrases["phrase"].str.len().empty
     assert phrases["count"].dtype == "int64"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "大家一起學習「四史」，一切為了群眾，街道組建了12支隊伍。",
+    "大家一起学习“四史”，一切为了群众，街道组建了12支队伍。",
+])
+def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
+    article = load_article(write_article(tmp_path / "a.txt", "標題", [paragraph]))
+    statistics = extract_statistics(article)
+    assert list(statistics["text"]) == ["12支"]
+    assert {to_simplified(w) for w in numerals_left_out(article, statistics)["word"]} == {"一起", "四史", "一切"}

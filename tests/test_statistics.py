@@ -1,5 +1,7 @@
 """Figure extraction: every number of the article with unit, qualifier and subject; dates; photo figures; audit."""
 
+import time
+
 import cn2an
 import pytest
 from articles import XINAN, write_article
@@ -97,12 +99,46 @@ def test_every_row_points_at_its_place_in_the_text_and_the_raw_file(article, sta
         assert row.text in row.sentence
         assert article.text[row.sentence_start:].startswith(row.sentence)
         assert article.raw_text[row.raw_start:row.raw_end] == row.text
+        assert (row.raw_line, row.part) == (article.raw_line(row.start), article.part_at(row.start)[0])
+
+
+def test_rows_of_an_article_with_captions_and_long_lines_point_at_their_place(tmp_path):
+    paragraphs = [f"第{n}段，街道組建了{n}0支隊伍，服務{n}00名居民。" * (n % 3 + 1) for n in range(1, 30)]
+    captions = tuple(f"圖{n}：{n}名志願者參加活動。" for n in range(1, 6))
+    article = load_article(write_article(tmp_path / "a.txt", "標題有3個數字", paragraphs, captions))
+    table = extract_statistics(article)
+    assert set(table["part"]) == {"title", "paragraph", "caption"}
+    for row in table.itertuples():
+        assert article.raw_text[row.raw_start:row.raw_end] == row.text == article.text[row.start:row.end]
+        assert (row.raw_line, row.part) == (article.raw_line(row.start), article.part_at(row.start)[0])
+
+
+def cpu_seconds_per_character(path, size: int, line: bool, first: int) -> float:
+    """CPU time per character of extract_statistics on an article about `size` long, of sentences numbered from
+    `first` on (no two calls share a sentence, so no call gains from another's caches)."""
+    sentences = [f"第{n}組志願者{n % 997 + 10}人參加了{n % 50 + 2}場活動，點擊量達{n * 13}次。"
+                 for n in range(first, first + size // 30)]
+    if line:
+        paragraphs = ["".join(sentences).replace("。", "，")]
+    else:
+        paragraphs = ["".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)]
+    article = load_article(write_article(path, "標題", paragraphs))
+    start = time.process_time()
+    extract_statistics(article)
+    return (time.process_time() - start) / len(article.text)
+
+
+@pytest.mark.parametrize("line", [False, True], ids=["paragraphs", "one line with no full stop"])
+def test_extraction_time_per_character_stays_flat(tmp_path, line):
+    small = min(cpu_seconds_per_character(tmp_path / "a.txt", 5_000, line, first) for first in (10_000, 20_000))
+    large = cpu_seconds_per_character(tmp_path / "a.txt", 50_000, line, 30_000)
+    assert large < 2.5 * small, (large, small)  # quadratic work would make it about 10 times
 
 
 @pytest.mark.parametrize("sentence", [
     "思想政治工作是一切工作的生命線。", "帶領群眾一起學習。", "為了進一步加強工作。", "這是主要工作之一。",
     "形成了一套行之有效的機制。", "一直在思考和實踐。", "開展「四史」知識競賽。", "每日一督、每周一曬、每月一比。",
-    "年初部署和年終總結。",
+    "年初部署和年終總結。", "這是超一流的服務。", "一年四季都有活動。", "幾個人上前幫忙。", "數一數二的企業。",
 ])
 def test_words_that_only_contain_a_numeral_give_nothing(tmp_path, sentence):
     article = load_article(write_article(tmp_path / "a.txt", "標題", [sentence]))

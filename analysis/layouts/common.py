@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 from analysis import config
+from analysis.characters import is_han
 from analysis.wordlists import read_word_list
 
 DATE_TIME = re.compile(
-    r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*(?P<day>\d{1,2})(?!\d)\s*日?"
+    r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.－／．]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.－／．]|月)\s*(?P<day>\d{1,2})(?!\d)\s*日?"
     r"(?:\s*(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})(?:\s*[:：]\s*(?P<second>\d{2}))?(?!\d))?"
 )
 # A field label and what it gives; longer labels first, so 責任編輯 is not read as 編輯, nor 資料來源 as 來源.
 LABELS = {
     "cited_source": "資料來源|资料来源|數據來源|数据来源",
     "credit": "圖片來源|图片来源",
-    "source": "來源|来源|稿源|出處|出处",
+    "source": "本文來源|本文来源|文章來源|文章来源|信息來源|信息来源|來源|来源|稿源|出處|出处",
     "editor": "責任編輯|责任编辑|值班編輯|值班编辑|責編|责编|編輯|编辑|編審|编审",
     "reporter": "作者|記者|记者|撰文|撰稿|文",
     "updated": "更新時間|更新时间|更新日期|修改時間|修改时间",
     "published": "發布日期|发布日期|發佈日期|發布時間|发布时间|發佈時間|發表時間|发表时间|時間|时间|日期",
-    "ignored": "審讀|审读|審核|审核|審校|审校|校對|校对|簽發|签发|監製|监制|統籌|统筹|瀏覽|浏览|閱讀|阅读|點擊|点击",
+    "ignored": "瀏覽次數|浏览次数|閱讀數|阅读数|閱讀量|阅读量|點擊數|点击数|點擊量|点击量|"
+    "審讀|审读|審核|审核|審校|审校|校對|校对|簽發|签发|監製|监制|統籌|统筹|瀏覽|浏览|閱讀|阅读|點擊|点击",
 }
 LABEL = re.compile(
     "(?P<label>" + "|".join(LABELS.values()) + r")\s*(?:[:：]|(?<=文)[/／])\s*"
@@ -53,8 +55,8 @@ BYLINE_LEAD = re.compile(
 NEWS_LEAD = re.compile(r"[【\[]?[^，。()（）\s【】\[\]]{0,16}?[電电訊讯][】\]]?\s*")
 # a line that is only a byline: 大公報記者 張三, 本报记者 张三 李四, 文/張三, 文、圖/張三
 BYLINE_LINE = re.compile(
-    rf"(?:[^()（）。，\s]{{0,10}}[記记]者|文\s*[、/／]\s*(?:[圖图]\s*[/／])?|[圖图]文\s*[/／])\s*(?P<names>{NAMES})"
-    rf"(?:\s*[^，。\s]{{0,6}}[報报]道)?(?:\s+通[訊讯]員\s*{NAMES})?"
+    rf"[■●▲◆]?\s*(?:[^()（）。，\s]{{0,10}}[記记]者|文\s*[、/／]\s*(?:[圖图]\s*[/／])?|[圖图]文\s*[/／])\s*(?P<names>{NAMES})"
+    rf"(?:\s*[^，。\s]{{0,6}}[報报]道)?(?:\s+通[訊讯][員员]\s*{NAMES})?(?:\s*文\s*[/／、]\s*[圖图]|\s*[攝摄]影)?"
 )
 # a wire dateline opening the first paragraph: 新华社北京6月29日电, 本報深圳7月28日訊
 DATELINE = re.compile(r"[^，。()（）\s]{0,16}?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[電电訊讯]")
@@ -71,22 +73,34 @@ CREDIT = re.compile(
     r"供[圖图]\s*[/／:：]\s*\S+"
     r"|[^\s，。()（）]{1,16}供[圖图]"
     r"|[圖图]片?(?:來源|来源)\s*[:：/／]\s*[^。()（）]{1,30}"
+    r"|[^\s，。()（）]{0,8}社[發发](?:\s*[(（]?[^()（）。]{2,20}[攝摄][)）]?)?"
+    r"|(?:[資资]料|[網网][絡络]|[視视][頻频]截)[圖图]片?"
     rf"|(?:[^\s，。()（）]{{0,10}}[記记]者\s*)?(?<![\u4e00-\u9fff]){PHOTOGRAPHERS}\s*[攝摄]"
     rf"|[^\s，。()（）]{{0,10}}[記记]者\s*{PHOTOGRAPHERS}\s*[攝摄]"
     r")[)）]?$"
 )
+CREDIT_WORDS = re.compile("供[圖图]|[攝摄]|來源|来源|社[發发]|[圖图]片?[)）]?$")
 CAPTION_LABEL = re.compile(r"(?P<label>頂圖|顶图|上圖|上图|下圖|下图|左圖|左图|右圖|右图|圖|图)\s*[:：]\s*|▲\s*")
 HEADING_MAX_CHARS = 40
 END_LINES = 40
+BOILERPLATE_MAX_CHARS = 120
+NAMES_MAX_CHARS = 20
 SENTENCE_PUNCTUATION = re.compile(r"[。，,；;！!？?：:]")
 
-# furniture every news site prints, whatever the outlet: share and print buttons, font size, copyright
+# furniture every news site prints, whatever the outlet: share and print buttons, font size, navigation, weekdays and
+# page numbers beside a date, the wire's end mark (完)
 SHARED_FRAGMENTS = (
     "分享到|分享|轉發|转发|打印|列印|關閉|关闭|收藏|返回|返回頂部|返回顶部|字號|字号|小字號|小字号|大|中|小|"
     "微信|微博|朋友圈|QQ|QQ空間|QQ空间|Facebook|Twitter|WhatsApp|LINE|複製鏈接|复制链接|掃一掃|扫一扫|"
-    "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»"
+    "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»|"
+    "星期[一二三四五六日天]|[周週][一二三四五六日]|第?[A-Z]?\\d{1,3}版|完|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
+    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]"
 )
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
+# a row of short links: 首页 | 时政 | 国际 | 财经
+NAVIGATION = re.compile(r"[^，。|｜]{1,8}(?:\s*[|｜]\s*[^，。|｜]{1,8}){2,}")
+# 首页 > 时政 > 正文, 人民網>>時政: a trail of short links
+BREADCRUMB = re.compile(r"[^，。>›»]{1,12}(?:\s*(?:>>?|›|»)\s*[^，。>›»]{1,12})+")
 PIECES = re.compile(r"[\s|｜/【】\[\]()（）:：、,，]+")
 
 
@@ -109,11 +123,13 @@ def surnames() -> frozenset[str]:
     return frozenset(read_word_list(config.LEXICON / "surnames.txt"))
 
 
-def is_name_label(line: str) -> bool:
-    """Whether a line is only a person's name (or names), as printed under a portrait: not a subheading."""
-    names = line.split()
-    return 0 < len(names) <= 3 and all(
-        2 <= len(n) <= 3 and n[0] in surnames() and all("\u4e00" <= c <= "\u9fff" for c in n) for n in names
+def is_names(line: str) -> bool:
+    """Whether a line is only people's names (one to four, 2 or 3 characters each, separated by spaces or 、)."""
+    if len(line) > NAMES_MAX_CHARS:
+        return False
+    names = re.split(r"\s*[、，,/]\s*|\s+", line)
+    return 0 < len(names) <= 4 and all(
+        2 <= len(n) <= 3 and n[0] in surnames() and all(map(is_han, n)) for n in names
     )
 
 
@@ -145,13 +161,20 @@ class Layout:
     copyright: str = ""
     trailer: str = ""
 
-    def __post_init__(self):
-        fragments = "|".join(p for p in (self.boilerplate, SHARED_FRAGMENTS) if p)
-        copyright = "|".join(p for p in (self.copyright, SHARED_COPYRIGHT) if p)
-        object.__setattr__(self, "_fragment", re.compile(f"(?:{fragments})"))
-        object.__setattr__(self, "_copyright", re.compile(copyright, re.IGNORECASE))
-        trailer = rf"[【\[]?(?:{self.trailer})[】\]]?[:：]?" if self.trailer else "(?!)"
-        object.__setattr__(self, "_trailer", re.compile(trailer))
+    @cached_property
+    def _fragment(self) -> re.Pattern:
+        """One or more furniture fragments run together (人民網首頁), this layout's and the shared ones."""
+        return re.compile("(?:" + "|".join(p for p in (self.boilerplate, SHARED_FRAGMENTS) if p) + ")+")
+
+    @cached_property
+    def _copyright(self) -> re.Pattern:
+        """What marks a copyright line, this layout's and the shared ones."""
+        return re.compile("|".join(p for p in (self.copyright, SHARED_COPYRIGHT) if p), re.IGNORECASE)
+
+    @cached_property
+    def _trailer(self) -> re.Pattern:
+        """A line that starts the trailer, bracketed or not."""
+        return re.compile(rf"[【\[]?(?:{self.trailer})[】\]]?[:：]?" if self.trailer else "(?!)")
 
     def score(self, lines: list[str]) -> int:
         """How many of the page's first and last lines (where the furniture is) show this layout (0: generic)."""
@@ -164,7 +187,9 @@ class Layout:
 
     def is_boilerplate(self, line: str) -> bool:
         """Whether a line is site furniture: share and print buttons, navigation, copyright."""
-        if len(line) <= 120 and self._copyright.search(line):
+        if len(line) > BOILERPLATE_MAX_CHARS:
+            return False
+        if self._copyright.search(line) or BREADCRUMB.fullmatch(line) or NAVIGATION.fullmatch(line):
             return True
         pieces = [p for p in PIECES.split(line) if p]
         return bool(pieces) and all(self._fragment.fullmatch(p) for p in pieces)
@@ -174,7 +199,7 @@ class Layout:
         marks = []
         date = DATE_TIME.search(line)
         if date:
-            marks.append((date.start(), date.end(), "published"))
+            marks.append((date.start(), date.end(), "date"))
         for m in LABEL.finditer(line):
             if not (date and date.start() <= m.start() < date.end()):
                 marks.append((m.start(), m.end(), KEY_OF[m["label"]]))
@@ -184,27 +209,29 @@ class Layout:
         fields, leftover = {}, [line[: marks[0][0]]]
         for i, (_, end, key) in enumerate(marks):
             stop = marks[i + 1][0] if i + 1 < len(marks) else len(line)
-            if key == "published":
-                fields.setdefault("published", date)
+            if key == "date":
+                fields["published"] = date
                 leftover.append(line[end:stop])
                 continue
             gap = VALUE_END.search(line, end, stop)
             value_end = gap.start() if gap else stop
             value = line[end:value_end].strip(WRAPPERS)
             leftover.append(line[value_end:stop])
-            if SENTENCE_MARKS.search(value) or len(value) > 40:
-                return None
-            if value and key not in ("ignored", "updated"):
+            if SENTENCE_MARKS.search(value) or len(value) > 40 or (value and key in ("published", "updated")):
+                return None  # a sentence, or a time label followed by something other than a date (活動時間：下午)
+            if value and key != "ignored":
                 fields.setdefault(key, value)
         before_date = [key for start, _, key in marks if date and start < date.start()]
         if before_date and before_date[-1] == "updated":  # the date says when the page was updated, not published
             fields.pop("published", None)
         for piece in (p.strip(WRAPPERS) for p in leftover):
-            if OUTLET.fullmatch(piece) and "source" not in fields:
-                fields["source"] = piece
-            elif piece and not self.is_boilerplate(piece) and not DATE_TIME.fullmatch(piece):
+            if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
+                fields["source"] = piece.strip("《》 ")
+            elif piece and not DATE_TIME.fullmatch(piece) and not any(
+                self.is_boilerplate(form) for form in (piece, piece.replace(" ", ""))  # 第 04 版
+            ):
                 return None
-        return fields or None
+        return fields
 
     def read(self, line: str) -> Reading:
         """What a line after the title is: metadata, a caption, body text, boilerplate or the start of the trailer."""
@@ -226,7 +253,9 @@ class Layout:
         """A photo caption: text with a credit (供圖, 攝, 圖片來源) or a label (頂圖:), or a name under a portrait."""
         label = CAPTION_LABEL.match(line)
         start = label.end() if label else 0
-        credit = CREDIT.search(line, max(start, len(line) - TAIL_CHARS))
+        tail = max(start, len(line) - TAIL_CHARS)
+        # the regular expression is slow to fail; a credit always holds one of these words
+        credit = CREDIT.search(line, tail) if CREDIT_WORDS.search(line, tail) else None
         if credit and credit.start() == start:  # a credit alone: nothing to caption
             return Reading("meta", {"credit": credit["credit"]})
         if credit or label:
@@ -237,7 +266,7 @@ class Layout:
                 credit=credit["credit"] if credit else "",
                 label=(label["label"] or "") if label else "",
             )
-        if is_name_label(line):
+        if is_names(line):  # a name under a portrait (right under the title, the loader reads it as the authors)
             return Reading("caption", keep=((0, len(line)),))
         return None
 

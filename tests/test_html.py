@@ -1,0 +1,101 @@
+"""Saved web pages: the article read from .html/.htm files shaped like real news pages, in both scripts, offline."""
+
+import re
+import socket
+import warnings
+
+import pytest
+from articles import HTML_PAGES, PAGES, html_page, in_script
+from test_layouts import check_offsets, check_reading
+
+from analysis import ArticleError, load_article
+from analysis.__main__ import main
+
+
+def load(path):
+    """Load a page, ignoring date warnings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_article(path)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Reading a saved page must not reach the network."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the loader tried to open a network connection")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize("name", HTML_PAGES)
+def test_news_page_as_html(tmp_path, name, script):
+    html, expected = HTML_PAGES[name]()
+    (html,), expected = in_script([html], expected, script)
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    article = load(path)
+    check_reading(article, expected)
+    check_offsets(article)
+    assert article.raw_text.startswith(expected["title"] + "\n"), "raw_text is the text extracted from the page"
+    for furniture in ("微博", "另一條新聞", "另一条新闻", "Copyright", "tracker", "首頁", "首页"):
+        assert furniture not in article.text
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_text_page_saved_as_html_reads_the_same(tmp_path, name):
+    lines, expected = PAGES[name]()
+    after_title = lines[lines.index(expected["title"]) + 1 :]
+    date_line = next(line for line in after_title if re.search(r"\d{4}", line))
+    path = tmp_path / f"{name}.htm"
+    path.write_text(html_page(expected["title"], date_line, [n for n in after_title if n != date_line]), "utf-8")
+    check_reading(load(path), expected)
+
+
+def test_todays_date_in_the_site_header_is_not_the_publication_date(tmp_path):
+    html, expected = HTML_PAGES["xinhua"]()
+    path = tmp_path / "page.html"
+    today = '<div class="header"><div class="today">2026年11月25日 星期三</div>'
+    path.write_text(html.replace('<div class="header">', today), "utf-8")
+    check_reading(load(path), expected)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5hkscs"])
+def test_page_in_a_legacy_encoding_declared_in_its_meta_tag(tmp_path, encoding):
+    html, expected = HTML_PAGES["xinhua"]()
+    script = "simplified" if encoding == "gb18030" else "traditional"
+    (html,), expected = in_script([html], expected, script)
+    path = tmp_path / "page.html"
+    html = html.replace('charset="utf-8"', f'charset="{encoding}"').replace("©", "&copy;")
+    path.write_bytes(html.encode(encoding))
+    article = load(path)
+    check_reading(article, expected)
+    assert article.encoding.replace("-", "").replace("_", "").lower() == encoding.replace("_", "").lower()
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [(b"", "empty"), (b"<html><body><div class='nav'><a href='/'>\xe9\xa6\x96\xe9\xa0\x81</a></div></body></html>",
+      "no article text")],
+)
+def test_page_without_an_article_names_the_file(tmp_path, data, problem):
+    path = tmp_path / "page.html"
+    path.write_bytes(data)
+    with pytest.raises(ArticleError) as error:
+        load_article(path)
+    assert str(path) in str(error.value) and problem in str(error.value)
+
+
+def test_report_command_accepts_a_web_page(tmp_path, monkeypatch, capsys):
+    html, _ = HTML_PAGES["hkcd"]()
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    import analysis.building
+
+    built = []
+    monkeypatch.setattr(analysis.building, "build", lambda articles, out, **kwargs: built.append(articles) or None)
+    main(["report", str(page), "--out", str(tmp_path / "out"), "--quiet"])
+    assert built == [[page.resolve()]]
