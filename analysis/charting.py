@@ -40,9 +40,14 @@ def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
                 ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
 
 
+def publication_date(published) -> str:
+    """An article's publication date as charts and reports print it: 2021-07-29, or "undated"."""
+    return f"{published:%Y-%m-%d}" if published else "undated"
+
+
 def article_source(article) -> str:
     """How charts cite an article: where it came from, when, and its title."""
-    return f"{article.source}, {article.published:%Y-%m-%d}, {article.title}"
+    return f"{article.source}, {publication_date(article.published)}, {article.title}"
 
 
 def show(fig, missing: str) -> None:
