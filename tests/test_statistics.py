@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import audit, extract_statistics, load_article, photos
-from analysis.extracting import COLUMNS, numerals_left_out
 from analysis.script import to_traditional
+from analysis.extracting import COLUMNS, numerals_left_out
 
 # every number the article reports, in reading order: text, value, unit, qualifier, kind, subject
 ARTICLE_NUMBERS = [
