@@ -16,8 +16,9 @@ import pandas as pd
 from analysis.tables import number_text
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~>-])")
-BOUND_WORDS = {"lower": "lower bounds (at least)", "upper": "upper bounds (at most)",
-               "approximate": "approximate"}
+BOUND_WORDS = {"lower": ("is a lower bound (at least)", "are lower bounds (at least)"),
+               "upper": ("is an upper bound (at most)", "are upper bounds (at most)"),
+               "approximate": ("is approximate", "are approximate")}
 KIND_WORDS = {"count": ("count", "counts"), "percent": ("percentage", "percentages"), "date": ("date", "dates"),
               "duration": ("duration", "durations"), "amount": ("amount of money", "amounts of money"),
               "ordinal": ("ordinal", "ordinals")}
@@ -85,7 +86,7 @@ def segmentation_finding(choices: pd.DataFrame, terms: list[str]) -> str:
         f"**Result.** The article's {plural(len(terms), 'candidate term')} occur {plural(occurrences, 'time')}. "
         f"With the bridge and the user dictionary, HMM off, {number_text(chosen['whole'])} of them come out whole "
         f"and {number_text(chosen['terms always whole'])} of the {plural(len(terms), 'term')} are always whole; "
-        f"without the bridge {number_text(plain['whole'])} come out whole, without the user dictionary "
+        f"without the bridge {number_text(plain['whole'])}, without the user dictionary "
         f"{number_text(no_dictionary['whole'])}. Switching HMM on keeps {number_text(guessing['whole'])} whole "
         f"and adds {plural(guessing['new words'], 'made-up word')}"
         + (f" ({quote(guessing['examples of new words'])})." if guessing["new words"] else ".")
@@ -172,10 +173,11 @@ def numbers_finding(statistics: pd.DataFrame) -> str:
     kinds = [plural(n, *KIND_WORDS.get(kind, (kind, kind))) for kind, n in statistics["kind"].value_counts(
         sort=False).items()]
     text = f"**Result.** The article reports {plural(len(statistics), 'number')}: {listing(kinds)}."
-    for kind, words in BOUND_WORDS.items():
+    for kind, (one, many) in BOUND_WORDS.items():
         rows = statistics[statistics["bound"] == kind]
         if len(rows):
-            text += f" {plural(len(rows), 'is', 'are')} {words}: {listing([quote(t) for t in rows['text']])}."
+            text += f" {number_text(len(rows))} {one if len(rows) == 1 else many}: "
+            text += listing([quote(t) for t in rows["text"]]) + "."
     if not statistics["bound"].isin(BOUND_WORDS).any():
         text += " Every number is stated as exact."
     return text

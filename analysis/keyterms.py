@@ -88,7 +88,7 @@ def keywords_by_rank(table: pd.DataFrame) -> pd.DataFrame:
     """The keyword table side by side: one row per rank, one column of words per method (empty where a method
     found fewer words)."""
     wide = table.pivot(index="rank", columns="method", values="word") if len(table) else pd.DataFrame()
-    return wide.reindex(columns=list(METHODS)).fillna("").rename_axis(columns=None)
+    return wide.reindex(columns=list(METHODS)).astype(object).fillna("").rename_axis(columns=None)
 
 
 def entities(article) -> pd.DataFrame:
