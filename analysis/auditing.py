@@ -21,6 +21,8 @@ PARTS_MARKER = "其中"
 LEADS = re.compile(r"帶領|帶動|帶著|聯繫|幫扶|結對|指導")
 # words that make a number a change, not a part of a total (其中黨員比去年增加三成)
 CHANGE = re.compile(r"增加|增長|增幅|提高|提升|上升|下降|減少|降低|同比|環比")
+# measure words that count anything: a part counted in one must name something of the total's kind
+GENERIC_UNITS = {"個", "項", "次", "種", "家", "間", "場", "處", "批", "條"}
 # 餘 and 多 after a number: more than it, but less than the next step of its last non-zero digit
 ODD = {"餘", "多"}
 
@@ -104,6 +106,15 @@ def same_measure(a: Reading, b: Reading) -> bool:
     return bool(a.unit) and (a.unit == b.unit or {a.unit, b.unit} <= PERSON_UNITS)
 
 
+def part_of(part: Reading, total: Reading) -> bool:
+    """True when a count can be a part of a total: the same measure and, for a measure word that counts anything
+    (個, 項 …), a subject sharing a character with the total's (老舊社區8個 of 25個社區, not 25個服務中心 of
+    10個街道)."""
+    if not same_measure(part, total):
+        return False
+    return part.unit not in GENERIC_UNITS or bool(set(part.subject) & set(total.subject))
+
+
 def within(part_low: float, part_high: float, low: float, high: float) -> str:
     """holds when [part_low, part_high] fits under [low, high] for certain, does not hold when it cannot."""
     if part_high <= low:
@@ -140,7 +151,7 @@ def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Readi
             total, parts = before[-1], []
             for reading in after:
                 lead_in = sentence[reading.start - sentence_start - 6 : reading.start - sentence_start]
-                if not same_measure(reading, total) or CHANGE.search(lead_in):
+                if not part_of(reading, total) or CHANGE.search(lead_in):
                     break
                 parts.append(reading)
             if parts:

@@ -121,6 +121,18 @@ def test_a_change_or_another_unit_is_never_a_part_of_a_total(tmp_path, text):
     assert all(u in ("", "人", "名", "位") for u in data["unit"]) if "場" not in text else data.empty
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    ("全區有10個街道，其中建成25個黨群服務中心。", []),
+    ("全區共有25個社區，其中老舊社區8個。", [("社區", 25), ("社區", 8)]),
+])
+def test_a_generic_measure_word_pairs_only_the_same_kind_of_thing(tmp_path, text, parts):
+    statistics = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text])))
+    found = relations(statistics)
+    paired = [[(statistics.loc[i, "subject"], statistics.loc[i, "value"]) for i in r.rows] for r in found
+              if r.kind in ("sum", "subset")]
+    assert paired == ([parts] if parts else [])
+
+
 @pytest.mark.parametrize("title", ["HK$5億 另撥HK$3000萬", r"$\href{x}{y}$ 與 $x^2$"])
 def test_article_text_is_drawn_literally(tmp_path, title):
     paragraph = "街道註冊人數達1000人，其中黨員300人，群眾700人。"
