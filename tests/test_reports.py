@@ -21,17 +21,27 @@ SEED_ONLY = ["學習強國", "西鄉", "寶安", "深圳", "黨工委", "王娜"
 TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td"}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The three articles built by one `python -m analysis report` into a temporary --out."""
+def report(tmp_path_factory, articles: dict) -> object:
+    """Articles built by one `python -m analysis report` into a temporary --out, as a researcher would."""
     folder = tmp_path_factory.mktemp("articles")
-    paths = [write(folder, name, article) for name, article in
-             (("library", LIBRARY), ("hostile", HOSTILE), ("short", SHORT))]
+    paths = [write(folder, name, article) for name, article in articles.items()]
     out = tmp_path_factory.mktemp("out")
     run = subprocess.run([sys.executable, "-m", "analysis", "report", *map(str, paths), "--out", str(out), "--quiet"],
                          capture_output=True, text=True, cwd=config.ROOT, check=False)
     assert run.returncode == 0, run.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Another article and a hostile one, built together."""
+    return report(tmp_path_factory, {"library": LIBRARY, "hostile": HOSTILE})
+
+
+@pytest.fixture(scope="module")
+def short_built(tmp_path_factory):
+    """The shortest article, built on its own."""
+    return report(tmp_path_factory, {"short": SHORT})
 
 
 class Page(HTMLParser):
@@ -84,7 +94,8 @@ def test_every_table_of_every_report_escapes_article_text(built):
     assert payload_cells >= 5, "the payload sits in tabulated text (concordance, numbers, quoted phrases, captions)"
 
 
-def test_a_short_article_runs_through_every_notebook(built):
+def test_a_short_article_runs_through_every_notebook(short_built):
+    built = short_built
     reports = pages(built, "short")
     text = {name: " ".join(page.visible) for name, page in reports.items()}
     assert "The article reports no numbers." in text["03_figure_extraction"]
