@@ -6,6 +6,7 @@ Lower bounds (餘, 以上) are drawn as bars with an open, dashed end and a ≥ 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -26,11 +27,16 @@ def relation_rows(found: list[Relation], kind: str) -> list[tuple[int, ...]]:
     return [r.rows for r in found if r.kind == kind]
 
 
+ARABIC = re.compile(r"(\d+)(\D*)")
+
+
 def value_label(row) -> str:
-    """A number as the chart prints it: the text as written, with ≥ / ≤ / ≈ and the value when it is a bound."""
-    if row.bound == "exact":
-        return row.text
-    return f"{SIGNS[row.bound]}{row.value:,.0f}（{row.text}）"
+    """A number as the chart prints it: as written, Arabic digits with thousands separators (41,550人), and with
+    ≥ / ≤ / ≈ and the value when it is a bound."""
+    if row.bound != "exact":
+        return f"{SIGNS[row.bound]}{row.value:,.0f}（{row.text}）"
+    digits = ARABIC.fullmatch(row.text)
+    return f"{int(digits.group(1)):,}{digits.group(2)}" if digits else row.text
 
 
 def ratio_label(per: float, bound: str) -> str:

@@ -162,3 +162,30 @@ def test_headlines_of_an_article_without_words_or_numbers(short, tmp_path):
         "The audit finds no relation between the numbers to check.",
     ]
     assert len(headlines(tmp_path / "missing")) == 3
+
+
+def test_tables_escape_text_and_format_numbers():
+    from html.parser import HTMLParser
+
+    from analysis.tables import show_table
+
+    table = pd.DataFrame({"<h1>w</h1>": ["<u>U</u>", "b"], "count": [41550, 3], "share": [0.052, 1.0],
+                          "value": [2.5, None]}, index=["<i>x</i>", "y"])
+    page = show_table(table).to_html()
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tags, self.text = set(), []
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.add(tag)
+
+        def handle_data(self, data):
+            self.text.append(data.strip())
+
+    parsed = Tags()
+    parsed.feed(page)
+    assert parsed.tags <= {"style", "table", "thead", "tbody", "tr", "th", "td"}
+    assert {"<u>U</u>", "<h1>w</h1>", "<i>x</i>", "41,550", "5.2%", "100.0%", "2.5"} <= set(parsed.text)
+    assert show_table(table).to_html() == page, "the same table gives the same HTML"

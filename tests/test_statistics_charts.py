@@ -54,6 +54,7 @@ def test_total_and_parts_is_the_audited_total_and_its_parts(article, tables, tmp
     assert list(data["share"].round(3)) == [1.0, round(5071 / 41550, 3), round(36479 / 41550, 3)]
     assert "holds" in drawn_text(fig)
     assert "12.2%" in drawn_text(fig) and "40,000" in drawn_text(fig), "shares as percentages, axis thousands separated"
+    assert "41,550人" in drawn_text(fig) and "36,479人" in drawn_text(fig), "labels with thousands separators"
     assert (tmp_path / "total_and_parts.png").stat().st_size > 0
 
 
