@@ -3,13 +3,14 @@ user dictionary for a new article."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 import pandas as pd
 
 from analysis.characters import is_han
 from analysis.frequency import is_stop_word, quoted_phrases
-from analysis.keyterms import entities
+from analysis.keyterms import ENTITY_KINDS
 from analysis.segmenting import USER_DICTIONARY, tokenize
 from analysis.wordlists import read_user_dictionary
 
@@ -42,8 +43,10 @@ def repeated_splits(tokens: list, min_count: int = 3, longest: int = 8, most_tok
             if len(text) >= 3 and is_noun_run(run):
                 runs[text] += 1
     frequent = {text: n for text, n in runs.items() if n >= min_count}
-    return Counter({text: n for text, n in frequent.items()
-                    if not any(text != other and text in other and n == m for other, m in frequent.items())})
+    # a string inside a longer frequent one that occurs as often is the same candidate, cut short
+    covered = {part for text, n in frequent.items() for size in range(3, len(text))
+               for i in range(len(text) - size + 1) if frequent.get(part := text[i : i + size]) == n}
+    return Counter({text: n for text, n in frequent.items() if text not in covered})
 
 
 def candidate_terms(article, min_count: int = 3) -> dict[str, list[str]]:
@@ -63,10 +66,11 @@ def candidate_terms(article, min_count: int = 3) -> dict[str, list[str]]:
     for phrase in phrases["phrase"]:
         if 2 <= len(phrase) <= 8 and is_han_text(phrase):
             add(phrase, "quoted")
-    for word in entities(article)["word"]:
-        if len(word) >= 2:
-            add(word, "name")
-    for term in repeated_splits(tokenize(text), min_count):
+    tagged = tokenize(text)
+    for token in tagged:
+        if len(token.word) >= 2 and token.pos[:2] in ENTITY_KINDS:
+            add(token.word, "name")
+    for term in repeated_splits(tagged, min_count):
         add(term, "repeated")
     return found
 
@@ -77,15 +81,17 @@ def check_terms(article, min_count: int = 3) -> pd.DataFrame:
     splits it the first time it does. Split terms first, most often split first."""
     text = article.text
     tokens = tokenize(text, pos=False)
-    # the token that covers each character of the text
-    covering = [0] * len(text)
-    for i, token in enumerate(tokens):
-        covering[token.start : token.end] = [i] * (token.end - token.start)
+    starts = [t.start for t in tokens]
+
+    def covering(offset: int) -> int:
+        """The index of the token that holds the character at offset."""
+        return bisect.bisect_right(starts, offset) - 1
+
     rows = []
     for term, sources in candidate_terms(article, min_count).items():
         counts, split_as, at = Counter(), "", text.find(term)
         while at >= 0:
-            first, last = covering[at], covering[at + len(term) - 1]
+            first, last = covering(at), covering(at + len(term) - 1)
             if first != last:
                 counts["split"] += 1
                 split_as = split_as or "/".join(t.word for t in tokens[first : last + 1])
