@@ -17,6 +17,14 @@ def new_figure(width: float = 8.0, height: float = 4.5):
     return plt.subplots(figsize=(width, height))
 
 
+def count_axis(ax) -> None:
+    """An x axis of counts: whole-number ticks (no 0, 0, 1, 1 on a short axis) with thousands separators."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+
+
 def content_box(ax):
     """Annotation coordinates: the box around the axes with their tick and axis labels, measured when drawn (after
     the aspect ratio and log scales have moved things)."""

@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.auditing import Relation
-from analysis.charting import add_source_note, article_source, new_figure, set_titles
+from analysis.charting import add_source_note, article_source, count_axis, new_figure, set_titles
 from analysis.exporting import save_chart
 from analysis.numerals import PERSON_UNITS
 
@@ -63,7 +63,7 @@ def draw_counts(ax, rows: pd.DataFrame, labels, headroom: float) -> None:
         end = draw_bar(ax, y, row.value, row.bound, EXACT, 0.12 * top)
         ax.text(end, y, f"  {value_label(row)}", va="center", fontsize=9)
     ax.set_yticks(range(len(rows))[::-1], list(labels))
-    ax.xaxis.set_major_formatter("{x:,.0f}")
+    count_axis(ax)
     ax.set_xlim(0, top * headroom)
 
 
@@ -109,7 +109,7 @@ def plot_total_and_parts(article, statistics: pd.DataFrame, found: list[Relation
         left += part.value
     ax.set_yticks([1, 0], [total.label, " + ".join(parts["label"])])
     ax.set_ylim(-1.2, 1.5)
-    ax.xaxis.set_major_formatter("{x:,.0f}")
+    count_axis(ax)
     ax.set_xlabel(f"數量 Count ({total.unit})")
     ax.text(0.99, 0.98, f"{check.values}: {check.status}", transform=ax.transAxes, ha="right", va="top",
             fontsize=9, color=EXACT if check.status == "holds" else config.PALETTE[1])

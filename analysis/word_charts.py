@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.charting import add_source_note, article_source, new_figure, set_titles
+from analysis.charting import add_source_note, article_source, count_axis, new_figure, set_titles
 from analysis.exporting import save_chart
 
 WORD_CLOUD_SEED = 1  # fixed, so the layout (and the PNG's bytes) never change; any constant will do
@@ -31,7 +31,7 @@ def plot_top_words(article, frequencies: pd.DataFrame, directory: str | Path, to
     ax.set_xlabel("出現次數 Occurrences (times)")
     ax.set_ylabel("詞 Word")
     ax.margins(y=0.01)
-    ax.xaxis.set_major_formatter("{x:,.0f}")
+    count_axis(ax)
     set_titles(ax, f"出現最多的{len(data)}個詞", f"The {len(data)} most frequent words, stop words removed")
     add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE}")
     save_chart(fig, data, directory, "top_words")
@@ -71,7 +71,7 @@ def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, l
     ax.barh(y, data["「」"], color=config.PALETTE[0], label="「」")
     ax.barh(y, data["『』"], left=data["「」"], color=config.PALETTE[1], label="『』 (a quote within a quote)")
     ax.set_yticks(list(y), data["phrase"])
-    ax.xaxis.set_major_formatter("{x:,.0f}")
+    count_axis(ax)
     ax.set_xlabel("引用次數 Times quoted")
     ax.set_ylabel("引號內的詞句 Quoted phrase")
     ax.legend(frameon=False, loc="lower right")

@@ -146,3 +146,15 @@ def test_article_text_is_drawn_literally(tmp_path, title):
     assert not [t for t in fig.axes[0].texts if t.get_parse_math()], "every text is drawn literally"
     svg = (tmp_path / "total_and_parts.svg").read_text(encoding="utf-8")
     assert svg.count("<path") > 0
+
+
+def test_a_short_count_axis_has_whole_distinct_ticks(tmp_path):
+    from analysis.word_charts import plot_top_words
+
+    article = load_article(write_article(tmp_path / "a.txt", "短訊", ["閱讀"]))
+    frequencies = pd.DataFrame({"word": ["短訊", "閱讀"], "count": [1, 1], "share": [0.5, 0.5]})
+    fig = plot_top_words(article, frequencies, tmp_path)
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    assert len(ticks) == len(set(ticks)) and all(t.replace(",", "").isdigit() for t in ticks)
+    assert pd.read_csv(tmp_path / "top_words.csv")["word"].tolist() == ["短訊", "閱讀"]
