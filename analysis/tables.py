@@ -10,6 +10,8 @@ import pandas as pd
 
 # columns that hold a fraction of a whole, shown as a percentage wherever they appear
 SHARE_COLUMNS = frozenset({"share"})
+# text columns whose cells are at most this long are kept on one line (41550人, 今年以來); longer ones wrap
+SHORT_TEXT = 16
 
 
 def number_text(value) -> str:
@@ -48,6 +50,9 @@ def show_table(table: pd.DataFrame, shares: tuple[str, ...] = (), right: tuple[s
     left = [c for c in text if c not in right]
     if left:
         styler = styler.set_properties(subset=left, **{"text-align": "left"})
+    short = [c for c in text if len(table) and table[c].astype(str).str.len().max() <= SHORT_TEXT]
+    if short:
+        styler = styler.set_properties(subset=short, **{"white-space": "nowrap"})
     if right:
         styler = styler.set_properties(subset=list(right), **{"text-align": "right"})
     return styler.set_table_styles([{"selector": "th", "props": [("text-align", "left"), ("white-space", "nowrap")]}])
