@@ -131,3 +131,12 @@ def test_another_articles_charts_choose_their_own_subjects(built):
     assert list(pieces["text"]) == ["超過800篇"] and list(pieces["bound"]) == ["lower"]
     assert (built / "data" / "processed" / "library" / "photos.csv").is_file()
     assert not (built / "data" / "processed" / "library" / "figures.csv").exists()
+
+
+def test_another_articles_terms_table_shows_what_to_add_to_the_dictionary(built):
+    terms = pd.read_csv(built / "data" / "processed" / "library" / "terms.csv", keep_default_na=False)
+    row = terms.set_index("term").loc["閱讀同行"]
+    assert (row.occurrences, row.whole, row.split, row.split_as) == (5, 0, 5, "閱讀/同行")
+    assert terms["term"].iloc[0] == "閱讀同行", "split terms first"
+    text = " ".join(pages(built, "library")["02_word_frequency"].visible)
+    assert f"The article's {len(terms)} candidate terms occur {terms['occurrences'].sum()} times" in text
