@@ -179,3 +179,11 @@ def test_bad_commentary_files_are_one_line_errors(tmp_path):
     with pytest.raises(ValueError, match=r"bad\.md: not UTF-8"):
         read_commentary(bad)
     assert read_commentary(tmp_path / "missing.md") == {}
+
+
+def test_each_notebook_shows_its_own_section():
+    import nbformat
+
+    for path in sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert f'show_commentary(paths.processed.name, "{path.stem}")' in code, path.name
