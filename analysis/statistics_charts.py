@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.auditing import Relation
+from analysis.characters import CLAUSE_BREAKS
 from analysis.charting import add_source_note, article_source, count_axis, new_figure, set_titles
 from analysis.exporting import save_chart
 from analysis.numerals import PERSON_UNITS
@@ -142,12 +143,19 @@ def plot_groups_by_size(article, statistics: pd.DataFrame, directory: str | Path
     return fig
 
 
+def lead_in(row, longest: int = 8) -> str:
+    """The words before a number in its clause (網上分享 in 網上分享超過800篇), for a number with no subject."""
+    before = row.sentence[: row.start - row.sentence_start]
+    clause = max((before.rfind(c) for c in CLAUSE_BREAKS), default=-1) + 1
+    return before[clause:][-longest:]
+
+
 def pieces_published(statistics: pd.DataFrame, found: list[Relation]) -> pd.DataFrame:
     """Counts of pieces published (unit 篇), labelled by period and by what happened to them; a part of a stated
     total is marked 其中."""
     pieces = statistics[(statistics["kind"] == "count") & (statistics["unit"] == "篇")]
     within = {rows[1] for rows in relation_rows(found, "subset")}
-    labels = [("其中 " if index in within else "") + f"{row.period} {row.subject}".strip()
+    labels = [("其中 " if index in within else "") + f"{row.period} {row.subject or lead_in(row)}".strip()
               for index, row in pieces.iterrows()]
     return chart_data(pieces, label=labels)
 

@@ -158,3 +158,13 @@ def test_a_short_count_axis_has_whole_distinct_ticks(tmp_path):
     ticks = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
     assert len(ticks) == len(set(ticks)) and all(t.replace(",", "").isdigit() for t in ticks)
     assert pd.read_csv(tmp_path / "top_words.csv")["word"].tolist() == ["短訊", "閱讀"]
+
+
+def test_a_count_without_a_subject_is_labelled_by_the_words_before_it(tmp_path):
+    from analysis.statistics_charts import pieces_published
+
+    text = ["街道推出閱讀計劃，網上分享超過800篇。"]
+    statistics = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", text)))
+    data = pieces_published(statistics, relations(statistics))
+    assert list(data["text"]) == ["超過800篇"]
+    assert data["label"].iloc[0].endswith("網上分享")
