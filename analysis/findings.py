@@ -83,7 +83,8 @@ def segmentation_finding(choices: pd.DataFrame, terms: list[str]) -> str:
         row(True, True, True)
     occurrences = sum(int(chosen[t].split("/")[1]) for t in terms)
     return (
-        f"**Result.** The article's {plural(len(terms), 'candidate term')} occur {plural(occurrences, 'time')}. "
+        f"**Result.** The article's {plural(len(terms), 'candidate term')} "
+        f"{'occurs' if len(terms) == 1 else 'occur'} {plural(occurrences, 'time')}. "
         f"With the bridge and the user dictionary, HMM off, {number_text(chosen['whole'])} of them come out whole "
         f"and {number_text(chosen['terms always whole'])} of the {plural(len(terms), 'term')} are always whole; "
         f"without the bridge {number_text(plain['whole'])}, without the user dictionary "
@@ -124,18 +125,20 @@ def top_words_finding(frequencies: pd.DataFrame, shown: int = 5) -> str:
 
 def keyword_finding(keyword_table: pd.DataFrame, frequencies: pd.DataFrame, top: int = 5) -> str:
     """Which words all three keyword methods rank high, and where each method puts the most frequent word."""
+    from analysis.keyterms import METHODS  # here, not at the top: headlines() must not load jieba
+
     methods = list(dict.fromkeys(keyword_table["method"]))
     if keyword_table.empty:
         return "No method finds a keyword: the article has no word of two or more characters outside the stop words."
     tops = [set(keyword_table[(keyword_table["method"] == m) & (keyword_table["rank"] <= top)]["word"])
             for m in methods]
-    shared = sorted(set.intersection(*tops)) if len(methods) == 3 else []
+    shared = sorted(set.intersection(*tops)) if len(methods) == len(METHODS) else []
     text = (f"Words in the top {top} of all three methods: {listing([quote(w) for w in shared])}. " if shared
             else f"No word is in the top {top} of every method. ")
     if not frequencies.empty:
         word = frequencies["word"].iloc[0]
         places = []
-        for method in ("tf-idf", "textrank", "keyness"):
+        for method in METHODS:
             rank = keyword_table[(keyword_table["method"] == method) & (keyword_table["word"] == word)]["rank"]
             places.append(f"{rank.iloc[0]} by {method}" if len(rank) else f"not in the {method} list")
         text += f"The most frequent word, {quote(word)}, ranks {listing(places)}."

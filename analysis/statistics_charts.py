@@ -21,14 +21,12 @@ from analysis.numerals import PERSON_UNITS
 SIGNS = {"lower": "≥ ", "upper": "≤ ", "approximate": "≈ ", "exact": ""}
 EXACT, BOUND, REFERENCE = config.PALETTE[0], config.PALETTE[4], config.PALETTE[2]
 BOUND_NOTE = "Dashed open ends mark lower bounds (餘, 以上): the article says at least this many."
+ARABIC = re.compile(r"(\d+)(\D*)")  # a number written in plain digits, and its unit: 41550人
 
 
 def relation_rows(found: list[Relation], kind: str) -> list[tuple[int, ...]]:
     """The statistics rows of each relation of one kind, in the audit's order."""
     return [r.rows for r in found if r.kind == kind]
-
-
-ARABIC = re.compile(r"(\d+)(\D*)")
 
 
 def value_label(row) -> str:
