@@ -13,12 +13,16 @@ import pandas as pd
 from analysis.characters import has_clause_break
 from analysis.numerals import PERSON_UNITS
 
-COLUMNS = ["relation", "kind", "status", "detail", "values", "rows", "sentences"]
+COLUMNS = ["relation", "kind", "status", "detail", "values", "rows", "sentences", "reference"]
 HOLDS, FAILS, UNKNOWN = "holds", "does not hold", "cannot tell"
 # 其中 introduces the parts of the total before it (註冊人數達41550人，其中黨員5071人，群眾36479人)
 PARTS_MARKER = "其中"
 # verbs by which one group leads another (2名黨員帶領846名保安學習)
 LEADS = re.compile(r"帶領|帶動|帶著|聯繫|幫扶|結對|指導")
+# words that make a number a change, not a part of a total (其中黨員比去年增加三成)
+CHANGE = re.compile(r"增加|增長|增幅|提高|提升|上升|下降|減少|降低|同比|環比")
+# measure words that count anything: a part counted in one must name something of the total's kind
+GENERIC_UNITS = {"個", "項", "次", "種", "家", "間", "場", "處", "批", "條"}
 # 餘 and 多 after a number: more than it, but less than the next step of its last non-zero digit
 ODD = {"餘", "多"}
 
@@ -58,6 +62,36 @@ class Reading:
         return f"{self.text} {self.subject}".strip()
 
 
+@dataclass(frozen=True)
+class Relation:
+    """One relation the numbers imply, checked: the rows of statistics.csv it rests on (0-based) and, for a ratio
+    of one group leading another, the same group's ratio across the article's stated total (None if none)."""
+
+    relation: str
+    kind: str
+    status: str
+    detail: str
+    values: str
+    rows: tuple[int, ...]
+    sentences: tuple[str, ...]
+    reference: float | None = None
+
+    def as_row(self) -> dict:
+        """The relation as a row of audit.csv: rows `, `-separated, sentences ` | `-separated."""
+        return {
+            "relation": self.relation, "kind": self.kind, "status": self.status, "detail": self.detail,
+            "values": self.values, "rows": ", ".join(map(str, self.rows)), "sentences": " | ".join(self.sentences),
+            "reference": "" if self.reference is None else repr(self.reference),  # repr reads back exactly
+        }
+
+    @classmethod
+    def of_row(cls, row: dict) -> Relation:
+        """A relation read back from a row of audit.csv."""
+        return cls(row["relation"], row["kind"], row["status"], row["detail"], row["values"],
+                   tuple(int(i) for i in row["rows"].split(", ") if i), tuple(row["sentences"].split(" | ")),
+                   float(row["reference"]) if row.get("reference") else None)
+
+
 def odd_step(value: float) -> float:
     """How far 餘 or 多 can reach past a round number: 600餘 is under 700, 330餘 under 340, 15000餘 under 16000."""
     step = 1
@@ -67,8 +101,18 @@ def odd_step(value: float) -> float:
 
 
 def same_measure(a: Reading, b: Reading) -> bool:
-    """True when two counts are in the same unit (人, 名 and 位 all count people)."""
-    return a.unit == b.unit or {a.unit, b.unit} <= PERSON_UNITS
+    """True when two counts are in the same unit (人, 名 and 位 all count people); numbers without a unit are
+    never taken to count the same thing."""
+    return bool(a.unit) and (a.unit == b.unit or {a.unit, b.unit} <= PERSON_UNITS)
+
+
+def part_of(part: Reading, total: Reading) -> bool:
+    """True when a count can be a part of a total: the same measure and, for a measure word that counts anything
+    (個, 項 …), a subject sharing a character with the total's (老舊社區8個 of 25個社區, not 25個服務中心 of
+    10個街道)."""
+    if not same_measure(part, total):
+        return False
+    return part.unit not in GENERIC_UNITS or bool(set(part.subject) & set(total.subject))
 
 
 def within(part_low: float, part_high: float, low: float, high: float) -> str:
@@ -85,13 +129,11 @@ def fmt(value: float) -> str:
     return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
 
 
-def relation_row(relation: str, kind: str, status: str, detail: str, values: str, readings: list[Reading]) -> dict:
-    """One audit row, naming the statistics rows and the sentences it rests on."""
-    return {
-        "relation": relation, "kind": kind, "status": status, "detail": detail, "values": values,
-        "rows": ", ".join(str(r.index) for r in readings),
-        "sentences": " | ".join(dict.fromkeys(r.sentence for r in readings)),
-    }
+def relation_row(relation: str, kind: str, status: str, detail: str, values: str, readings: list[Reading],
+                 reference: float | None = None) -> Relation:
+    """One relation, naming the statistics rows and the sentences it rests on."""
+    return Relation(relation, kind, status, detail, values, tuple(r.index for r in readings),
+                    tuple(dict.fromkeys(r.sentence for r in readings)), reference)
 
 
 def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Reading]]]:
@@ -108,7 +150,8 @@ def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Readi
                 continue
             total, parts = before[-1], []
             for reading in after:
-                if not same_measure(reading, total):
+                lead_in = sentence[reading.start - sentence_start - 6 : reading.start - sentence_start]
+                if not part_of(reading, total) or CHANGE.search(lead_in):
                     break
                 parts.append(reading)
             if parts:
@@ -116,7 +159,7 @@ def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Readi
     return found
 
 
-def check_parts(total: Reading, parts: list[Reading]) -> dict:
+def check_parts(total: Reading, parts: list[Reading]) -> Relation:
     """A sum (two or more parts) or a subset (one part) of a stated total."""
     low, high = sum(p.low for p in parts), sum(p.high for p in parts)
     names = " + ".join(p.subject or p.text for p in parts)
@@ -141,7 +184,7 @@ def check_parts(total: Reading, parts: list[Reading]) -> dict:
                         [total, *parts])
 
 
-def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]]) -> list[dict]:
+def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]]) -> list[Relation]:
     """Counts elsewhere of a group whose total the article states: none may exceed it."""
     stated = {r.subject: r for total, parts in sums for r in (total, *parts) if r.subject}
     used = {r.index for total, parts in sums for r in (total, *parts)}
@@ -158,7 +201,8 @@ def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Readin
     return rows
 
 
-def check_ratios(statistics: pd.DataFrame, bounds: list[dict], sums: list[tuple[Reading, list[Reading]]]) -> list[dict]:
+def check_ratios(statistics: pd.DataFrame, bounds: list[Relation], sums: list[tuple[Reading, list[Reading]]],
+                 ) -> list[Relation]:
     """Ratios of one group leading another within a clause (2名黨員帶領846名保安), with their bounds' status."""
     counts = [Reading.of(i, r) for i, r in statistics[statistics["kind"] == "count"].iterrows()]
     rows = []
@@ -166,35 +210,39 @@ def check_ratios(statistics: pd.DataFrame, bounds: list[dict], sums: list[tuple[
         if leader.sentence_start != led.sentence_start or not {leader.unit, led.unit} <= PERSON_UNITS:
             continue
         between = leader.sentence[leader.end - leader.sentence_start : led.start - leader.sentence_start]
-        if not LEADS.search(between) or has_clause_break(between):
+        if not LEADS.search(between) or has_clause_break(between) or not leader.value:
             continue
-        checks = [b["status"] for b in bounds if str(leader.index) in b["rows"].split(", ")
-                  or str(led.index) in b["rows"].split(", ")]
+        checks = [b.status for b in bounds if leader.index in b.rows or led.index in b.rows]
         status = FAILS if FAILS in checks else HOLDS if checks and set(checks) == {HOLDS} else UNKNOWN
         per = led.value / leader.value
         reach = f"{fmt(per)} to {fmt(round(led.high / leader.value))}" if led.high > led.low else fmt(round(per, 1))
         detail = f"1 {leader.subject} per {reach} {led.subject}"
-        detail += scale_note(leader, sums)
+        scale = article_wide(leader, sums)
+        if scale:
+            mine, others, reference = scale
+            names = "、".join(p.subject for p in others)
+            detail += (f" (across the article: {mine.text} {leader.subject} to {fmt(sum(p.value for p in others))} "
+                       f"{names}, 1 : {reference:.1f})")
         detail += "; checked against the stated totals" if checks else "; no stated total to check it against"
         rows.append(relation_row(f"{leader.subject} : {led.subject}", "ratio", status, detail,
-                                 f"{leader.text} : {led.text} = 1 : {fmt(round(per, 1))}", [leader, led]))
+                                 f"{leader.text} : {led.text} = 1 : {fmt(round(per, 1))}", [leader, led],
+                                 scale[2] if scale else None))
     return rows
 
 
-def scale_note(leader: Reading, sums: list[tuple[Reading, list[Reading]]]) -> str:
-    """The same group's ratio across the whole article, where a total splits it from the others."""
+def article_wide(leader: Reading, sums: list[tuple[Reading, list[Reading]]],
+                 ) -> tuple[Reading, list[Reading], float] | None:
+    """The leader's group and the others in the first stated total that splits them (5071 黨員 against 36479
+    群眾), with the others per member of the group; None when no total splits the group from others."""
     for _, parts in sums:
         mine = [p for p in parts if p.subject == leader.subject]
         others = [p for p in parts if p.subject != leader.subject]
         if mine and others and mine[0].value:
-            other = sum(p.value for p in others)
-            names = "、".join(p.subject for p in others)
-            ratio = other / mine[0].value
-            return f" (across the article: {mine[0].text} {leader.subject} to {fmt(other)} {names}, 1 : {ratio:.1f})"
-    return ""
+            return mine[0], others, sum(p.value for p in others) / mine[0].value
+    return None
 
 
-def check_percentages(statistics: pd.DataFrame) -> list[dict]:
+def check_percentages(statistics: pd.DataFrame) -> list[Relation]:
     """Percentages: more than 100 % of a rate cannot hold; with no stated base the rest cannot be checked."""
     rows = []
     for index, row in statistics[statistics["kind"] == "percent"].iterrows():
@@ -207,18 +255,31 @@ def check_percentages(statistics: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def read_audit(path: str | Path) -> pd.DataFrame:
-    """audit.csv as audit gave it, every column a string."""
+def read_audit(path: str | Path) -> list[Relation]:
+    """The relations of an audit.csv, as relations() gave them."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no audit table; notebook 03_figure_extraction writes it")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = set(COLUMNS) - set(table.columns)
+    if missing:
+        raise ValueError(f"{path}: not an audit table (no column {', '.join(sorted(missing))})")
+    return [Relation.of_row(row) for row in table.to_dict("records")]
 
 
-def audit(statistics: pd.DataFrame) -> pd.DataFrame:
+def relations(statistics: pd.DataFrame) -> list[Relation]:
     """The relations the extracted numbers imply, each checked: holds, does not hold or cannot tell."""
     sums = totals_and_parts(statistics)
     bounds = check_bounds(statistics, sums)
-    rows = [check_parts(total, parts) for total, parts in sums]
-    rows += bounds + check_ratios(statistics, bounds, sums) + check_percentages(statistics)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    found = [check_parts(total, parts) for total, parts in sums]
+    return found + bounds + check_ratios(statistics, bounds, sums) + check_percentages(statistics)
+
+
+def audit_table(found: list[Relation]) -> pd.DataFrame:
+    """Relations as the table audit.csv holds (formatted here, and only here)."""
+    return pd.DataFrame([r.as_row() for r in found], columns=COLUMNS)
+
+
+def audit(statistics: pd.DataFrame) -> pd.DataFrame:
+    """The audit of the extracted numbers as a table: audit_table(relations(statistics))."""
+    return audit_table(relations(statistics))

@@ -17,6 +17,14 @@ def new_figure(width: float = 8.0, height: float = 4.5):
     return plt.subplots(figsize=(width, height))
 
 
+def count_axis(ax) -> None:
+    """An x axis of counts: whole-number ticks (no 0, 0, 1, 1 on a short axis) with thousands separators."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+
+
 def content_box(ax):
     """Annotation coordinates: the box around the axes with their tick and axis labels, measured when drawn (after
     the aspect ratio and log scales have moved things)."""
@@ -40,9 +48,14 @@ def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
                 ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
 
 
+def publication_date(published) -> str:
+    """An article's publication date as charts and reports print it: 2021-07-29, or "undated"."""
+    return f"{published:%Y-%m-%d}" if published else "undated"
+
+
 def article_source(article) -> str:
     """How charts cite an article: where it came from, when, and its title."""
-    return f"{article.source}, {article.published:%Y-%m-%d}, {article.title}"
+    return f"{article.source}, {publication_date(article.published)}, {article.title}"
 
 
 def show(fig, missing: str) -> None:

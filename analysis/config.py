@@ -73,6 +73,8 @@ def use_project_style() -> None:
             "savefig.bbox": "tight",
             "svg.hashsalt": SVG_HASHSALT,
             "svg.fonttype": "path",
+            # article text is drawn as written: `HK$5億 另撥HK$3000萬` is money, not mathematics
+            "text.parse_math": False,
         }
     )
 

@@ -12,7 +12,10 @@ from analysis.frequency import is_stop_word
 from analysis.script import to_simplified
 from analysis.segmenting import Token, reference_frequency, reference_total, tokenize
 
-# jieba.analyse's own settings: TextRank links candidate words up to 4 tokens apart among these parts of speech
+METHODS = ("tf-idf", "textrank", "keyness")
+# jieba.analyse's own settings: TextRank links candidate words up to 4 tokens apart among these parts of speech.
+# Kept as jieba has them, so the scores are jieba.analyse.textrank's; words the user dictionary tags nz, nt or nr
+# (an app's name, an organisation, a person) therefore never enter TextRank's graph, which notebook 02 says.
 TEXTRANK_POS = ("ns", "n", "vn", "v")
 TEXTRANK_SPAN = 5
 ENTITY_KINDS = {"nr": "person", "ns": "place", "nt": "organisation"}
@@ -75,10 +78,17 @@ def keywords(article, top: int = 20) -> pd.DataFrame:
     tokens = tokenize(article.text)
     counts = Counter(t.word for t in tokens)
     rows = []
-    for method, scores in (("tf-idf", tfidf(tokens)), ("textrank", textrank(tokens)), ("keyness", keyness(tokens))):
+    for method, scores in zip(METHODS, (tfidf(tokens), textrank(tokens), keyness(tokens)), strict=True):
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:top]
         rows += [(method, rank, word, score, counts[word]) for rank, (word, score) in enumerate(ranked, 1)]
     return pd.DataFrame(rows, columns=["method", "rank", "word", "score", "count"])
+
+
+def keywords_by_rank(table: pd.DataFrame) -> pd.DataFrame:
+    """The keyword table side by side: one row per rank, one column of words per method (empty where a method
+    found fewer words)."""
+    wide = table.pivot(index="rank", columns="method", values="word") if len(table) else pd.DataFrame()
+    return wide.reindex(columns=list(METHODS)).astype(object).fillna("").rename_axis(columns=None)
 
 
 def entities(article) -> pd.DataFrame:

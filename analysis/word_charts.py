@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
-from analysis.charting import add_source_note, article_source, new_figure, set_titles
+from analysis.charting import add_source_note, article_source, count_axis, new_figure, set_titles
 from analysis.exporting import save_chart
 
-WORD_CLOUD_SEED = 20210729  # fixed, so the layout (and the PNG's bytes) never change
+WORD_CLOUD_SEED = 1  # fixed, so the layout (and the PNG's bytes) never change; any constant will do
 METHOD_NOTE = "Segmented by jieba 0.42.1 via OpenCC Simplified, with the project's user dictionary; stop words removed."
 
 
@@ -20,26 +20,32 @@ def cloud_colour(word, font_size, **_) -> str:
 
 
 def plot_top_words(article, frequencies: pd.DataFrame, directory: str | Path, top: int = 30):
-    """Bar chart of the `top` most frequent words, most frequent at the top."""
+    """Bar chart of the `top` most frequent words, most frequent at the top. None when no word was counted."""
     data = frequencies.head(top)[["word", "count", "share"]]
-    fig, ax = new_figure(8, 9)
+    if data.empty:
+        return None
+    fig, ax = new_figure(8, 1.5 + 0.25 * len(data))
     ax.barh(data["word"][::-1], data["count"][::-1], color=config.PALETTE[0])
     for y, n in enumerate(data["count"][::-1]):
-        ax.text(n + 0.3, y, str(n), va="center", fontsize=8)
+        ax.text(n, y, f" {n:,}", va="center", fontsize=8)
     ax.set_xlabel("出現次數 Occurrences (times)")
     ax.set_ylabel("詞 Word")
     ax.margins(y=0.01)
-    set_titles(ax, f"出現最多的{top}個詞", f"The {top} most frequent words, stop words removed")
+    count_axis(ax)
+    set_titles(ax, f"出現最多的{len(data)}個詞", f"The {len(data)} most frequent words, stop words removed")
     add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE}")
-    save_chart(fig, data, directory, "top30_words" if top == 30 else f"top{top}_words")
+    save_chart(fig, data, directory, "top_words")
     return fig
 
 
 def plot_word_cloud(article, frequencies: pd.DataFrame, directory: str | Path, words: int = 100):
-    """Word cloud of the `words` most frequent words, sized by count (no re-segmentation by wordcloud)."""
+    """Word cloud of the `words` most frequent words, sized by count (no re-segmentation by wordcloud). None when
+    no word was counted."""
+    data = frequencies.head(words)[["word", "count"]]
+    if data.empty:
+        return None
     from wordcloud import WordCloud
 
-    data = frequencies.head(words)[["word", "count"]]
     cloud = WordCloud(
         # laid out at 800 × 500 and drawn at twice that: the layout search costs a quarter of a full-size one
         font_path=str(config.font_file()), width=800, height=500, scale=2, background_color="white",
@@ -55,13 +61,17 @@ def plot_word_cloud(article, frequencies: pd.DataFrame, directory: str | Path, w
 
 
 def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, longest: int = 12):
-    """Bar chart of the phrases quoted in 「」 or 『』 more than once, or short enough to be slogans."""
+    """Bar chart of the phrases quoted in 「」 or 『』 more than once, or short enough to be slogans. None when the
+    article quotes no such phrase."""
     data = phrases[(phrases["count"] > 1) | (phrases["characters"] <= longest)].reset_index(drop=True)
+    if data.empty:
+        return None
     fig, ax = new_figure(8, max(4.0, 0.28 * len(data) + 1.5))
     y = range(len(data))[::-1]
     ax.barh(y, data["「」"], color=config.PALETTE[0], label="「」")
     ax.barh(y, data["『』"], left=data["「」"], color=config.PALETTE[1], label="『』 (a quote within a quote)")
     ax.set_yticks(list(y), data["phrase"])
+    count_axis(ax)
     ax.set_xlabel("引用次數 Times quoted")
     ax.set_ylabel("引號內的詞句 Quoted phrase")
     ax.legend(frameon=False, loc="lower right")
