@@ -3,6 +3,7 @@ for the date), read offline, laid out as a text page so the loader reads it like
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import lxml.html
@@ -18,6 +19,7 @@ from analysis.layouts.common import surnames
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "section", "article",
           "header", "footer", "figcaption", "time", "dd", "dt"}
 AUTHOR_MAX_CHARS = 30
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 # pages declare the older, smaller encodings but are written in their supersets (a GBK character on a "gb2312" page)
@@ -87,7 +89,7 @@ def read_web_page(path: Path) -> tuple[str, str]:
     )
     if document is None or not (document.text or "").strip():
         raise ArticleError(f"{path}: no article text found in the web page")
-    tree = lxml.html.fromstring(html)
+    tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", html))  # lxml refuses text that declares one
     for hidden in tree.xpath("//script|//style|//noscript|//head"):
         hidden.drop_tree()
     title = (document.title or "").strip()

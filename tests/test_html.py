@@ -63,6 +63,13 @@ def test_todays_date_in_the_site_header_is_not_the_publication_date(tmp_path):
     check_reading(load(path), expected)
 
 
+def test_xhtml_page_with_an_xml_declaration(tmp_path):
+    html, expected = HTML_PAGES["hkcd"]()
+    path = tmp_path / "page.html"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + html.removeprefix("<!DOCTYPE html>\n"), "utf-8")
+    check_reading(load(path), expected)
+
+
 @pytest.mark.parametrize("encoding", ["gb18030", "big5hkscs"])
 def test_page_in_a_legacy_encoding_declared_in_its_meta_tag(tmp_path, encoding):
     html, expected = HTML_PAGES["xinhua"]()
