@@ -166,6 +166,13 @@ def test_a_channel_name_above_the_title_is_left_out(tmp_path):
     assert article.title == "基層治理的數字化"
 
 
+def test_print_edition_header_above_the_title(tmp_path):
+    lines = ["深圳特区报  2021年07月29日   A05版：要闻", "宝安区推广学习平台", "作者：本报记者 张三", "街道共有3人。"]
+    article, caught = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert (article.title, article.source, article.reporter) == ("宝安区推广学习平台", "深圳特区报", "张三")
+    assert article.published == date(2021, 7, 29) and len(caught) == 1
+
+
 def test_update_time_is_not_the_publication_time(tmp_path):
     lines = ["標題", "更新時間：2021-08-01 09:00", "發布時間：2021-07-29 10:24", "正文，共有3人。"]
     article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
