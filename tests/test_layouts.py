@@ -205,6 +205,9 @@ def test_date_less_page_loads_with_a_warning(tmp_path):
     assert article.published is None and article.to_dict()["published"] is None
     assert len(caught) == 1 and str(path) in str(caught[0].message) and "no publication date" in str(caught[0].message)
     assert article.source == "香港商報網" and [p.text for p in article.paragraphs] == ["西鄉街道註冊人數達41550人。"]
+    with pytest.warns(ArticleWarning) as warned:
+        load_article(path)
+    assert warned[0].filename == __file__, "the warning points at the code that loaded the article"
 
 
 @pytest.mark.parametrize(
