@@ -19,7 +19,7 @@ SCRIPTS = ["traditional", "simplified"]
 LAYOUT_OF = {
     "hkcd-editor-on-date-line": "hkcd", "hkcd-source-beside-date": "hkcd", "hkcd-date-label": "hkcd",
     "xinhua-wire": "mainland", "peoples-daily-big5-reprint": "mainland", "shenzhen-special-zone-daily": "mainland",
-    "ta-kung-pao": "hongkong",
+    "ta-kung-pao": "hongkong", "wen-wei-po": "hongkong",
 }
 
 
