@@ -25,8 +25,6 @@ AUTHOR_MAX_CHARS = 30
 # text guesses (a footer's copyright year becomes 1 January of that year)
 DATE_SEARCH = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-
-
 # pages declare the older, smaller encodings but are written in their supersets (a GBK character on a "gb2312" page)
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
 
