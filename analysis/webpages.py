@@ -26,6 +26,7 @@ AUTHOR_MAX_CHARS = 30
 DATE_SEARCH = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # pages declare the older, smaller encodings but are written in their supersets (a GBK character on a "gb2312" page)
+SITE_SUFFIX = re.compile(r"\s*[_|｜\-–—]+\s*[^_|｜\-–—]{1,20}$")
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
 
 
@@ -83,6 +84,18 @@ def page_date(found: str | None, zone: ZoneInfo) -> str:
     return f"{moment:%Y-%m-%d}" if moment.time() == time() else f"{moment:%Y-%m-%d %H:%M:%S}"
 
 
+def page_title(titles: list[str], page: list[str]) -> str:
+    """The article's title: the first of trafilatura's and the <title> element's that the page prints, less a site's
+    name after a separator (标题_新华网); else the first given."""
+    visible = set(page)
+    for title in titles:
+        while title not in visible and (suffix := SITE_SUFFIX.search(title)) and suffix.start() > 0:
+            title = title[: suffix.start()]
+        if title in visible:
+            return title
+    return next((title for title in titles if title), "")
+
+
 def read_web_page(path: Path) -> tuple[str, str]:
     """The text of a saved web page: title, date and source lines, the main text, the editor's and author's lines;
     the Article's raw_text and offsets are this text. Nothing is fetched: trafilatura and htmldate read the file."""
@@ -104,11 +117,13 @@ def read_web_page(path: Path) -> tuple[str, str]:
     if document is None or not (document.text or "").strip():
         raise ArticleError(f"{path}: no article text found in the web page")
     tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", html))  # lxml refuses text that declares one
+    head_title = " ".join(tree.findtext(".//title", "").split())
     for hidden in tree.xpath("//script|//style|//noscript|//head"):
         hidden.drop_tree()
-    title = (document.title or "").strip()
-    body = with_captions(tree, [line for line in document.text.splitlines() if line.strip() and line.strip() != title])
+    body = with_captions(tree, [line for line in document.text.splitlines() if line.strip()])
     page = visible_lines(tree)
+    title = page_title([(document.title or "").strip(), head_title], page)
+    body = [line for line in body if line.strip() != title]
     layout = choose_layout([clean_line(line) for line in page])
     fields = [(line, layout.read_fields(clean_line(line)) or {}) for line in page]
     # the page's date, source and editor lines, read from below the title first: a site's header may print today's

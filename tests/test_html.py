@@ -87,6 +87,17 @@ def test_page_without_a_date_line_takes_the_date_from_its_metadata(tmp_path, met
     assert article.title == expected["title"] and article.source == "大公报"
 
 
+@pytest.mark.parametrize("suffix", ["_新華網", " - 香港商報網", " | 大公網"])
+def test_site_name_after_the_title_is_dropped_when_the_page_prints_the_title_without_it(tmp_path, suffix):
+    html, expected = HTML_PAGES["hkcd"]()
+    title = expected["title"]
+    html = html.replace(f"<title>{title} - 香港商報網</title>", f"<title>{title}{suffix}</title>")
+    html = html.replace(f'<h1 class="title">{title}</h1>', f'<div class="title">{title}</div>')
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    assert load(path).title == title
+
+
 def test_xhtml_page_with_an_xml_declaration(tmp_path):
     html, expected = HTML_PAGES["hkcd"]()
     path = tmp_path / "page.html"
