@@ -2,7 +2,7 @@
 
 import warnings
 
-from analysis.article import Article, ArticleError, Caption, Paragraph
+from analysis.article import Article, ArticleError, ArticleWarning, Caption, Paragraph
 from analysis.loading import load_article
 
 # jieba 0.42.1 imports pkg_resources, which setuptools deprecates with a warning that would reach every report
@@ -25,4 +25,4 @@ def __getattr__(name):
     return getattr(import_module(f"analysis.{_LAZY[name]}"), name)
 
 
-__all__ = ["Article", "ArticleError", "Caption", "Paragraph", "load_article", *_LAZY]
+__all__ = ["Article", "ArticleError", "ArticleWarning", "Caption", "Paragraph", "load_article", *_LAZY]

@@ -3,7 +3,10 @@ for the date), read offline, laid out as a text page so the loader reads it like
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import lxml.html
 from trafilatura import bare_extraction
@@ -18,9 +21,12 @@ from analysis.layouts.common import surnames
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "section", "article",
           "header", "footer", "figcaption", "time", "dd", "dt"}
 AUTHOR_MAX_CHARS = 30
-
-
+# htmldate reads the page's metadata only: the visible date lines are the layouts' to read, and its search of the free
+# text guesses (a footer's copyright year becomes 1 January of that year)
+DATE_SEARCH = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"}
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # pages declare the older, smaller encodings but are written in their supersets (a GBK character on a "gb2312" page)
+SITE_SUFFIX = re.compile(r"\s*[_|｜\-–—]+\s*[^_|｜\-–—]{1,20}$")
 SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950": "big5hkscs"}
 
 
@@ -67,8 +73,31 @@ def visible_lines(tree) -> list[str]:
     return [line.strip() for line in tree.text_content().splitlines() if line.strip()]
 
 
+def page_date(found: str | None, zone: ZoneInfo) -> str:
+    """htmldate's date (from the page's metadata) as a date line in the layout's zone; the date alone when htmldate
+    found no time (it gives midnight then)."""
+    if not found:
+        return ""
+    moment = datetime.fromisoformat(found)
+    if moment.tzinfo:
+        return f"{moment.astimezone(zone):%Y-%m-%d %H:%M:%S}"
+    return f"{moment:%Y-%m-%d}" if moment.time() == time() else f"{moment:%Y-%m-%d %H:%M:%S}"
+
+
+def page_title(titles: list[str], page: list[str]) -> str:
+    """The article's title: the first of trafilatura's and the <title> element's that the page prints, less a site's
+    name after a separator (标题_新华网); else the first given."""
+    visible = set(page)
+    for title in titles:
+        while title not in visible and (suffix := SITE_SUFFIX.search(title)) and suffix.start() > 0:
+            title = title[: suffix.start()]
+        if title in visible:
+            return title
+    return next((title for title in titles if title), "")
+
+
 def read_web_page(path: Path) -> tuple[str, str]:
-    """The text of a saved web page: title, date line, author, the main text and the editor's line, one per line;
+    """The text of a saved web page: title, date and source lines, the main text, the editor's and author's lines;
     the Article's raw_text and offsets are this text. Nothing is fetched: trafilatura and htmldate read the file."""
     data = path.read_bytes()
     if not data.strip():
@@ -83,28 +112,30 @@ def read_web_page(path: Path) -> tuple[str, str]:
         include_tables=False,  # old sites lay pages out in tables, which trafilatura would repeat as a table
         deduplicate=False,
         favor_precision=True,
-        date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"},
+        date_extraction_params=DATE_SEARCH,
     )
     if document is None or not (document.text or "").strip():
         raise ArticleError(f"{path}: no article text found in the web page")
-    tree = lxml.html.fromstring(html)
+    tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", html))  # lxml refuses text that declares one
+    head_title = " ".join(tree.findtext(".//title", "").split())
     for hidden in tree.xpath("//script|//style|//noscript|//head"):
         hidden.drop_tree()
-    title = (document.title or "").strip()
-    body = with_captions(tree, [line for line in document.text.splitlines() if line.strip() and line.strip() != title])
+    body = with_captions(tree, [line for line in document.text.splitlines() if line.strip()])
     page = visible_lines(tree)
+    title = page_title([(document.title or "").strip(), head_title], page)
+    body = [line for line in body if line.strip() != title]
     layout = choose_layout([clean_line(line) for line in page])
     fields = [(line, layout.read_fields(clean_line(line)) or {}) for line in page]
-    # the date line under the title; a site's header may print today's date above it
+    # the page's date, source and editor lines, read from below the title first: a site's header may print today's
+    # date above it; htmldate's date (from the page's metadata) when no line gives one
     below_title = next((i for i, line in enumerate(page) if title and title in line), 0)
-    dated = [line for line, f in fields[below_title:] + fields[:below_title] if "published" in f]
-    date_line = dated[0] if dated else document.date or ""
-    editor_line = next((line for line, f in fields if "editor" in f and "published" not in f), "")
+    ordered = fields[below_title:] + fields[:below_title]
+    first = {key: next((line for line, f in ordered if key in f), "") for key in ("published", "source", "editor")}
+    first["published"] = first["published"] or page_date(document.date, layout.zone)
     author = (document.author or "").strip()
     # trafilatura's author comes from the page's markup and may be any word there: taken when it reads as a name,
     # after the text, so that a byline printed in the text wins
     author_line = f"作者：{author}" if author[:1] in surnames() and len(author) <= AUTHOR_MAX_CHARS else ""
-    # the date and editor lines are added from the whole page unless the main text holds them already
-    lines = [title, "" if date_line in body else date_line, "", *body, "",
-             "" if editor_line in body else editor_line, author_line]
-    return "\n".join(line for i, line in enumerate(lines) if line or lines[i - 1]), encoding
+    header = [line for line in dict.fromkeys((first["published"], first["source"])) if line and line not in body]
+    footer = [line for line in (first["editor"], author_line) if line and line not in body and line not in header]
+    return "\n".join([title, *header, "", *body, "", *footer]).rstrip(), encoding

@@ -224,6 +224,31 @@ def ta_kung_pao():
     return lines, expected
 
 
+@page("wen-wei-po")
+def wen_wei_po():
+    """A Wen Wei Po page: date and the paper's name after a bar, 訊 and byline opening the text, caption label 圖:."""
+    lines = [
+        "文匯網",
+        "深圳街道推廣學習平台 黨員帶頭講",
+        "2021-07-29 04:21:02 | 香港文匯報",
+        "字號：大 中 小",
+        "香港文匯報訊(記者 張三 深圳報道)西鄉街道推廣學習平台,今年已開展宣講活動130場。",
+        "圖:街道黨員在社區宣講。 香港文匯報記者張三 攝",
+        "街道黨工委表示,下半年將再組建宣講隊伍12支。",
+        "責任編輯: 李四",
+        "延伸閱讀",
+        "另一條新聞",
+    ]
+    expected = {
+        "title": lines[1], "published": (2021, 7, 29, 4, 21, 2), "source": "香港文匯報", "editor": "李四",
+        "reporter": "張三", "captions": [("街道黨員在社區宣講。", "香港文匯報記者張三 攝", "圖")],
+        "paragraphs": ["香港文匯報訊西鄉街道推廣學習平台，今年已開展宣講活動130場。",
+                       "街道黨工委表示，下半年將再組建宣講隊伍12支。"],
+        "headings": [],
+    }
+    return lines, expected
+
+
 def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str], dict]:
     """The page and its expected reading in `script` ('traditional' or 'simplified'), converted with OpenCC."""
     from analysis.script import to_simplified, to_traditional

@@ -3,6 +3,7 @@
 import re
 import socket
 import warnings
+from datetime import date, datetime
 
 import pytest
 from articles import HTML_PAGES, PAGES, html_page, in_script
@@ -60,6 +61,47 @@ def test_todays_date_in_the_site_header_is_not_the_publication_date(tmp_path):
     path = tmp_path / "page.html"
     today = '<div class="header"><div class="today">2026年11月25日 星期三</div>'
     path.write_text(html.replace('<div class="header">', today), "utf-8")
+    check_reading(load(path), expected)
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [('<meta property="article:published_time" content="2025-09-15T21:02:12Z">', datetime(2025, 9, 16, 5, 2, 12)),
+     ('<meta name="publishdate" content="2025-09-16">', date(2025, 9, 16)),
+     ("", None)],
+)
+def test_page_without_a_date_line_takes_the_date_from_its_metadata(tmp_path, meta, published):
+    html, expected = HTML_PAGES["takungpao"]()
+    html = html.replace('<span>時間:2025-09-16 05:02:12</span>', "")
+    html = re.sub(r'<meta property="article:published_time"[^>]*>', meta, html)
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = load_article(path)
+    if isinstance(published, datetime):
+        assert article.published.replace(tzinfo=None) == published and article.published.utcoffset()
+        assert not caught
+    else:
+        assert article.published == published and type(article.published) is not datetime and len(caught) == 1
+    assert article.title == expected["title"] and article.source == "大公报"
+
+
+@pytest.mark.parametrize("suffix", ["_新華網", " - 香港商報網", " | 大公網"])
+def test_site_name_after_the_title_is_dropped_when_the_page_prints_the_title_without_it(tmp_path, suffix):
+    html, expected = HTML_PAGES["hkcd"]()
+    title = expected["title"]
+    html = html.replace(f"<title>{title} - 香港商報網</title>", f"<title>{title}{suffix}</title>")
+    html = html.replace(f'<h1 class="title">{title}</h1>', f'<div class="title">{title}</div>')
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    assert load(path).title == title
+
+
+def test_xhtml_page_with_an_xml_declaration(tmp_path):
+    html, expected = HTML_PAGES["hkcd"]()
+    path = tmp_path / "page.html"
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + html.removeprefix("<!DOCTYPE html>\n"), "utf-8")
     check_reading(load(path), expected)
 
 

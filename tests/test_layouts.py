@@ -1,11 +1,14 @@
 """Page layouts: pages in the shapes outlets print, in both scripts, read to the same title, date, labels, captions
 and paragraphs; the registry picks the layout by what the page prints; odd dates and line ends."""
 
+import unicodedata
 import warnings
 from datetime import date, datetime, timedelta
 
 import pytest
 from articles import PAGES, XINAN, in_script, write_article, write_page
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import ArticleError, config, load_article
 from analysis.article import ArticleWarning
@@ -16,7 +19,7 @@ SCRIPTS = ["traditional", "simplified"]
 LAYOUT_OF = {
     "hkcd-editor-on-date-line": "hkcd", "hkcd-source-beside-date": "hkcd", "hkcd-date-label": "hkcd",
     "xinhua-wire": "mainland", "peoples-daily-big5-reprint": "mainland", "shenzhen-special-zone-daily": "mainland",
-    "ta-kung-pao": "hongkong",
+    "ta-kung-pao": "hongkong", "wen-wei-po": "hongkong",
 }
 
 
@@ -51,11 +54,14 @@ def check_reading(article, expected):
 
 
 def check_offsets(article):
-    """Every character of the cleaned text is the raw character it maps to (or its cleaned form)."""
-    punctuation = dict(zip("，：；！？（）", ",:;!?()", strict=True))
+    """Every character of the cleaned text is the raw character it maps to, up to width and the form of spaces."""
+
+    def fold(char):
+        return " " if char.isspace() else unicodedata.normalize("NFKC", char)
+
     for offset, char in enumerate(article.text):
         if char != "\n":
-            assert article.raw_text[article.raw_offset(offset)] in (char, punctuation.get(char))
+            assert fold(article.raw_text[article.raw_offset(offset)]) == fold(char)
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -166,6 +172,13 @@ def test_a_channel_name_above_the_title_is_left_out(tmp_path):
     assert article.title == "基層治理的數字化"
 
 
+def test_print_edition_header_above_the_title(tmp_path):
+    lines = ["深圳特区报  2021年07月29日   A05版：要闻", "宝安区推广学习平台", "作者：本报记者 张三", "街道共有3人。"]
+    article, caught = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert (article.title, article.source, article.reporter) == ("宝安区推广学习平台", "深圳特区报", "张三")
+    assert article.published == date(2021, 7, 29) and len(caught) == 1
+
+
 def test_update_time_is_not_the_publication_time(tmp_path):
     lines = ["標題", "更新時間：2021-08-01 09:00", "發布時間：2021-07-29 10:24", "正文，共有3人。"]
     article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
@@ -192,6 +205,9 @@ def test_date_less_page_loads_with_a_warning(tmp_path):
     assert article.published is None and article.to_dict()["published"] is None
     assert len(caught) == 1 and str(path) in str(caught[0].message) and "no publication date" in str(caught[0].message)
     assert article.source == "香港商報網" and [p.text for p in article.paragraphs] == ["西鄉街道註冊人數達41550人。"]
+    with pytest.warns(ArticleWarning) as warned:
+        load_article(path)
+    assert warned[0].filename == __file__, "the warning points at the code that loaded the article"
 
 
 @pytest.mark.parametrize(
@@ -317,3 +333,26 @@ def test_long_single_line_loads_in_linear_time(tmp_path):
         load_article(path)
         timings.append(time.perf_counter() - start)
     assert timings[1] < 10 * timings[0] * 2.5 + 0.5, timings
+
+
+POOL = [
+    *sorted({line for build in PAGES.values() for line in build()[0]}),
+    "", "  ", "\t", "2021-02-30 10:24", "0000-00-00", "時間：", "來源：", "（記者 ）", "▲", "頂圖：", "供圖/", "攝",
+    "（完）", "相關新聞", "\\", "標題\\", "——", "【】", "[責任編輯:]", "9999年99月99日99:99", "新华社北京13月40日电",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(POOL), st.text(max_size=30)), min_size=1, max_size=12))
+def test_any_page_loads_or_says_why_in_one_line(tmp_path_factory, lines):
+    path = tmp_path_factory.mktemp("fuzz") / "page.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        article, _ = load_quietly(path)
+    except ArticleError as error:
+        assert str(path) in str(error) and "\n" not in str(error)
+        return
+    assert article.title and article.paragraphs
+    for part in (*article.paragraphs, *article.captions):
+        assert article.text[part.start : part.end] == part.text
+    check_offsets(article)

@@ -35,6 +35,9 @@ KEY_OF = {label: key for key, labels in LABELS.items() for label in labels.split
 VALUE_END = re.compile(r"\s*[|｜【】\[\]]\s*|\s{2,}")
 WRAPPERS = " []【】()（）|｜/"
 SENTENCE_MARKS = re.compile(r"[。？！；，?!;]")
+# a print edition's page and section beside its date: A05版：要闻, 第04版
+PAGE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[^\s，。]{1,8})?")
+REPORTER_TITLE = re.compile(r"^[^\s，。]{0,10}?[記记]者\s*")
 # a newspaper or website name printed on the date line without a label (2021-08-18 00:12    香港商报)
 OUTLET = re.compile(
     r"[\u4e00-\u9fffA-Za-z·－\-]{2,16}(?:報|报|網|网|社|台|電視|电视|新聞|新闻|週刊|周刊|客戶端|客户端)"
@@ -42,9 +45,10 @@ OUTLET = re.compile(
 
 NAME = r"[\u4e00-\u9fff·]{2,4}"
 NAMES = rf"{NAME}(?:\s*[、，,/ ]\s*(?!通[訊讯][員员]){NAME})*"
-# (記者 王娜), （新华社记者 张三、李四）, (文/記者 王娜), （大公報記者 張三 通訊員 李四）
+# (記者 王娜), （新华社记者 张三、李四）, (文/記者 王娜), （大公報記者 張三 通訊員 李四）, (記者 張三 深圳報道)
 BYLINE_PAREN = re.compile(
-    r"[(（](?:文\s*[/／]\s*)?[^()（）。，記记]{0,10}[記记]者\s*(?P<names>[^()（）。]{2,40}?)\s*[)）]"
+    r"[(（](?:文\s*[/／]\s*)?[^()（）。，記记]{0,10}[記记]者\s*(?P<names>[^()（）。]{2,40}?)"
+    r"(?:\s+[^()（）\s。]{0,6}[報报]道)?\s*[)）]"
 )
 # 記者 王娜 深圳報道： / 香港商報記者王娜報道 at a paragraph's start; the name is read short, then lengthened
 BYLINE_LEAD = re.compile(
@@ -219,6 +223,8 @@ class Layout:
             leftover.append(line[value_end:stop])
             if SENTENCE_MARKS.search(value) or len(value) > 40 or (value and key in ("published", "updated")):
                 return None  # a sentence, or a time label followed by something other than a date (活動時間：下午)
+            if key == "reporter":
+                value = REPORTER_TITLE.sub("", value)  # 作者：本报记者 张三
             if value and key != "ignored":
                 fields.setdefault(key, value)
         before_date = [key for start, _, key in marks if date and start < date.start()]
@@ -227,7 +233,7 @@ class Layout:
         for piece in (p.strip(WRAPPERS) for p in leftover):
             if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
                 fields["source"] = piece.strip("《》 ")
-            elif piece and not DATE_TIME.fullmatch(piece) and not any(
+            elif piece and not DATE_TIME.fullmatch(piece) and not PAGE.fullmatch(piece) and not any(
                 self.is_boilerplate(form) for form in (piece, piece.replace(" ", ""))  # 第 04 版
             ):
                 return None
