@@ -81,7 +81,10 @@ def number_value(numeral: str) -> float:
         plain = "一" + plain
     import cn2an
 
-    return float(cn2an.cn2an(plain, "smart"))
+    try:
+        return float(cn2an.cn2an(plain, "smart"))
+    except (KeyError, IndexError, ValueError):  # cn2an raises KeyError on some ill-formed runs (千億八)
+        raise ValueError(f"not a numeral: {numeral!r}") from None
 
 
 COUNT_UNITS = [
