@@ -96,7 +96,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         if reading is None:
             continue
         value, unit, kind = reading
-        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("prefix", "inner", "suffix") if match[q])
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("prefix", "upper", "inner", "suffix")
+                             if match[q])
         found.append({
             "text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
             "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
