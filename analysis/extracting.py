@@ -25,7 +25,8 @@ COLUMNS = [
 ]
 
 CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
-TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])[:：][0-5]\d(?![\d.])")  # 9:30, 20：15
+# a time of day (9:30, 20：15, 10時30分, 8时): matched on the Simplified text, never a count
+TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|时(?:[0-5]?\d分)?)")
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
 
 
@@ -74,7 +75,7 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
     """Numbers in one sentence outside the spans already taken by dates (not overlapping) and times of day; `simple`
     is the sentence's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
-    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(text))])
+    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(simple))])
     breaks, found, next_taken = clause_breaks(text), [], 0
     for match in NUMBER.finditer(simple):
         start, end = match.span()
@@ -95,7 +96,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         if reading is None:
             continue
         value, unit, kind = reading
-        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("prefix", "inner", "suffix") if match[q])
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("prefix", "upper", "inner", "suffix")
+                             if match[q])
         found.append({
             "text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
             "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",

@@ -16,8 +16,10 @@ qualifiers are stored as printed. Kinds of number:
 
 Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
 以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most (``upper``) 不足, 不到, 少於,
-不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. 達 alone ("reaches") only links a subject to its figure
-(註冊人數達41550人), so it is not a qualifier: the figure is the one reached.
+不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. A range (20-30人, 三至五年, 5-10萬元) is one number,
+its lower end (a 萬 or 億 after the upper end scales both), with the rest (-30, 至五) as its qualifier and bound
+``lower``. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a qualifier: the
+figure is the one reached.
 """
 
 from __future__ import annotations
@@ -81,7 +83,10 @@ def number_value(numeral: str) -> float:
         plain = "一" + plain
     import cn2an
 
-    return float(cn2an.cn2an(plain, "smart"))
+    try:
+        return float(cn2an.cn2an(plain, "smart"))
+    except (KeyError, IndexError, ValueError):  # cn2an raises KeyError on some ill-formed runs (千億八)
+        raise ValueError(f"not a numeral: {numeral!r}") from None
 
 
 COUNT_UNITS = [
@@ -117,6 +122,8 @@ SUFFIX = ("以上", "以下", "以內", "左右")
 # 上 (reaching) and 數 (several) only before 十, 百, 千, 萬 or 億 (上萬名, 數百人): elsewhere they are other words
 BEFORE_TENS = ("上", "數")
 PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS)
+# a range (20-30人, 三至五年) is one number: its lower end, with the mark and the upper end as its qualifier (至30)
+RANGE_MARKS = "至|到|-|－|—|–|~|～"
 
 # matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
 # 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
@@ -124,7 +131,7 @@ PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX
 NUMBER = re.compile(
     rf"(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
     rf"(?P<ordinal>第)?(?P<percent_of>百分之)?"
-    rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))"
+    rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))(?P<upper>(?:{RANGE_MARKS}){NUMERAL})?"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?"
     rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<suffix>{alternatives(SUFFIX)})?"
@@ -133,7 +140,7 @@ NUMBER = re.compile(
 
 def bound(qualifier: str) -> str:
     """exact, lower, upper or approximate: what a qualifier (in either script) says about the number."""
-    found = {BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
+    found = {"lower" if re.match(RANGE_MARKS, word) else BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
     for name in ("lower", "upper", "approximate"):
         if name in found:
             return name
@@ -150,8 +157,10 @@ def read_number(match: re.Match, text: str | None = None) -> tuple[float, str, s
         return None  # 四史, 一督: a Chinese numeral with no measure word is part of a name or a set phrase
     if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"]):
         return None  # 一套, 一個: the indefinite article, not a reported count
+    # 5-10萬元 is 50000 to 100000: the upper end's 萬 or 億 scales a lower end that has none
+    shared = match["upper"][len(match["upper"].rstrip(_MULTIPLIERS)):] if match["upper"] else ""
     try:
-        value = number_value(numeral) * scale(match["scale"] or "")
+        value = number_value(numeral) * scale((match["scale"] or "") + ("" if numeral[-1] in _MULTIPLIERS else shared))
     except ValueError:
         return None
     printed = text[match.start("unit"):match.end("unit")] if text is not None and unit else unit

@@ -114,7 +114,8 @@ def test_dates_in_digits_only_are_one_date(tmp_path, phrase, iso):
             (phrase, "date", iso), ("35人", "count", "")]
 
 
-@pytest.mark.parametrize("text", ["上午9:30，35人到場。", "晚上20：15，35人到場。"])
+@pytest.mark.parametrize("text", [
+    "上午9:30，35人到場。", "晚上20：15，35人到場。", "上午10時30分，35人到場。", "晚上8时，35人到场。"])
 def test_a_time_of_day_is_not_a_number(tmp_path, text):
     table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text])))
     assert list(table["text"]) == ["35人"]

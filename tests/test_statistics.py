@@ -1,6 +1,7 @@
 """Figure extraction: every number of the article with unit, qualifier and subject; dates; photo figures; audit."""
 
 import time
+from datetime import date
 
 import cn2an
 import pytest
@@ -9,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import audit, extract_statistics, load_article, photos
-from analysis.extracting import COLUMNS, numerals_left_out
+from analysis.dates import find_dates
+from analysis.extracting import COLUMNS, find_numbers, numerals_left_out
 from analysis.script import to_traditional
 
 # every number the article reports, in reading order: text, value, unit, qualifier, kind, subject
@@ -261,3 +263,16 @@ def test_audit_checks_sums_with_their_qualifiers(tmp_path, parts, status):
     text = f"街道註冊人數達1000人，其中{parts}。"
     table = audit(extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text]))))
     assert list(table[table["kind"] == "sum"]["status"]) == [status]
+
+
+NUMBER_LIKE = ("零〇一二三四五六七八九十百千兩萬億万亿0123456789,.%％成第百分之餘余多幾上數約近逾超過"
+               "以上左右人個年月日號至-～時:元，。的")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=NUMBER_LIKE, max_size=30))
+def test_any_run_of_numeral_characters_reads_without_error(text):
+    for published in (date(2021, 7, 29), None):
+        dates = find_dates(text, published)
+        for row in dates + find_numbers(text, [(d["start"], d["end"]) for d in dates]):
+            assert text[row["start"]:row["end"]] == row["text"]
