@@ -78,23 +78,14 @@ def interval(value: float, bound: str) -> tuple[float, float]:
     return value, value
 
 
-def read_tables(out: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The statistics (counts, amounts and percentages with a subject) and articles tables of a corpus run."""
-    columns = ["article", "text", "value", "unit", "bound", "kind", "subject", "sentence", "sentence_start", "start"]
-    statistics = pd.read_csv(out / "statistics.csv", usecols=columns, keep_default_na=False,
-                             dtype={c: str for c in columns if c not in {"value", "sentence_start", "start"}},
-                             na_values={"value": [""]})
-    statistics = statistics[statistics["kind"].isin(["count", "amount", "percent"]) & (statistics["subject"] != "")]
-    articles = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
-    return statistics, articles
-
-
-def find_claims(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Every figure whose subject, unit family and place another article also reports, grouped into numbered claims
-    (by subject, unit and place), each claim's figures by publication date."""
+def claim_figures(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The counts, amounts and percentages with a subject, each with what it is matched on (subject and unit family in
+    Simplified script, place), whether it is cumulative, its publication time and the values it allows. Run per
+    partition, on the workers: finding places segments the sentences."""
     meta = articles.set_index("article")
     rows = []
-    for row in statistics.itertuples(index=False):
+    wanted = statistics["kind"].isin(["count", "amount", "percent"]) & (statistics["subject"] != "")
+    for row in statistics[wanted].itertuples(index=False):
         offset = row.start - row.sentence_start
         lead = to_simplified(row.sentence[:offset])
         subject = to_simplified(row.subject)
@@ -106,63 +97,85 @@ def find_claims(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFram
             "article": row.article, "published": meta.at[row.article, "published"], "text": row.text,
             "value": row.value, "bound": row.bound, "low": low, "high": high, "sentence": row.sentence,
         })
-    table = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
+
+
+def read_figures(path: Path) -> pd.DataFrame:
+    """A figures table written by a corpus run, with the types claim_figures gave it."""
+    numbers = {"value", "low", "high", "cumulative"}
+    return pd.read_csv(path, keep_default_na=False, na_values={"value": [""]},
+                       dtype={c: str for c in CLAIM_COLUMNS[1:] if c not in numbers} | {"cumulative": bool})
+
+
+def find_claims(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures whose subject, unit family and place another article also reports, grouped into numbered claims
+    (by subject, unit and place), each claim's figures by publication date."""
     key = ["subject", "unit", "place"]
-    shared = table.groupby(key)["article"].transform("nunique") > 1
-    table = table[shared].sort_values([*key, "published", "article"], kind="stable", ignore_index=True)
+    shared = figures.groupby(key)["article"].transform("nunique") > 1
+    table = figures[shared].sort_values([*key, "published", "article"], kind="stable", ignore_index=True)
     table.insert(0, "claim", table.groupby(key, sort=False).ngroup() + 1)
     return table
 
 
-def overlap(a: pd.DataFrame, b: pd.DataFrame) -> bool:
-    """True when some figure of a and some figure of b can both be true."""
-    return any(x.low <= y.high and y.low <= x.high for x in a.itertuples() for y in b.itertuples())
+def flag(reason: str, first, second) -> dict:
+    """A row of the contradictions table: two figures of one claim, the earlier report first."""
+    return {
+        "claim": first.claim, "subject": first.subject, "unit": first.unit, "place": first.place, "reason": reason,
+        "article": first.article, "published": first.published, "text": first.text,
+        "other_article": second.article, "other_published": second.published, "other_text": second.text,
+    }
 
 
-def conflict(earlier: pd.DataFrame, later: pd.DataFrame) -> tuple[str, pd.Series, pd.Series] | None:
-    """Why two articles' figures of one claim cannot both be true, with the two figures; None when they can.
+def same_day_conflicts(reports: pd.DataFrame) -> list[dict]:
+    """Figures published the same day that no single value satisfies: each against the earlier one with the highest
+    lower end and the one with the lowest upper end (intervals on a line agree when every pair does)."""
+    flags = []
+    for _, day in reports.groupby(reports["published"].str[:10], sort=True):
+        highest_low = lowest_high = None
+        for row in day.itertuples(index=False):
+            if highest_low is not None and row.high < highest_low.low:
+                flags.append(flag("same date, figures differ", highest_low, row))
+            elif lowest_high is not None and row.low > lowest_high.high:
+                flags.append(flag("same date, figures differ", lowest_high, row))
+            if highest_low is None or row.low > highest_low.low:
+                highest_low = row
+            if lowest_high is None or row.high < lowest_high.high:
+                lowest_high = row
+    return flags
 
-    An article may give several figures of a claim (群眾 9000人 registered, 近千名 群眾 watching): on the same day
-    they conflict only when none of one article's figures fits one of the other's; over time, a cumulative count
-    conflicts when the later article's largest is below the earlier article's largest."""
-    published, other = earlier["published"].iloc[0], later["published"].iloc[0]
-    if not (published and other):
-        return None  # an article without a full date is compared with none
-    if published[:10] == other[:10]:
-        if overlap(earlier, later):
-            return None
-        return "same date, figures differ", earlier.iloc[0], later.iloc[0]
-    before, after = earlier[earlier["cumulative"]], later[later["cumulative"]]
-    if before.empty or after.empty:
-        return None
-    largest_before, largest_after = before.loc[before["low"].idxmax()], after.loc[after["high"].idxmax()]
-    if largest_after["high"] < largest_before["low"]:
-        return "cumulative count smaller than an earlier report", largest_before, largest_after
-    return None
+
+def shrinking_totals(reports: pd.DataFrame) -> list[dict]:
+    """Cumulative figures below the largest cumulative figure of an earlier day."""
+    flags, largest = [], None
+    cumulative = reports[reports["cumulative"]]
+    for _, day in cumulative.groupby(cumulative["published"].str[:10], sort=True):
+        rows = list(day.itertuples(index=False))
+        if largest is not None:
+            flags += [flag("cumulative count smaller than an earlier report", largest, r) for r in rows
+                      if r.high < largest.low]
+        for row in rows:
+            if largest is None or row.low > largest.low:
+                largest = row
+    return flags
 
 
 def conflicts(claims: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of articles whose figures of one claim cannot both be true: the same count published the same day with
-    figures that do not overlap, or a cumulative count later smaller than earlier."""
+    """Pairs of figures of one claim, from different articles, that cannot both be true: the same count published
+    the same day with figures that do not overlap, or a cumulative count later smaller than earlier.
+
+    An article that gives several figures of one claim (群眾 9000人 registered, 近千名 群眾 watching) counts different
+    things under one name there, so its figures are shown but not compared; nor are those of an article without a
+    full date. Each figure is compared with the earlier ones that bound it, so a claim costs time in proportion to
+    its reports, not their pairs."""
     flags = []
     for _, claim in claims.groupby("claim", sort=True):
-        reports = [figures for _, figures in claim.groupby("article", sort=False)]  # by publication date
-        for i, later in enumerate(reports):
-            for earlier in reports[:i]:
-                found = conflict(earlier, later)
-                if found is None:
-                    continue
-                reason, first, second = found
-                flags.append({
-                    "claim": first["claim"], "subject": first["subject"], "unit": first["unit"],
-                    "place": first["place"], "reason": reason, "article": first["article"],
-                    "published": first["published"], "text": first["text"], "other_article": second["article"],
-                    "other_published": second["published"], "other_text": second["text"],
-                })
+        alone = claim.groupby("article")["value"].transform("size") == 1
+        reports = claim[alone & (claim["published"] != "")]
+        flags += same_day_conflicts(reports) + shrinking_totals(reports)
     return pd.DataFrame(flags, columns=FLAG_COLUMNS)
 
 
 def write_claims(out: Path) -> tuple[Path, Path]:
-    """claims.csv and contradictions.csv of a corpus run, from its statistics and articles tables."""
-    claims = find_claims(*read_tables(out))
+    """claims.csv and contradictions.csv of a corpus run, from its figures table."""
+    claims = find_claims(read_figures(out / "figures.csv"))
     return write_csv(out / "claims.csv", claims), write_csv(out / "contradictions.csv", conflicts(claims))

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis.article import Article, ArticleError
 from analysis.characters import is_word
+from analysis.claims import CLAIM_COLUMNS, claim_figures
 from analysis.exporting import atomic_path, write_csv
 from analysis.extracting import COLUMNS, extract_statistics
 from analysis.frequency import is_stop_word, word_counts
@@ -34,6 +35,7 @@ PARTITION_TABLES = {
     "articles": ARTICLE_COLUMNS,
     "word_frequencies_by_article": ["article", "word", "count"],
     "statistics": ["article", *COLUMNS],
+    "figures": CLAIM_COLUMNS[1:],
 }
 # articles per partition at most: a partition's results are what a worker holds before writing them
 PARTITION_SIZE = 200
@@ -149,7 +151,8 @@ def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
 
 
 def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
-    """The per-article tables of some results, articles in the order given."""
+    """The per-article tables of some results, articles in the order given: what they are, their word counts, their
+    statistics and the figures claims are matched on."""
     good = [r for r in results if not r.error]
     articles = pd.DataFrame([{"article": r.article, **r.metadata} for r in good], columns=ARTICLE_COLUMNS)
     by_article = pd.DataFrame(
@@ -157,8 +160,9 @@ def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
     )
     tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
     statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
-    return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics[["article",
-                                                                                                      *COLUMNS]]}
+    statistics = statistics[["article", *COLUMNS]]
+    return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
+            "figures": claim_figures(statistics, articles)}
 
 
 def partition_path(out: Path, table: str, number: int) -> Path:

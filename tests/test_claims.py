@@ -77,9 +77,12 @@ def test_same_day_figures_conflict_only_when_none_can_both_be_true():
     assert conflicts(figures(("a", day, 5071, "exact", False), ("b", day, 5071, "exact", False))).empty
     assert conflicts(figures(("a", day, 5000, "lower", False), ("b", day, 5071, "exact", False))).empty
     assert conflicts(figures(("a", day, 5000, "approximate", False), ("b", day, 5071, "exact", False))).empty
-    # an article may give several figures of one subject; one that fits is enough
+    # several figures of one subject in one article count different things: not compared
     assert conflicts(figures(("a", day, 2, "exact", False), ("a", day, 5071, "exact", False),
-                             ("b", day, 5071, "exact", False))).empty
+                             ("b", day, 4000, "exact", False))).empty
+    three = conflicts(figures(("a", day, 5000, "lower", False), ("b", day, 5100, "upper", False),
+                              ("c", day, 5200, "exact", False)))
+    assert three[["article", "other_article"]].values.tolist() == [["b", "c"]]
     flagged = conflicts(figures(("a", day, 5071, "exact", False), ("b", day, 4800, "exact", False)))
     assert flagged[["article", "other_article", "reason"]].values.tolist() == [["a", "b", "same date, figures differ"]]
 
@@ -91,6 +94,10 @@ def test_only_a_cumulative_count_must_not_shrink():
     assert conflicts(figures(("a", early, 900, "exact", True), ("b", late, 800, "lower", True))).empty
     assert conflicts(figures(("a", early, 900, "upper", True), ("b", late, 800, "exact", True))).empty
     assert conflicts(figures(("a", early, 900, "exact", True), ("b", "", 800, "exact", True))).empty
+    growing = [(f"a{i}", f"2021-{i:02d}-01T09:00:00+08:00", 100 * i, "exact", True) for i in range(1, 10)]
+    assert conflicts(figures(*growing)).empty
+    dip = conflicts(figures(*growing, ("z", "2021-12-01T09:00:00+08:00", 850, "exact", True)))
+    assert dip[["article", "text", "other_article"]].values.tolist() == [["a9", "900人", "z"]]
 
 
 def test_place_words_are_split_at_each_administrative_unit():

@@ -24,7 +24,7 @@ FUYONG = {
 }
 GOOD = ["a_xinan.txt", "b_xinan_big5.txt", "c_fuyong.txt"]
 BAD = {"d_empty.txt": "the file is empty", "e_binary.txt": "cannot be decoded"}
-TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "errors", "claims",
+TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "figures", "errors", "claims",
           "contradictions"]
 EXPORTS = ["antconc_word_list.txt", "document_term.mtx", "document_term_documents.txt", "document_term_vocabulary.txt"]
 
@@ -151,7 +151,7 @@ def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
     assert summary.counts == sum((analyse_file(f).counts for f in files), Counter())
     assert summary.articles["學習強國"] == len(GOOD)
     assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
-        "articles-00007.csv", "statistics-00007.csv", "word_frequencies_by_article-00007.csv"]
+        "articles-00007.csv", "figures-00007.csv", "statistics-00007.csv", "word_frequencies_by_article-00007.csv"]
     assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars"}
 
 
@@ -174,7 +174,7 @@ def test_a_second_run_with_fewer_files_leaves_no_partition_of_the_first(corpus, 
     assert run_corpus(fewer, out, jobs=1, quiet=True) == 0
     assert pd.read_csv(out / "articles.csv")["article"].tolist() == [GOOD[2]]
     assert sorted(p.name for p in (out / "texts").iterdir()) == ["c_fuyong.txt"]
-    assert len(list((out / PARTITIONS).iterdir())) == 3
+    assert len(list((out / PARTITIONS).iterdir())) == len(corpus_module.PARTITION_TABLES)
 
 
 def test_articles_table_describes_each_good_article(corpus, tables):
