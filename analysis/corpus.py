@@ -25,7 +25,7 @@ from analysis.frequency import is_stop_word, word_counts
 from analysis.loading import load_article
 from analysis.numerals import number_value
 from analysis.script import to_simplified
-from analysis.segmenting import tokenize
+from analysis.segmenting import HMM, segmenter, tokenize
 
 PARTITIONS = "partitions"
 TEXTS = "texts"
@@ -92,20 +92,22 @@ def script_of(text: str) -> str:
 
 def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
     """The text's tokens separated by spaces, one line of the text a line, and the counts word_counts gives, from one
-    segmentation."""
-    lines, line, counts = [], [], Counter()
-    for token in tokenize(text, pos=False):
-        if "\n" in token.word:
+    segmentation (the same as tokenize(text, pos=False), without building a token per word)."""
+    lines, line, counts, position = [], [], Counter(), 0
+    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
+    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
+        word = text[position : position + len(piece)]
+        position += len(piece)
+        if "\n" in word:
             lines.append(" ".join(line))
-            lines.extend([""] * (token.word.count("\n") - 1))
             line = []
-        elif token.word.strip():
-            line.append(token.word.strip())
-            # the filter of frequency.word_counts, so the counts are the study's word frequencies
-            if is_word(token.word) and not is_stop_word(token.word):
-                counts[token.word] += 1
+        elif not word.isspace():
+            line.append(word.strip())
+            counts[word] += 1
     lines.append(" ".join(line))
-    return [line for line in lines if line], counts
+    # the filter of frequency.word_counts, once per distinct word, so the counts are the study's word frequencies
+    counted = Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
+    return [line for line in lines if line], counted
 
 
 def describe(article: Article, counts: Counter[str]) -> dict:
