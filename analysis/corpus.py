@@ -21,7 +21,7 @@ from analysis.characters import is_word
 from analysis.claims import CLAIM_COLUMNS, claim_figures
 from analysis.exporting import atomic_path, write_csv
 from analysis.extracting import COLUMNS, extract_statistics
-from analysis.frequency import is_stop_word, word_counts
+from analysis.frequency import is_stop_word, quoted_phrases, word_counts
 from analysis.loading import load_article
 from analysis.numerals import number_value
 from analysis.script import to_simplified
@@ -36,6 +36,7 @@ PARTITION_TABLES = {
     "word_frequencies_by_article": ["article", "word", "count"],
     "statistics": ["article", *COLUMNS],
     "figures": CLAIM_COLUMNS[1:],
+    "quoted_phrases": ["article", "phrase", "count"],
 }
 # articles per partition at most: a partition's results are what a worker holds before writing them
 PARTITION_SIZE = 200
@@ -53,6 +54,7 @@ class ArticleResult:
     error: str = ""
     metadata: dict = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
+    quoted: pd.DataFrame | None = None
 
 
 @dataclass
@@ -134,7 +136,7 @@ def analyse_file(path: Path) -> ArticleResult:
     try:
         lines, counts = segmented_lines(article.text)
         return ArticleResult(path.name, len(article.text), counts, extract_statistics(article),
-                             metadata=describe(article, counts), lines=lines)
+                             metadata=describe(article, counts), lines=lines, quoted=quoted_phrases(article))
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
 
@@ -154,7 +156,7 @@ def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
 
 def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
     """The per-article tables of some results, articles in the order given: what they are, their word counts, their
-    statistics and the figures claims are matched on."""
+    statistics, the figures claims are matched on and the phrases they quote."""
     good = [r for r in results if not r.error]
     articles = pd.DataFrame([{"article": r.article, **r.metadata} for r in good], columns=ARTICLE_COLUMNS)
     by_article = pd.DataFrame(
@@ -163,8 +165,12 @@ def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
     tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
     statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
     statistics = statistics[["article", *COLUMNS]]
+    quoted = pd.DataFrame(
+        [(r.article, phrase, n) for r in good for phrase, n in zip(r.quoted["phrase"], r.quoted["count"], strict=True)],
+        columns=PARTITION_TABLES["quoted_phrases"],
+    )
     return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
-            "figures": claim_figures(statistics, articles)}
+            "figures": claim_figures(statistics, articles), "quoted_phrases": quoted}
 
 
 def partition_path(out: Path, table: str, number: int) -> Path:

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from articles import XINAN, write_article
 
-from analysis import config, extract_statistics, load_article, word_frequencies
+from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis import corpus as corpus_module
 from analysis.__main__ import main
 from analysis.corpus import PARTITIONS, analyse_file, analyse_partition, chunked, run_corpus
@@ -24,8 +24,8 @@ FUYONG = {
 }
 GOOD = ["a_xinan.txt", "b_xinan_big5.txt", "c_fuyong.txt"]
 BAD = {"d_empty.txt": "the file is empty", "e_binary.txt": "cannot be decoded"}
-TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "figures", "errors", "claims",
-          "contradictions"]
+TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "figures", "quoted_phrases",
+          "errors", "claims", "contradictions"]
 EXPORTS = ["antconc_word_list.txt", "document_term.mtx", "document_term_documents.txt", "document_term_vocabulary.txt"]
 
 
@@ -133,7 +133,7 @@ def test_tables_are_the_same_bytes_whatever_the_partition_size(corpus, command, 
 
 def test_each_article_is_in_one_partition_and_the_tables_are_the_partitions_in_order(command, tables):
     out = command[1]
-    for name in ["articles", "word_frequencies_by_article", "statistics"]:
+    for name in corpus_module.PARTITION_TABLES:
         parts = [pd.read_csv(p, keep_default_na=False) for p in sorted((out / PARTITIONS).glob(f"{name}-*.csv"))]
         pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), tables[name], check_dtype=False)
     owners = {}
@@ -151,7 +151,8 @@ def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
     assert summary.counts == sum((analyse_file(f).counts for f in files), Counter())
     assert summary.articles["學習強國"] == len(GOOD)
     assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
-        "articles-00007.csv", "figures-00007.csv", "statistics-00007.csv", "word_frequencies_by_article-00007.csv"]
+        "articles-00007.csv", "figures-00007.csv", "quoted_phrases-00007.csv", "statistics-00007.csv",
+        "word_frequencies_by_article-00007.csv"]
     assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars"}
 
 
@@ -175,6 +176,15 @@ def test_a_second_run_with_fewer_files_leaves_no_partition_of_the_first(corpus, 
     assert pd.read_csv(out / "articles.csv")["article"].tolist() == [GOOD[2]]
     assert sorted(p.name for p in (out / "texts").iterdir()) == ["c_fuyong.txt"]
     assert len(list((out / PARTITIONS).iterdir())) == len(corpus_module.PARTITION_TABLES)
+
+
+def test_quoted_phrases_are_each_articles_quotations(corpus, tables):
+    quoted = tables["quoted_phrases"]
+    for name in GOOD:
+        expected = quoted_phrases(load_article(corpus / name))[["phrase", "count"]]
+        rows = quoted[quoted["article"] == name][["phrase", "count"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(rows, expected, check_dtype=False)
+    assert (quoted["phrase"] == "學習強國").sum() == len(GOOD)
 
 
 def test_articles_table_describes_each_good_article(corpus, tables):
