@@ -37,11 +37,13 @@ print(json.dumps({"code": code, "seconds": time.perf_counter() - start,
 
 # run in the interpreter that has both segmenters: the same dictionary, HMM off, over the same bridged texts
 SEGMENTERS = """
-import json, sys, time
+import json, os, sys, time
 import jieba, jieba_fast_dat
 texts, entries = json.load(open(sys.argv[1], encoding="utf-8"))
+# both on jieba 0.42.1's own dict.txt, so a difference is the segmenter's, not its bundled dictionary's
+DICTIONARY = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
 def build(module):
-    tokenizer = module.Tokenizer()
+    tokenizer = module.Tokenizer(DICTIONARY)
     tokenizer.initialize()
     for word, freq, tag in entries:
         tokenizer.add_word(word, freq, tag)
