@@ -265,10 +265,18 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     if not files:
         print(f"corpus: no article files (*.txt) in {directory}", file=sys.stderr)
         return 2
+    if jobs is not None and jobs < 1:
+        print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
+        return 2
     out = out or directory.parent / f"{directory.name}-corpus"
     jobs = min(jobs or os.cpu_count() or 1, len(files))
     chunks = chunked(files, jobs)
-    clear_partitions(out)
+    try:
+        clear_partitions(out)
+        (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
+        return 2
     if scheduler == "dask":
         from analysis.dask_runner import run_dask
 

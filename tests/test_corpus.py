@@ -215,3 +215,16 @@ def test_folder_without_articles_exits_2(tmp_path, capsys):
     assert main(["corpus", str(tmp_path), "--quiet"]) == 2
     assert "no article files" in capsys.readouterr().err
     assert not (tmp_path.parent / f"{tmp_path.name}-corpus").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_one_line_error(corpus, tmp_path, capsys):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert main(["corpus", str(corpus), "--out", str(blocked / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"corpus: cannot write the tables to {blocked / 'out'}: ") and err.count("\n") == 1
+
+
+def test_jobs_below_one_is_refused(corpus, tmp_path, capsys):
+    assert main(["corpus", str(corpus), "--out", str(tmp_path), "--jobs", "0", "--quiet"]) == 2
+    assert capsys.readouterr().err == "corpus: --jobs must be at least 1, not 0\n"
