@@ -18,7 +18,8 @@ import pandas as pd
 
 from analysis.article import Article, ArticleError
 from analysis.characters import is_word
-from analysis.claims import CLAIM_COLUMNS, claim_figures
+from analysis.claims import CLAIM_COLUMNS, claim_figures, write_claims
+from analysis.corpus_exports import write_exports, write_segmented_text
 from analysis.exporting import atomic_path, write_csv
 from analysis.extracting import COLUMNS, extract_statistics
 from analysis.frequency import is_stop_word, quoted_phrases, word_counts
@@ -181,8 +182,6 @@ def partition_path(out: Path, table: str, number: int) -> Path:
 def analyse_partition(out: Path, number: int, paths: list[Path]) -> Summary:
     """Analyse a chunk of files, write its tables as partition `number` and each article's segmented text (all
     atomically, so a retried partition replaces its files), and return only its overall counts and errors."""
-    from analysis.corpus_exports import write_segmented_text
-
     results = [analyse_file(path) for path in paths]
     for name, table in partition_tables(results).items():
         write_csv(partition_path(out, name, number), table)
@@ -258,9 +257,6 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     """The `corpus` command: analyse every *.txt in a folder into corpus tables and exports; 2 if there is none."""
     from tqdm import tqdm
 
-    from analysis.claims import write_claims
-    from analysis.corpus_exports import write_exports
-
     files = sorted(p for p in directory.glob("*.txt") if p.is_file()) if directory.is_dir() else []
     if not files:
         print(f"corpus: no article files (*.txt) in {directory}", file=sys.stderr)
@@ -295,7 +291,7 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         assemble(out, table, len(chunks))
     for name, table in overall_tables(summary).items():
         write_csv(out / f"{name}.csv", table)
-    write_exports(out, summary)
+    write_exports(out, ranked(summary.counts))
     write_claims(out)
     for article, error in summary.errors:
         print(f"corpus: skipped {article}: {error}", file=sys.stderr)

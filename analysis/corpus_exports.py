@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from analysis.exporting import atomic_path, write_text
-
-if TYPE_CHECKING:
-    from analysis.corpus import Summary
 
 WORD_LIST = "antconc_word_list.txt"
 MATRIX = "document_term.mtx"
@@ -58,10 +54,8 @@ def write_document_term_matrix(out: Path, vocabulary: list[str]) -> Path:
     return out / MATRIX
 
 
-def write_exports(out: Path, summary: Summary) -> None:
-    """The word list and the document-term matrix of a corpus run (the segmented texts are written per partition)."""
-    from analysis.corpus import ranked
-
-    counts = ranked(summary.counts)
+def write_exports(out: Path, counts: list[tuple[str, int]]) -> None:
+    """The word list and the document-term matrix of a corpus run, from its overall counts in word_frequencies.csv's
+    order (the segmented texts are written per partition)."""
     write_text(out / WORD_LIST, word_list_text(counts))
     write_document_term_matrix(out, [word for word, _ in counts])
