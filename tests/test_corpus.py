@@ -4,6 +4,8 @@ and skipped, not fatal."""
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -12,7 +14,8 @@ from articles import XINAN, write_article
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis import corpus as corpus_module
 from analysis.__main__ import main
-from analysis.corpus import PARTITIONS, analyse_file, analyse_partition, chunked, run_corpus
+from analysis.corpus import PARTITIONS, analyse_file, analyse_partition, chunked, describe, run_corpus
+from analysis.frequency import word_counts
 
 FUYONG = {
     "title": "【基層治理】寶安區福永街道「學習強國」進社區",
@@ -228,3 +231,12 @@ def test_an_output_folder_that_cannot_be_written_is_a_one_line_error(corpus, tmp
 def test_jobs_below_one_is_refused(corpus, tmp_path, capsys):
     assert main(["corpus", str(corpus), "--out", str(tmp_path), "--jobs", "0", "--quiet"]) == 2
     assert capsys.readouterr().err == "corpus: --jobs must be at least 1, not 0\n"
+
+
+def test_publication_known_to_the_day_or_not_at_all_is_described_as_such():
+    article = load_article(config.ARTICLE)
+    counts = word_counts(article.text)
+    assert describe(article, counts)["published"] == "2021-07-29T10:24:00+08:00"
+    assert describe(replace(article, published=date(2021, 7, 29)), counts)["published"] == "2021-07-29"
+    assert describe(replace(article, published=None), counts)["published"] == ""
+    assert describe(article, counts)["words"] == sum(counts.values())
