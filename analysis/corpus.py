@@ -56,6 +56,7 @@ class ArticleResult:
     metadata: dict = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     quoted: pd.DataFrame | None = None
+    figures: pd.DataFrame | None = None
 
 
 @dataclass
@@ -136,8 +137,11 @@ def analyse_file(path: Path) -> ArticleResult:
         return ArticleResult(path.name, error=error.strerror or str(error))
     try:
         lines, counts = segmented_lines(article.text)
-        return ArticleResult(path.name, len(article.text), counts, extract_statistics(article),
-                             metadata=describe(article, counts), lines=lines, quoted=quoted_phrases(article))
+        statistics, metadata = extract_statistics(article), describe(article, counts)
+        row = pd.DataFrame([{"article": path.name, **metadata}])
+        figures = claim_figures(statistics.assign(article=path.name), row)
+        return ArticleResult(path.name, len(article.text), counts, statistics, metadata=metadata, lines=lines,
+                             quoted=quoted_phrases(article), figures=figures)
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
 
@@ -170,8 +174,10 @@ def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
         [(r.article, phrase, n) for r in good for phrase, n in zip(r.quoted["phrase"], r.quoted["count"], strict=True)],
         columns=PARTITION_TABLES["quoted_phrases"],
     )
+    figures = pd.concat([r.figures for r in good if len(r.figures)] or [pd.DataFrame(columns=CLAIM_COLUMNS[1:])],
+                        ignore_index=True)
     return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
-            "figures": claim_figures(statistics, articles), "quoted_phrases": quoted}
+            "figures": figures, "quoted_phrases": quoted}
 
 
 def partition_path(out: Path, table: str, number: int) -> Path:
