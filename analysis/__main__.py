@@ -55,7 +55,8 @@ def corpus(args: argparse.Namespace) -> int:
     """Analyse every article in a folder and write corpus-level tables."""
     from analysis.corpus import run_corpus
 
-    return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet)
+    return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet,
+                      scheduler=args.scheduler, address=args.scheduler_address)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     corpus_parser.add_argument("--out", help="folder for the corpus tables (default: DIRECTORY-corpus beside it)")
     corpus_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
     corpus_parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    corpus_parser.add_argument("--scheduler", choices=["local", "dask"], default="local",
+                               help="local process pool, or Dask (a LocalCluster unless --scheduler-address)")
+    corpus_parser.add_argument("--scheduler-address", help="a Dask scheduler to run on, e.g. tcp://scheduler:8786")
     corpus_parser.set_defaults(run=corpus)
 
     args = parser.parse_args(argv)

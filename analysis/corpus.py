@@ -1,35 +1,130 @@
-"""Analyse a folder of articles into corpus tables, one process per core, skipping (and listing) bad files."""
+"""Analyse a folder of articles into corpus tables, in partitions written as they finish, skipping (and listing) bad
+files: the parent keeps only overall word counts and errors, so its memory grows with the vocabulary, not the corpus."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.article import ArticleError
-from analysis.exporting import write_csv
+from analysis.article import Article, ArticleError
+from analysis.characters import is_word
+from analysis.claims import CLAIM_COLUMNS, claim_figures, write_claims
+from analysis.corpus_exports import write_exports, write_segmented_text
+from analysis.exporting import atomic_path, write_csv
 from analysis.extracting import COLUMNS, extract_statistics
-from analysis.frequency import word_counts
+from analysis.frequency import is_stop_word, quoted_phrases, word_counts
 from analysis.loading import load_article
 from analysis.numerals import number_value
-from analysis.segmenting import tokenize
+from analysis.script import to_simplified
+from analysis.segmenting import HMM, segmenter, tokenize
+
+PARTITIONS = "partitions"
+TEXTS = "texts"
+ARTICLE_COLUMNS = ["article", "title", "published", "source", "script", "chars", "words"]
+# the tables written per partition and assembled, in partition order, into one file each
+PARTITION_TABLES = {
+    "articles": ARTICLE_COLUMNS,
+    "word_frequencies_by_article": ["article", "word", "count"],
+    "statistics": ["article", *COLUMNS],
+    "figures": CLAIM_COLUMNS[1:],
+    "quoted_phrases": ["article", "phrase", "count"],
+}
+# articles per partition at most: a partition's results are what a worker holds before writing them
+PARTITION_SIZE = 200
 
 
 @dataclass
 class ArticleResult:
-    """What one article gave: its word counts and statistics, or the error that stopped it."""
+    """What one article gave: its word counts, statistics, metadata and segmented lines, or the error that stopped
+    it."""
 
     article: str
     chars: int = 0
     counts: Counter[str] = field(default_factory=Counter)
     statistics: pd.DataFrame | None = None
     error: str = ""
+    metadata: dict = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    quoted: pd.DataFrame | None = None
+    figures: pd.DataFrame | None = None
+
+
+@dataclass
+class Summary:
+    """What the parent keeps of a run: overall word counts, articles per word, errors (file order) and sizes."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    articles: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    analysed: int = 0
+    chars: int = 0
+
+    def add(self, other: Summary) -> Summary:
+        """Fold another summary into this one (its errors after this one's) and return this one."""
+        self.counts.update(other.counts)
+        self.articles.update(other.articles)
+        self.errors.extend(other.errors)
+        self.analysed += other.analysed
+        self.chars += other.chars
+        return self
+
+
+def merged(summaries: Iterable[Summary]) -> Summary:
+    """One new summary of several, in the order given."""
+    total = Summary()
+    for summary in summaries:
+        total.add(summary)
+    return total
+
+
+def script_of(text: str) -> str:
+    """traditional when some character changes on the way to Simplified script, else simplified; '' with no Han."""
+    if not any("\u4e00" <= c <= "\u9fff" for c in text):
+        return ""
+    return "traditional" if to_simplified(text) != text else "simplified"
+
+
+def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
+    """The text's tokens separated by spaces, one line of the text a line, and the counts word_counts gives, from one
+    segmentation (the same as tokenize(text, pos=False), without building a token per word)."""
+    lines, line, counts, position = [], [], Counter(), 0
+    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
+    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
+        word = text[position : position + len(piece)]
+        position += len(piece)
+        if "\n" in word:
+            lines.append(" ".join(line))
+            line = []
+        elif not word.isspace():
+            line.append(word.strip())
+            counts[word] += 1
+    lines.append(" ".join(line))
+    # the filter of frequency.word_counts, once per distinct word, so the counts are the study's word frequencies
+    counted = Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
+    return [line for line in lines if line], counted
+
+
+def describe(article: Article, counts: Counter[str]) -> dict:
+    """The article's row of the articles table."""
+    published = article.published
+    return {
+        "title": article.title,
+        "published": published.isoformat() if isinstance(published, date) else "",
+        "source": article.source,
+        "script": script_of(article.text),
+        "chars": len(article.text),
+        "words": sum(counts.values()),
+    }
 
 
 def analyse_file(path: Path) -> ArticleResult:
@@ -41,7 +136,12 @@ def analyse_file(path: Path) -> ArticleResult:
     except OSError as error:
         return ArticleResult(path.name, error=error.strerror or str(error))
     try:
-        return ArticleResult(path.name, len(article.text), word_counts(article.text), extract_statistics(article))
+        lines, counts = segmented_lines(article.text)
+        statistics, metadata = extract_statistics(article), describe(article, counts)
+        row = pd.DataFrame([{"article": path.name, **metadata}])
+        figures = claim_figures(statistics.assign(article=path.name), row)
+        return ArticleResult(path.name, len(article.text), counts, statistics, metadata=metadata, lines=lines,
+                             quoted=quoted_phrases(article), figures=figures)
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
 
@@ -54,69 +154,155 @@ def warm_up() -> None:
     number_value("五十八萬")
 
 
-def tracked(results: Iterable[ArticleResult], total: int, progress: bool) -> list[ArticleResult]:
-    """The results as a list, with a progress bar on stderr while they come in."""
-    from tqdm import tqdm
-
-    return list(tqdm(results, total=total, desc="articles", unit="article", file=sys.stderr, disable=not progress))
-
-
-def analyse_files(files: list[Path], jobs: int = 1, progress: bool = False) -> list[ArticleResult]:
-    """Analyse files in order, in `jobs` processes; each process loads the dictionaries once."""
-    if jobs <= 1:
-        warm_up()
-        return tracked(map(analyse_file, files), len(files), progress)
-    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
-        # map() starts the workers, so they are forked before the progress bar starts its thread
-        results = pool.map(analyse_file, files, chunksize=max(1, len(files) // (jobs * 8)))
-        return tracked(results, len(files), progress)
-
-
 def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
     """Words and counts, most frequent first, ties in word order (as word_frequencies orders them)."""
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
-def corpus_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
-    """Word frequencies per article and overall, statistics with an article column, and the articles skipped."""
+def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
+    """The per-article tables of some results, articles in the order given: what they are, their word counts, their
+    statistics, the figures claims are matched on and the phrases they quote."""
     good = [r for r in results if not r.error]
+    articles = pd.DataFrame([{"article": r.article, **r.metadata} for r in good], columns=ARTICLE_COLUMNS)
     by_article = pd.DataFrame(
         [(r.article, word, n) for r in good for word, n in ranked(r.counts)], columns=["article", "word", "count"]
-    )
-    total, articles = Counter(), Counter()
-    for r in good:
-        total.update(r.counts)
-        articles.update(r.counts.keys())
-    overall = pd.DataFrame(
-        [(word, n, articles[word]) for word, n in ranked(total)], columns=["word", "count", "articles"]
     )
     tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
     statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
     statistics = statistics[["article", *COLUMNS]]
-    errors = pd.DataFrame([(r.article, r.error) for r in results if r.error], columns=["article", "error"])
-    return {
-        "word_frequencies_by_article": by_article,
-        "word_frequencies": overall,
-        "statistics": statistics,
-        "errors": errors,
-    }
+    quoted = pd.DataFrame(
+        [(r.article, phrase, n) for r in good for phrase, n in zip(r.quoted["phrase"], r.quoted["count"], strict=True)],
+        columns=PARTITION_TABLES["quoted_phrases"],
+    )
+    figures = pd.concat([r.figures for r in good if len(r.figures)] or [pd.DataFrame(columns=CLAIM_COLUMNS[1:])],
+                        ignore_index=True)
+    return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
+            "figures": figures, "quoted_phrases": quoted}
 
 
-def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False) -> int:
-    """The `corpus` command: analyse every *.txt in a folder into corpus tables; 2 if there is none."""
+def partition_path(out: Path, table: str, number: int) -> Path:
+    """Where partition `number` of a table is written."""
+    return out / PARTITIONS / f"{table}-{number:05d}.csv"
+
+
+def analyse_partition(out: Path, number: int, paths: list[Path]) -> Summary:
+    """Analyse a chunk of files, write its tables as partition `number` and each article's segmented text (all
+    atomically, so a retried partition replaces its files), and return only its overall counts and errors."""
+    results = [analyse_file(path) for path in paths]
+    for name, table in partition_tables(results).items():
+        write_csv(partition_path(out, name, number), table)
+    summary = Summary(errors=[(r.article, r.error) for r in results if r.error])
+    for r in results:
+        if not r.error:
+            write_segmented_text(out / TEXTS, r.article, r.lines)
+            summary.counts.update(r.counts)
+            summary.articles.update(r.counts.keys())
+            summary.analysed += 1
+            summary.chars += r.chars
+    return summary
+
+
+def chunked(files: list[Path], jobs: int) -> list[list[Path]]:
+    """Files in consecutive chunks of at most PARTITION_SIZE, at least a few per worker so that a slow one does not
+    hold up the end."""
+    per_chunk = max(1, min(PARTITION_SIZE, -(-len(files) // (jobs * 4))))
+    return [files[i : i + per_chunk] for i in range(0, len(files), per_chunk)]
+
+
+def run_local(out: Path, chunks: list[list[Path]], jobs: int) -> Iterator[Summary]:
+    """Each chunk's summary as it finishes, in chunk order, from `jobs` processes that load the dictionaries once."""
+    if jobs <= 1:
+        warm_up()
+        yield from map(analyse_partition, repeat(out), range(len(chunks)), chunks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        yield from pool.map(analyse_partition, repeat(out), range(len(chunks)), chunks)
+
+
+def analyse_files(files: list[Path], jobs: int = 1) -> list[ArticleResult]:
+    """Every file's result in memory, in order (for measuring one article's cost, not for a large corpus)."""
+    if jobs <= 1:
+        warm_up()
+        return list(map(analyse_file, files))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        return list(pool.map(analyse_file, files, chunksize=max(1, len(files) // (jobs * 8))))
+
+
+def assemble(out: Path, table: str, partitions: int) -> Path:
+    """One table from its partition files, in partition order, streamed: the same bytes as writing it whole."""
+    path = out / f"{table}.csv"
+    with atomic_path(path) as tmp, tmp.open("wb") as whole:
+        for number in range(partitions):
+            with partition_path(out, table, number).open("rb") as part:
+                header = part.readline()
+                if number == 0:
+                    whole.write(header)
+                shutil.copyfileobj(part, whole)
+    return path
+
+
+def overall_tables(summary: Summary) -> dict[str, pd.DataFrame]:
+    """Overall word frequencies (with the number of articles each word is in) and the articles skipped."""
+    overall = pd.DataFrame(
+        [(word, n, summary.articles[word]) for word, n in ranked(summary.counts)],
+        columns=["word", "count", "articles"],
+    )
+    errors = pd.DataFrame(summary.errors, columns=["article", "error"])
+    return {"word_frequencies": overall, "errors": errors}
+
+
+def clear_partitions(out: Path) -> None:
+    """Remove the partition files and segmented texts of an earlier run, so none is taken for this run's."""
+    for folder in (out / PARTITIONS, out / TEXTS):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+
+
+def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False,
+               scheduler: str = "local", address: str | None = None) -> int:
+    """The `corpus` command: analyse every *.txt in a folder into corpus tables and exports; 2 if there is none."""
+    from tqdm import tqdm
+
     files = sorted(p for p in directory.glob("*.txt") if p.is_file()) if directory.is_dir() else []
     if not files:
         print(f"corpus: no article files (*.txt) in {directory}", file=sys.stderr)
         return 2
+    if jobs is not None and jobs < 1:
+        print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
+        return 2
     out = out or directory.parent / f"{directory.name}-corpus"
-    results = analyse_files(files, min(jobs or os.cpu_count() or 1, len(files)), progress=not quiet)
-    for name, table in corpus_tables(results).items():
+    jobs = min(jobs or os.cpu_count() or 1, len(files))
+    chunks = chunked(files, jobs)
+    try:
+        clear_partitions(out)
+        (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    if scheduler == "dask":
+        from analysis.dask_runner import run_dask
+
+        try:
+            summary = run_dask(out, chunks, jobs, address)
+        except (OSError, TimeoutError) as error:
+            print(f"corpus: cannot run on the Dask scheduler {address or '(local cluster)'}: {error}", file=sys.stderr)
+            return 1
+    else:
+        summary = Summary()
+        with tqdm(total=len(files), desc="articles", unit="article", file=sys.stderr, disable=quiet) as bar:
+            for part in run_local(out, chunks, jobs):
+                summary.add(part)
+                bar.update(part.analysed + len(part.errors))
+    for table in PARTITION_TABLES:
+        assemble(out, table, len(chunks))
+    for name, table in overall_tables(summary).items():
         write_csv(out / f"{name}.csv", table)
-    failed = [r for r in results if r.error]
-    for r in failed:
-        print(f"corpus: skipped {r.article}: {r.error}", file=sys.stderr)
+    write_exports(out, ranked(summary.counts))
+    write_claims(out)
+    for article, error in summary.errors:
+        print(f"corpus: skipped {article}: {error}", file=sys.stderr)
     print(
-        f"corpus: {len(results) - len(failed)} articles analysed, {len(failed)} skipped; tables in {out}",
+        f"corpus: {summary.analysed} articles analysed, {len(summary.errors)} skipped; tables in {out}",
         file=sys.stderr,
     )
     return 0

@@ -1,16 +1,21 @@
-"""The corpus command: a folder of articles into corpus tables; a bad file is listed and skipped, not fatal."""
+"""The corpus command: a folder of articles into corpus tables, written partition by partition; a bad file is listed
+and skipped, not fatal."""
 
 import subprocess
 import sys
+from collections import Counter
+from dataclasses import replace
+from datetime import date
 
 import pandas as pd
 import pytest
 from articles import XINAN, write_article
 
-from analysis import config, extract_statistics, load_article, word_frequencies
+from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis import corpus as corpus_module
 from analysis.__main__ import main
-from analysis.corpus import analyse_file, run_corpus
+from analysis.corpus import PARTITIONS, analyse_file, analyse_partition, chunked, describe, run_corpus
+from analysis.frequency import word_counts
 
 FUYONG = {
     "title": "【基層治理】寶安區福永街道「學習強國」進社區",
@@ -22,7 +27,15 @@ FUYONG = {
 }
 GOOD = ["a_xinan.txt", "b_xinan_big5.txt", "c_fuyong.txt"]
 BAD = {"d_empty.txt": "the file is empty", "e_binary.txt": "cannot be decoded"}
-TABLES = ["word_frequencies_by_article", "word_frequencies", "statistics", "errors"]
+TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "figures", "quoted_phrases",
+          "errors", "claims", "contradictions"]
+EXPORTS = ["antconc_word_list.txt", "document_term.mtx", "document_term_documents.txt", "document_term_vocabulary.txt"]
+
+
+def written(out):
+    """Every file a run wrote under out, except its partitions, by path relative to out."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and PARTITIONS not in p.parts}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +74,9 @@ def tables(command):
 def test_command_succeeds_and_names_the_skipped_files(command):
     run, out = command
     assert run.returncode == 0, run.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.csv" for name in TABLES)
+    expected = [*(f"{n}.csv" for n in TABLES), *EXPORTS, PARTITIONS, "texts"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(expected)
+    assert not list(out.rglob("*.part")), "no temporary file is left behind"
     assert "3 articles analysed, 2 skipped" in run.stderr
     for name, problem in BAD.items():
         assert f"skipped {name}: {problem}" in run.stderr
@@ -109,8 +124,83 @@ def test_statistics_carry_the_article_they_came_from(corpus, tables):
 
 def test_one_process_writes_the_same_tables(corpus, command, tmp_path):
     assert run_corpus(corpus, tmp_path, jobs=1, quiet=True) == 0
-    for name in TABLES:
-        assert (tmp_path / f"{name}.csv").read_bytes() == (command[1] / f"{name}.csv").read_bytes(), name
+    assert written(tmp_path) == written(command[1])
+
+
+def test_tables_are_the_same_bytes_whatever_the_partition_size(corpus, command, tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus_module, "PARTITION_SIZE", 1)
+    assert run_corpus(corpus, tmp_path, jobs=1, quiet=True) == 0
+    assert len(list((tmp_path / PARTITIONS).glob("statistics-*.csv"))) == 5, "one partition per file"
+    assert written(tmp_path) == written(command[1])
+
+
+def test_each_article_is_in_one_partition_and_the_tables_are_the_partitions_in_order(command, tables):
+    out = command[1]
+    for name in corpus_module.PARTITION_TABLES:
+        parts = [pd.read_csv(p, keep_default_na=False) for p in sorted((out / PARTITIONS).glob(f"{name}-*.csv"))]
+        pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), tables[name], check_dtype=False)
+    owners = {}
+    for path in sorted((out / PARTITIONS).glob("articles-*.csv")):
+        for article in pd.read_csv(path)["article"]:
+            assert article not in owners, f"{article} is in {owners.get(article)} and {path.name}"
+            owners[article] = path.name
+    assert sorted(owners) == GOOD
+
+
+def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
+    files = sorted(corpus.glob("*.txt"))
+    summary = analyse_partition(tmp_path, 7, files)
+    assert summary.analysed == len(GOOD) and [a for a, _ in summary.errors] == sorted(BAD)
+    assert summary.counts == sum((analyse_file(f).counts for f in files), Counter())
+    assert summary.articles["學習強國"] == len(GOOD)
+    assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
+        "articles-00007.csv", "figures-00007.csv", "quoted_phrases-00007.csv", "statistics-00007.csv",
+        "word_frequencies_by_article-00007.csv"]
+    assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars"}
+
+
+def test_chunks_cover_the_files_in_order_and_keep_every_worker_busy():
+    for count, jobs in [(100, 1), (100, 2), (100, 8), (5, 8), (10_000, 2)]:
+        files = [f"{i:05d}.txt" for i in range(count)]
+        chunks = chunked(files, jobs)
+        assert [f for chunk in chunks for f in chunk] == files
+        assert len(chunks) >= min(count, 3 * jobs), "each worker gets several chunks"
+        assert max(map(len, chunks)) <= corpus_module.PARTITION_SIZE
+
+
+def test_a_second_run_with_fewer_files_leaves_no_partition_of_the_first(corpus, tmp_path):
+    assert run_corpus(corpus, tmp_path, jobs=1, quiet=True) == 0
+    fewer = tmp_path / "fewer"
+    fewer.mkdir()
+    (fewer / GOOD[2]).write_bytes((corpus / GOOD[2]).read_bytes())
+    out = tmp_path / "out"
+    assert run_corpus(corpus, out, jobs=1, quiet=True) == 0
+    assert run_corpus(fewer, out, jobs=1, quiet=True) == 0
+    assert pd.read_csv(out / "articles.csv")["article"].tolist() == [GOOD[2]]
+    assert sorted(p.name for p in (out / "texts").iterdir()) == ["c_fuyong.txt"]
+    assert len(list((out / PARTITIONS).iterdir())) == len(corpus_module.PARTITION_TABLES)
+
+
+def test_quoted_phrases_are_each_articles_quotations(corpus, tables):
+    quoted = tables["quoted_phrases"]
+    for name in GOOD:
+        expected = quoted_phrases(load_article(corpus / name))[["phrase", "count"]]
+        rows = quoted[quoted["article"] == name][["phrase", "count"]].reset_index(drop=True)
+        pd.testing.assert_frame_equal(rows, expected, check_dtype=False)
+    assert (quoted["phrase"] == "學習強國").sum() == len(GOOD)
+
+
+def test_articles_table_describes_each_good_article(corpus, tables):
+    articles = tables["articles"].set_index("article")
+    assert sorted(articles.index) == GOOD
+    for name in GOOD:
+        article = load_article(corpus / name)
+        row = articles.loc[name]
+        assert (row["title"], row["published"], row["source"]) == (
+            article.title, article.published.isoformat(), article.source)
+        assert row["chars"] == len(article.text)
+        assert row["words"] == word_frequencies(article)["count"].sum()
+        assert row["script"] == "traditional"
 
 
 def test_an_article_the_analysis_fails_on_is_listed_not_raised(monkeypatch):
@@ -128,3 +218,25 @@ def test_folder_without_articles_exits_2(tmp_path, capsys):
     assert main(["corpus", str(tmp_path), "--quiet"]) == 2
     assert "no article files" in capsys.readouterr().err
     assert not (tmp_path.parent / f"{tmp_path.name}-corpus").exists()
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_one_line_error(corpus, tmp_path, capsys):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    assert main(["corpus", str(corpus), "--out", str(blocked / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"corpus: cannot write the tables to {blocked / 'out'}: ") and err.count("\n") == 1
+
+
+def test_jobs_below_one_is_refused(corpus, tmp_path, capsys):
+    assert main(["corpus", str(corpus), "--out", str(tmp_path), "--jobs", "0", "--quiet"]) == 2
+    assert capsys.readouterr().err == "corpus: --jobs must be at least 1, not 0\n"
+
+
+def test_publication_known_to_the_day_or_not_at_all_is_described_as_such():
+    article = load_article(config.ARTICLE)
+    counts = word_counts(article.text)
+    assert describe(article, counts)["published"] == "2021-07-29T10:24:00+08:00"
+    assert describe(replace(article, published=date(2021, 7, 29)), counts)["published"] == "2021-07-29"
+    assert describe(replace(article, published=None), counts)["published"] == ""
+    assert describe(article, counts)["words"] == sum(counts.values())
