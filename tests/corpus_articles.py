@@ -4,7 +4,7 @@ registrations at different dates, one report contradicts an earlier one; and a f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from articles import write_article
@@ -44,7 +44,8 @@ BAD = {
     "x_empty.txt": "the file is empty",
     "y_binary.txt": "cannot be decoded",
 }
-NOT_AN_ARTICLE = "z_no_date.txt"
+# a page whose date line names a day that does not exist: refused, the other articles go on
+NOT_AN_ARTICLE = "z_impossible_date.txt"
 CONTRADICTION = ("c_2022-01_xinan_big5.txt", "d_2022-06_xinan_crlf.txt")
 
 
@@ -79,6 +80,6 @@ def write_corpus(folder: Path) -> Path:
         write_generated(folder, article)
     (folder / "x_empty.txt").write_bytes(b"")
     (folder / "y_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    (folder / NOT_AN_ARTICLE).write_text("寶安區新安街道推廣「學習強國」。\n\n沒有日期的一段文字。\n", encoding="utf-8")
+    write_generated(folder, replace(ARTICLES[0], name=NOT_AN_ARTICLE, published="2021-02-30 10:24"))
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     return folder

@@ -29,7 +29,7 @@ def test_bad_files_are_listed_with_their_problem(out):
     assert sorted(errors.index) == sorted([*BAD, NOT_AN_ARTICLE])
     for name, problem in BAD.items():
         assert problem in errors[name]
-    assert "publication" in errors[NOT_AN_ARTICLE]
+    assert "2021-02-30" in errors[NOT_AN_ARTICLE] and "line" in errors[NOT_AN_ARTICLE]
 
 
 def test_claims_find_the_registrations_each_sub_district_reports_over_time(out):
