@@ -45,12 +45,38 @@ def article_source(article) -> str:
     return f"{article.source}, {article.published:%Y-%m-%d}, {article.title}"
 
 
-def show(fig, missing: str) -> None:
-    """Show a chart in the notebook and free it; print `missing` instead when there was nothing to chart."""
+def chart_title(fig) -> str:
+    """A figure's title as text: its suptitle, else its axes' titles, else the titles set_titles draws above the
+    axes (annotations placed above their anchor; the source note goes below)."""
+    from matplotlib.text import Annotation
+
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    if not titles:
+        titles = [
+            text.get_text()
+            for ax in fig.axes
+            for text in ax.texts
+            if isinstance(text, Annotation) and text.get_text() and text.xyann[1] > 0
+        ]
+    return " — ".join(titles)
+
+
+def show(fig, missing: str, alt: str | None = None) -> None:
+    """Show a chart in the notebook as a PNG with alt text (`alt`, else the chart's title) and free it; print
+    `missing` instead when there was nothing to chart."""
+    import io
+
     import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    from analysis.exporting import PNG_METADATA
 
     if fig is None:
         print(missing)
         return
-    plt.show()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", metadata=PNG_METADATA)
     plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png", metadata={"alt": alt or chart_title(fig) or "Chart"}))

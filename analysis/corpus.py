@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.article import ArticleError
 from analysis.exporting import write_csv
 from analysis.extracting import COLUMNS, extract_statistics
 from analysis.frequency import word_counts
@@ -36,10 +35,12 @@ def analyse_file(path: Path) -> ArticleResult:
     """Load, clean, segment, count and extract the statistics of one article file; a problem is recorded, not raised."""
     try:
         article = load_article(path)
-    except ArticleError as error:
-        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
     except OSError as error:
         return ArticleResult(path.name, error=error.strerror or str(error))
+    except ValueError as error:  # ArticleError, and anything else the text makes impossible (a 30 February)
+        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
+    except Exception as error:  # one odd article must not stop a run over thousands
+        return ArticleResult(path.name, error=f"loading failed: {type(error).__name__}: {error}")
     try:
         return ArticleResult(path.name, len(article.text), word_counts(article.text), extract_statistics(article))
     except Exception as error:  # one odd article must not stop a run over thousands

@@ -41,8 +41,9 @@ def write_text(path: str | Path, text: str) -> Path:
 
 
 def write_csv(path: str | Path, table: pd.DataFrame) -> Path:
-    """Write a table as UTF-8 CSV without the index, atomically."""
-    return write_text(path, table.to_csv(index=False, lineterminator="\n"))
+    """Write a table as UTF-8 CSV without the index, atomically, with a byte-order mark: without one, Excel opens a
+    double-clicked CSV in the machine's legacy code page and garbles the Chinese (pandas reads the mark as nothing)."""
+    return write_text(path, "\ufeff" + table.to_csv(index=False, lineterminator="\n"))
 
 
 def write_json(path: str | Path, data) -> Path:
