@@ -182,7 +182,7 @@ def test_failing_notebook_names_the_cell_and_keeps_previous_outputs(small_projec
     )
     write_notebook(notebooks / "02_reads_01.ipynb", "raise RuntimeError('deliberate failure')")
     with pytest.raises(
-        BuildError, match=r"02_reads_01\.ipynb failed for .* at cell \[3\] .*RuntimeError: deliberate failure"
+        BuildError, match=r"02_reads_01\.ipynb for .* failed at cell \[3\] .*RuntimeError: deliberate failure"
     ):
         build([config.ARTICLE], out, steps=steps)
     assert exports(out) == before, "the notebook that did succeed is not published either"
@@ -269,3 +269,17 @@ def test_embedded_font_is_the_same_from_a_cold_cache(tmp_path, monkeypatch):
         subsets.append(rendering.cjk_font_subset("西鄉街道學習強國"))
     config.font_file.cache_clear()
     assert subsets[0] == subsets[1]
+
+
+def test_report_links_resolve_and_every_chart_has_alt_text(study_build):
+    out = study_build[0]
+    for page in (out / "reports").rglob("*/*.html"):
+        parser = TagCollector()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for tag, attrs in parser.tags:
+            if tag == "img":
+                assert attrs.get("alt"), f"{page.name}: an image without alt text"
+            href = attrs.get("href", "") if tag == "a" else ""
+            if href and not href.startswith(("#", "http")):
+                assert (page.parent / href).resolve().is_file(), f"{page.name}: broken link {href}"
+        assert "Out[" not in page.read_text(encoding="utf-8").split("<body", 1)[1]
