@@ -37,15 +37,24 @@ def font_collection() -> Path:
 
 
 @cache
+def font_number() -> int:
+    """Which face of the Noto Sans CJK collection is the TC face."""
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection(str(font_collection()), lazy=True)
+    names = ({n.toUnicode() for n in face["name"].names if n.nameID == 1} for face in collection.fonts)
+    return next(number for number, family in enumerate(names) if FONT_FAMILY in family)
+
+
+@cache
 def font_file() -> Path:
     """A single-face font file of Noto Sans CJK TC, for tools (wordcloud) that open face 0 of a TTC."""
-    from fontTools.ttLib import TTCollection
+    from fontTools.ttLib import TTFont
 
     target = CACHE / "NotoSansCJKtc-Regular.otf"
     if target.exists():
         return target
-    collection = TTCollection(str(font_collection()), recalcTimestamp=False)  # same bytes on every machine
-    face = next(f for f in collection.fonts if FONT_FAMILY in {n.toUnicode() for n in f["name"].names if n.nameID == 1})
+    face = TTFont(str(font_collection()), fontNumber=font_number(), recalcTimestamp=False)  # same bytes everywhere
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.part")
     face.save(str(partial))

@@ -209,3 +209,24 @@ def test_every_notebook_has_the_parameters_cell():
         assert len(cells) == 1, step.name
         assigned = set(re.findall(r"^(\w+)\s*=", cells[0].source, flags=re.MULTILINE))
         assert assigned == set(PARAMETERS), step.name
+
+
+def test_show_reuses_the_png_the_chart_was_saved_as(tmp_path, monkeypatch):
+    import io
+
+    import pandas as pd
+    from PIL import Image
+
+    from analysis.exporting import save_chart
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig, ax = charting.new_figure()
+    ax.bar([1, 2], [3, 4])
+    save_chart(fig, pd.DataFrame({"value": [3, 4]}), tmp_path, "bars")
+    monkeypatch.setattr(fig, "savefig", lambda *a, **k: pytest.fail("the chart was drawn again"))
+    charting.show(fig, "nothing", alt="Two bars")
+    saved = Image.open(tmp_path / "bars.png")
+    displayed = Image.open(io.BytesIO(shown[0].data))
+    assert displayed.size == (-(-saved.width // 2), -(-saved.height // 2))  # half, odd pixels rounded up
+    assert shown[0].metadata == {"alt": "Two bars"}

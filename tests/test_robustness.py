@@ -2,6 +2,7 @@
 stuck or dying kernels. Each failure is one line saying what failed and where; previous outputs are kept."""
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -172,9 +173,11 @@ def other_build(tmp_path):
 
 def test_a_second_build_is_told_another_is_running(other_build):
     out = other_build
-    with pytest.raises(BuildError, match=f"another build is writing to {out}; run again when it has finished"):
+    with pytest.raises(
+        BuildError, match=re.escape(f"another build is writing to {out}; run again when it has finished")
+    ):
         build([config.ARTICLE], out, steps=[], wait_seconds=0)
-    with pytest.raises(BuildError, match="still writing .* after 0.2 s"):
+    with pytest.raises(BuildError, match=r"still writing .* after 0\.2 s"):
         build([config.ARTICLE], out, steps=[], wait_seconds=0.2)
     assert not (out / "data").exists()
 
@@ -195,7 +198,7 @@ def test_a_second_build_waits_for_the_first_with_a_message(other_build):
 def test_an_unwritable_out_is_named_before_anything_runs(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(BuildError, match=f"cannot write to {blocker / 'out'}: Not a directory"):
+    with pytest.raises(BuildError, match=re.escape(f"cannot write to {blocker / 'out'}: Not a directory")):
         build([config.ARTICLE], blocker / "out", steps=[])
     run = command("report", config.ARTICLE, "--out", blocker / "out", "--quiet")
     one_line_error(run, "cannot write to", blocker / "out")
@@ -317,7 +320,7 @@ def test_a_failed_publish_journal_keeps_the_previous_outputs(tmp_path, monkeypat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(building, "write_json", disk_full)
-    with pytest.raises(BuildError, match="cannot publish .*No space left on device; previous outputs kept"):
+    with pytest.raises(BuildError, match=r"cannot publish .*No space left on device; previous outputs kept"):
         new.publish()
     new.clean()
     assert (out / table).read_text(encoding="utf-8") == "old"
