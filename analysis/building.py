@@ -208,6 +208,15 @@ def recover(out: Path, notify: Callable[[str], None]) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
+def read_manifest(path: Path) -> dict:
+    """The hashes a previous build recorded; none (so everything is rebuilt) when it is missing or unreadable."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
 def is_report(rel: str) -> bool:
     """Whether an output (relative to the output folder) is an HTML report."""
     return rel.startswith("reports/")
@@ -223,8 +232,7 @@ class ArticleBuild:
         self.stage = out / STAGING / self.slug
         self.journal = out / STAGING / f"{self.slug}{JOURNAL}"
         self.base_key = hashlib.sha256(f"{fingerprint}\0{sha256(article)}".encode()).hexdigest()
-        manifest = self.paths.manifest
-        self.manifest = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
+        self.manifest = read_manifest(self.paths.manifest)
         self.results: dict[str, dict] = {}
 
     def data_of(self, name: str) -> dict[str, Path]:
@@ -345,13 +353,11 @@ def execute(step: Step, article: Path, out: Path):
         raise BuildError(f"{where}: the kernel died while a cell ran (out of memory, or killed)") from None
 
 
-def import_runners(html: bool) -> None:
-    """Import papermill (and nbconvert for reports) in this thread before any worker does: two threads importing
-    jupyter_client's modules at once can find them half-initialised."""
+def import_runners() -> None:
+    """Import papermill in this thread before any worker does: two threads importing jupyter_client's modules at once
+    can find them half-initialised. (nbconvert is imported by the first report rendered, one thread at a time, so
+    that its second of importing overlaps the first notebooks.)"""
     import papermill  # noqa: F401
-
-    if html:
-        import nbconvert  # noqa: F401
 
 
 def build(
@@ -417,7 +423,7 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                         if progress:
                             progress(f"{b.slug}/{name}: up to date")
                     else:
-                        import_runners(html)
+                        import_runners()
                         running[pool.submit(b.run, step)] = (b, step)
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:

@@ -111,8 +111,12 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         return 2
     out = out or directory.parent / f"{directory.name}-corpus"
     results = analyse_files(files, min(jobs or os.cpu_count() or 1, len(files)), progress=not quiet)
-    for name, table in corpus_tables(results).items():
-        write_csv(out / f"{name}.csv", table)
+    try:
+        for name, table in corpus_tables(results).items():
+            write_csv(out / f"{name}.csv", table)
+    except OSError as error:
+        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     failed = [r for r in results if r.error]
     for r in failed:
         print(f"corpus: skipped {r.article}: {r.error}", file=sys.stderr)

@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import threading
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from analysis.exporting import atomic_path, write_text
 from analysis.steps import Step, neighbours
 
 TEMPLATES = Path(__file__).parent / "templates"
+# reports render in the build's worker threads; two threads importing nbconvert at once can see it half-initialised
+IMPORTING = threading.Lock()
 
 
 def stable_notebook(nb, title: str):
@@ -93,8 +96,8 @@ def step_links(step: Step, steps: list[Step]) -> str:
 def render_html(nb, step: Step, steps: list[Step], written: list[str] = ()) -> str:
     """HTML of an executed notebook: outputs shown, code folded, no prompts, no scripts, links to the other reports
     and to the files it wrote, a contents list, its own CJK font."""
-    from nbconvert import HTMLExporter
-
+    with IMPORTING:
+        from nbconvert import HTMLExporter
     exporter = HTMLExporter(
         template_name="report",
         extra_template_basedirs=[str(TEMPLATES)],

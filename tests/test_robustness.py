@@ -151,6 +151,18 @@ def test_corpus_in_two_processes_goes_past_a_bad_file(tmp_path):
     assert "Traceback" not in run.stderr and "b_bad.txt" in run.stderr
 
 
+def test_corpus_into_an_unwritable_folder_says_so_in_one_line(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_article(folder / "a.txt", XINAN["title"], XINAN["paragraphs"][:2])
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    run = command("corpus", folder, "--out", blocker / "tables", "--jobs", "1", "--quiet")
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[-1] == f"corpus: cannot write the tables to {blocker / 'tables'}: Not a directory"
+    assert "Traceback" not in run.stderr
+
+
 # --- the lock (defect 3) ---
 
 
@@ -334,6 +346,15 @@ def test_stale_staging_folders_of_other_articles_are_removed(tmp_path):
     (out / ".build" / ".x.part").write_text("", encoding="utf-8")
     build([config.ARTICLE], out, steps=[])
     assert [p.name for p in (out / ".build").iterdir()] == ["lock"]
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"[]"])
+def test_a_damaged_build_record_means_a_rebuild_not_a_crash(tmp_path, damage):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    out = tmp_path / "out"
+    build([config.ARTICLE], out, steps=[step])
+    (out / "data/processed" / SEED_SLUG / "build.json").write_bytes(damage)
+    assert build([config.ARTICLE], out, steps=[step]).executed == [(SEED_SLUG, "01_size")]
 
 
 # --- the fingerprint (defect 11) ---
