@@ -423,3 +423,19 @@ def test_csv_tables_carry_a_byte_order_mark_and_read_back_unchanged(tmp_path, ar
     assert again["text"].tolist() == statistics["text"].tolist()
     checks = write_csv(tmp_path / "audit.csv", audit(statistics))
     assert list(read_audit(checks).columns) == list(audit(statistics).columns)
+
+
+# --- `make figures` is incremental too ---
+
+
+def test_figures_only_builds_run_only_what_is_out_of_date(tmp_path):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    out = tmp_path / "out"
+    assert build([config.ARTICLE], out, html=False, steps=[step]).executed == [(SEED_SLUG, "01_size")]
+    assert not (out / "reports").exists()
+    assert build([config.ARTICLE], out, html=False, steps=[step]).executed == []
+    full = build([config.ARTICLE], out, steps=[step])
+    assert full.executed == [(SEED_SLUG, "01_size")], "its report was never rendered"
+    assert (out / "reports" / SEED_SLUG / "01_size.html").is_file()
+    assert build([config.ARTICLE], out, html=False, steps=[step]).executed == []
+    assert build([config.ARTICLE], out, steps=[step]).executed == []
