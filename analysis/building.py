@@ -102,7 +102,8 @@ def located(path: Path, error: Exception) -> str:
     """An error reading a file as one line that names the file."""
     name = project_relative(path)
     if isinstance(error, UnicodeDecodeError):
-        return f"{name}: not UTF-8 text (byte {error.start}: {error.reason})"
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return f"{name}:{line}: not UTF-8 text (byte {error.start}: {error.reason})"
     if isinstance(error, OSError):
         return f"{name}: {error.strerror or error}"
     message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

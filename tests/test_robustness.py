@@ -259,10 +259,10 @@ def test_a_dead_kernel_is_named(tmp_path):
 def test_a_user_dictionary_that_is_not_utf8_is_named_before_anything_runs(tmp_path, monkeypatch):
     lexicon = tmp_path / "lexicon"
     lexicon.mkdir()
-    (lexicon / "userdict.txt").write_bytes("學習強國 nz\n".encode("big5hkscs"))
+    (lexicon / "userdict.txt").write_bytes("# 詞典\n".encode() + "學習強國 nz\n".encode("big5hkscs"))
     (lexicon / "stopwords.txt").write_text("的\n", encoding="utf-8")
     monkeypatch.setattr(config, "LEXICON", lexicon)
-    with pytest.raises(BuildError, match=r"userdict\.txt: not UTF-8 text \(byte 0"):
+    with pytest.raises(BuildError, match=r"lexicon/userdict\.txt:2: not UTF-8 text \(byte 9"):
         build([config.ARTICLE], tmp_path / "out", steps=[])
     assert not (tmp_path / "out").exists()
 
