@@ -21,7 +21,7 @@ $(INSTALLED): requirements.txt pyproject.toml
 report: $(INSTALLED)
 	$(BIN)/python -m analysis report
 
-## Re-export the tables in data/processed/ and the charts in figures/, not the reports
+## Re-export the tables in data/processed/ and the charts in figures/ that are out of date (not the reports)
 figures: $(INSTALLED)
 	$(BIN)/python -m analysis report --figures-only
 
@@ -29,9 +29,9 @@ figures: $(INSTALLED)
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
 
-## Open JupyterLab on notebooks/ with the project's environment
+## Open JupyterLab at the project root (notebooks/, data/, figures/, reports/) with the project's environment
 lab: $(INSTALLED)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR)
 
 ## Measure build speed and analysis throughput; writes benchmarks/results.json
 bench: $(INSTALLED)

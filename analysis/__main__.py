@@ -13,40 +13,49 @@ def report(args: argparse.Namespace) -> int:
     """Build the notebooks, figures and reports for the given articles (default: every article in data/raw/)."""
     from tqdm import tqdm
 
-    from analysis.article import ArticleError
-    from analysis.building import BuildError, build, read_notebooks
+    from analysis.building import BuildError, build
     from analysis.loading import load_article
+    from analysis.steps import study_steps
 
     # papermill validates notebooks with jsonschema, whose format checkers import rfc3987_syntax, which builds a
     # grammar at import: 0.8 s, the largest part of starting a build. Notebooks hold no IRIs to check, so the
     # build goes without it (None in sys.modules makes the import fail, and jsonschema skips that format).
     sys.modules.setdefault("rfc3987_syntax", None)
 
-    articles = [Path(a).resolve() for a in args.articles] or sorted(config.RAW.glob("*.txt"))
+    articles = list(dict.fromkeys(Path(a).resolve() for a in args.articles)) or sorted(config.RAW.glob("*.txt"))
     if not articles:
         print(f"report: no articles (*.txt) in {config.RAW}", file=sys.stderr)
         return 2
     for article in articles:
         try:
             load_article(article)
-        except (ArticleError, OSError) as error:
-            print(f"report: {error}", file=sys.stderr)
+        except (ValueError, OSError) as error:  # ArticleError is a ValueError; so is an impossible date
+            message = str(error) if str(article) in str(error) else f"{article}: {error}"
+            print(f"report: {message}", file=sys.stderr)
             return 2
     out = Path(args.out).resolve() if args.out else config.ROOT
-    total = len(articles) * len(read_notebooks())
+    total = len(articles) * len(study_steps())
     with tqdm(total=total, desc="notebooks", unit="nb", file=sys.stderr, disable=args.quiet) as bar:
 
         def progress(message: str) -> None:
             bar.set_postfix_str(message, refresh=False)
             bar.update(1)
 
+        def notify(message: str) -> None:
+            bar.write(f"report: {message}", file=sys.stderr)
+
         try:
-            outcome = build(articles, out, html=not args.figures_only, jobs=args.jobs, progress=progress)
+            outcome = build(
+                articles, out, html=not args.figures_only, jobs=args.jobs, progress=progress, notify=notify,
+                wait_seconds=args.wait,
+            )
         except BuildError as error:
             bar.close()
             print(f"report: {error}", file=sys.stderr)
             return 1
     if not args.quiet:
+        for slug, name in outcome.executed:
+            print(f"report: rebuilt {slug}/{name}", file=sys.stderr)
         print(f"report: {len(outcome.executed)} notebooks executed, {len(outcome.skipped)} up to date", file=sys.stderr)
     return 0
 
@@ -70,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--figures-only", action="store_true", help="re-export tables and figures, not reports")
     build_parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
     build_parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    build_parser.add_argument(
+        "--wait", type=float, default=-1, help="seconds to wait for another build of the same --out (default: no limit)"
+    )
     build_parser.set_defaults(run=report)
 
     corpus_parser = commands.add_parser("corpus", help="analyse every article in a folder into corpus tables")

@@ -1,52 +1,47 @@
-"""Build the study: run the numbered notebooks for each article, then publish its tables, figures and HTML reports.
+"""Build the study: run the numbered notebooks for each article, then publish its tables, charts and HTML reports.
 
 A notebook runs only when its inputs changed (its own source, the analysis package, the word lists, the pinned
 requirements, the article, and what the notebooks it reads wrote); the input hashes are kept beside the outputs in
-`data/processed/<article>/build.json`. Notebooks that do not read each other's output run in parallel. Everything
-is built in a staging folder first and moved into place only when every notebook of the article has succeeded, so a
-failing or interrupted run leaves the previous good outputs as they were.
+`data/processed/<article>/build.json`. Notebooks that do not read each other's output run in parallel.
+
+One build at a time writes to an output folder (a lock in `<out>/.build/lock`; a second build waits for it).
+Everything is built in a staging folder, `<out>/.build/<article>/`, and published only when every notebook of the
+article has succeeded: a journal of the moves is written first, then the files are moved into place, and a build
+that was killed half-way through publishing is completed by the next one, so tables and charts of two runs are never
+left side by side. Staging folders of a killed run are removed by the next run.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
 import re
 import shutil
+import sys
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config
 from analysis.exporting import write_json, write_text
+from analysis.rendering import render_html, write_index
+from analysis.steps import Step, study_steps
 
-MANIFEST = "build.json"
 STAGING = ".build"
+LOCK = "lock"
+JOURNAL = ".publish.json"  # suffix of a publish journal in the staging root, one per article
 CELL_TIMEOUT = 600  # seconds a single cell may run before the build fails
+# errors a notebook meets when the output folder cannot take its files: the folder's fault, not the notebook's
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 class BuildError(RuntimeError):
-    """A notebook failed; the message names the notebook, the cell and the error."""
-
-
-@dataclass(frozen=True)
-class Notebook:
-    """A numbered notebook: its file, title, one-line summary, the notebooks whose output it reads and its number
-    of code cells (a rough measure of how long it runs)."""
-
-    path: Path
-    title: str
-    summary: str
-    depends_on: tuple[str, ...]
-    code_cells: int
-
-    @property
-    def name(self) -> str:
-        """The notebook's file name without .ipynb, e.g. 01_load_and_clean."""
-        return self.path.stem
+    """The build cannot go on; the one-line message says what failed and where."""
 
 
 @dataclass
@@ -57,19 +52,9 @@ class Outcome:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def read_notebooks(directory: Path = config.NOTEBOOKS) -> list[Notebook]:
-    """The numbered notebooks in order, with the title and question from their first cell."""
-    notebooks = []
-    for path in sorted(directory.glob("[0-9][0-9]_*.ipynb")):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        intro = "".join(nb["cells"][0]["source"]).splitlines()
-        title = next((line.lstrip("# ").strip() for line in intro if line.startswith("# ")), path.stem)
-        question = " ".join(line.strip() for line in intro if line.strip() and not line.startswith("#"))
-        summary = re.split(r"(?<=[.?!])\s", question.replace("**Question.**", "").strip())[0]
-        depends_on = tuple(nb["metadata"].get("xixiang", {}).get("depends_on", []))
-        code_cells = sum(cell["cell_type"] == "code" for cell in nb["cells"])
-        notebooks.append(Notebook(path, title, summary, depends_on, code_cells))
-    return notebooks
+def say(message: str) -> None:
+    """Tell the person running the build something (stderr, so that it does not mix with output)."""
+    print(message, file=sys.stderr)
 
 
 def sha256(path: Path) -> str:
@@ -77,18 +62,34 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def code_fingerprint() -> str:
-    """One hash of everything every notebook depends on: the analysis package, word lists and pinned requirements."""
+def ignored(path: Path) -> bool:
+    """Whether a file is not part of the sources: hidden (checkpoints, editor swap files), cache or backup."""
+    return any(part.startswith(".") or part == "__pycache__" for part in path.parts) or path.name.endswith(
+        ("~", ".bak", ".orig", ".pyc")
+    )
+
+
+def fingerprinted_files(root: Path = config.ROOT) -> list[Path]:
+    """The files every notebook depends on: the package's modules and report templates, the word lists and the
+    pinned requirements."""
+    package = root / "analysis"
+    files = [*package.rglob("*.py"), *(package / "templates").rglob("*"), *(root / "data" / "lexicon").glob("*.txt")]
+    files.append(root / "requirements.txt")
+    return sorted(p for p in files if p.is_file() and not ignored(p.relative_to(root)))
+
+
+def code_fingerprint(root: Path = config.ROOT) -> str:
+    """One hash of everything every notebook depends on (see fingerprinted_files)."""
     digest = hashlib.sha256()
-    files = [*config.ROOT.joinpath("analysis").rglob("*"), *config.LEXICON.glob("*"), config.ROOT / "requirements.txt"]
-    for path in sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts):
-        digest.update(f"{path.relative_to(config.ROOT)}\0{sha256(path)}\n".encode())
+    for path in fingerprinted_files(root):
+        digest.update(f"{path.relative_to(root).as_posix()}\0{sha256(path)}\n".encode())
     return digest.hexdigest()
 
 
 def relative_files(root: Path) -> dict[str, Path]:
-    """Every file below root, keyed by its path relative to root (POSIX form)."""
-    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file below root except hidden ones (partial writes), keyed by its path relative to root (POSIX form)."""
+    files = sorted(p for p in root.rglob("*") if p.is_file() and not ignored(p.relative_to(root)))
+    return {p.relative_to(root).as_posix(): p for p in files}
 
 
 def project_relative(path: Path) -> str:
@@ -97,17 +98,142 @@ def project_relative(path: Path) -> str:
     return path.relative_to(config.ROOT).as_posix() if path.is_relative_to(config.ROOT) else str(path)
 
 
+def located(path: Path, error: Exception) -> str:
+    """An error reading a file as one line that names the file."""
+    name = project_relative(path)
+    if isinstance(error, UnicodeDecodeError):
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        return f"{name}:{line}: not UTF-8 text (byte {error.start}: {error.reason})"
+    if isinstance(error, OSError):
+        return f"{name}: {error.strerror or error}"
+    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return message if name in message or str(path) in message else f"{name}: {message}"
+
+
+def check_word_lists() -> None:
+    """Read the word lists before anything runs, so that a bad entry stops the build naming its file and line."""
+    from analysis.wordlists import read_user_dictionary, read_word_list
+
+    for name, read in (("userdict.txt", read_user_dictionary), ("stopwords.txt", read_word_list)):
+        path = config.LEXICON / name
+        try:
+            read(path)
+        except (ValueError, OSError) as error:
+            raise BuildError(located(path, error)) from None
+
+
+def distinct_articles(articles: list[Path]) -> list[Path]:
+    """The articles, each file once (the same file given twice is built once); BuildError when two different files
+    would write to one output folder."""
+    unique = list(dict.fromkeys(Path(a).resolve() for a in articles))
+    owners: dict[str, Path] = {}
+    for article in unique:
+        name = config.slug(article)
+        # casefolded: on macOS and Windows `A` and `a` are one folder
+        other = owners.setdefault(name.casefold(), article)
+        if other != article:
+            raise BuildError(
+                f"{project_relative(other)} and {project_relative(article)} would both write to the output folder "
+                f"{name!r}: rename one of them"
+            )
+    return unique
+
+
+def check_steps(steps: list[Step]) -> None:
+    """BuildError unless every notebook exists and reads only earlier notebooks' outputs."""
+    seen: set[str] = set()
+    for step in steps:
+        if not step.path.is_file():
+            raise BuildError(f"{project_relative(step.path)}: notebook not found")
+        late = [name for name in step.reads if name not in seen]
+        if late:
+            raise BuildError(f"{step.name} reads {', '.join(late)}, which is not an earlier notebook")
+        seen.add(step.name)
+
+
+def code_cells(step: Step) -> int:
+    """How many code cells a notebook has (a rough measure of how long it runs)."""
+    nb = json.loads(step.path.read_text(encoding="utf-8"))
+    return sum(cell["cell_type"] == "code" for cell in nb["cells"])
+
+
+@contextmanager
+def locked(out: Path, wait_seconds: float, notify: Callable[[str], None]):
+    """Hold the output folder's build lock; wait for another build holding it (at most wait_seconds, < 0: forever)."""
+    from filelock import FileLock, Timeout
+
+    path = out / STAGING / LOCK
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(path)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if wait_seconds == 0:
+                raise BuildError(f"another build is writing to {out}; run again when it has finished") from None
+            notify(f"another build is writing to {out}; waiting for it to finish")
+            try:
+                lock.acquire(timeout=wait_seconds)
+            except Timeout:
+                raise BuildError(f"another build was still writing to {out} after {wait_seconds:g} s") from None
+    except OSError as error:
+        raise BuildError(f"cannot write to {out}: {error.strerror or error}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def complete_publish(out: Path, journal: Path) -> None:
+    """Carry out a publish journal: move every file still staged into place, delete stale outputs, drop the journal.
+    Safe to repeat: a file already moved is no longer staged."""
+    plan = json.loads(journal.read_text(encoding="utf-8"))
+    for staged, target in plan["moves"]:
+        if (out / staged).is_file():
+            (out / target).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(out / staged, out / target)
+    for rel in plan["deletes"]:
+        (out / rel).unlink(missing_ok=True)
+    journal.unlink()
+
+
+def recover(out: Path, notify: Callable[[str], None]) -> None:
+    """Complete the publishing a killed build left half done, then remove every staging folder it left behind
+    (called with the lock held, so no other build is using them)."""
+    staging = out / STAGING
+    for journal in sorted(staging.glob(f"*{JOURNAL}")):
+        complete_publish(out, journal)
+        notify(f"completed publishing {journal.name.removesuffix(JOURNAL)}, which an earlier build left unfinished")
+    for path in sorted(staging.iterdir()):
+        if path.name != LOCK:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def read_manifest(path: Path) -> dict:
+    """The hashes a previous build recorded; none (so everything is rebuilt) when it is missing or unreadable."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def is_report(rel: str) -> bool:
+    """Whether an output (relative to the output folder) is an HTML report."""
+    return rel.startswith("reports/")
+
+
 class ArticleBuild:
     """The build of one article: which notebooks to run, their staging folders, and publishing their outputs."""
 
-    def __init__(self, article: Path, out: Path, notebooks: list[Notebook], fingerprint: str, html: bool):
-        self.article, self.out, self.notebooks, self.html = article, out, notebooks, html
-        self.paths = config.article_paths(article, out)
-        self.slug = self.paths.processed.name
+    def __init__(self, article: Path, out: Path, steps: list[Step], fingerprint: str, html: bool):
+        self.article, self.out, self.steps, self.html = article, out, steps, html
+        self.slug = config.slug(article)
+        self.paths = config.output_paths(self.slug, out)
         self.stage = out / STAGING / self.slug
+        self.journal = out / STAGING / f"{self.slug}{JOURNAL}"
         self.base_key = hashlib.sha256(f"{fingerprint}\0{sha256(article)}".encode()).hexdigest()
-        manifest = self.paths.processed / MANIFEST
-        self.manifest = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
+        self.manifest = read_manifest(self.paths.manifest)
         self.results: dict[str, dict] = {}
 
     def data_of(self, name: str) -> dict[str, Path]:
@@ -118,73 +244,91 @@ class ArticleBuild:
             found = {rel: self.out / rel for rel in self.manifest.get(name, {}).get("outputs", {})}
         return {rel: path for rel, path in found.items() if rel.startswith("data/")}
 
-    def key(self, notebook: Notebook) -> str:
-        """Hash of a notebook's inputs: the shared code, the article, its own source and what its dependencies wrote."""
-        digest = hashlib.sha256(f"{self.base_key}\0{sha256(notebook.path)}\n".encode())
-        for dep in notebook.depends_on:
+    def key(self, step: Step) -> str:
+        """Hash of a notebook's inputs: the shared code, the article, its own source and what the notebooks it reads
+        wrote."""
+        digest = hashlib.sha256(f"{self.base_key}\0{sha256(step.path)}\n".encode())
+        for dep in step.reads:
             for rel, path in sorted(self.data_of(dep).items()):
                 digest.update(f"{dep}\0{rel}\0{sha256(path)}\n".encode())
         return digest.hexdigest()
 
-    def up_to_date(self, notebook: Notebook) -> bool:
+    def up_to_date(self, step: Step) -> bool:
         """Whether the published outputs of a notebook were built from exactly its current inputs."""
-        entry = self.manifest.get(notebook.name)
-        if not entry or entry["inputs"] != self.key(notebook):
+        entry = self.manifest.get(step.name)
+        if not entry or entry["inputs"] != self.key(step):
             return False
+        if self.html and not any(is_report(rel) for rel in entry["outputs"]):
+            return False  # built by a figures-only run: its report is still to render
         return all((self.out / rel).is_file() and sha256(self.out / rel) == h for rel, h in entry["outputs"].items())
 
-    def run(self, notebook: Notebook) -> None:
+    def run(self, step: Step) -> None:
         """Execute a notebook into its staging folder and, for a full build, render its HTML report there."""
-        key = self.key(notebook)
-        stage = self.stage / notebook.name
+        key = self.key(step)
+        stage = self.stage / step.name
         shutil.rmtree(stage, ignore_errors=True)
         copied = set()
-        for dep in notebook.depends_on:
+        for dep in step.reads:
             for rel, path in self.data_of(dep).items():
                 (stage / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, stage / rel)
                 copied.add(rel)
-        executed = execute(notebook, self.article, stage)
+        executed = execute(step, self.article, stage)
+        written = [rel for rel in relative_files(stage) if rel not in copied]
         if self.html:
-            from analysis.rendering import render_html
-
-            write_text(stage / "reports" / self.slug / f"{notebook.name}.html", render_html(executed, notebook.title))
+            page = config.output_paths(self.slug, stage).report(step.name)
+            write_text(page, render_html(executed, step, self.steps, written))
         outputs = {rel: sha256(p) for rel, p in relative_files(stage).items() if rel not in copied}
-        self.results[notebook.name] = {"inputs": key, "outputs": outputs}
+        self.results[step.name] = {"inputs": key, "outputs": outputs}
 
     def publish(self) -> None:
-        """Move every staged output into place, drop outputs a notebook no longer writes, and record the hashes."""
+        """Move every staged output into place as one step: a journal of the moves first, then the moves."""
+        moves, deletes = [], []
         for name, result in self.results.items():
-            # a figures-only build writes no reports, so it cannot tell which old outputs are stale
-            stale = set(self.manifest.get(name, {}).get("outputs", {})) - set(result["outputs"]) if self.html else set()
-            for rel in sorted(result["outputs"]):
-                target = self.out / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(self.stage / name / rel, target)
-            for rel in sorted(stale):
-                (self.out / rel).unlink(missing_ok=True)
-            if self.html:
-                self.manifest[name] = result
-        if self.html:
-            write_json(self.paths.processed / MANIFEST, dict(sorted(self.manifest.items())))
+            moves += [((self.stage / name / rel).relative_to(self.out).as_posix(), rel) for rel in result["outputs"]]
+            # a figures-only build renders no report: the old one stays until a full build replaces it
+            previous = set(self.manifest.get(name, {}).get("outputs", {}))
+            previous = {rel for rel in previous if self.html or not is_report(rel)}
+            deletes += sorted(previous - set(result["outputs"]))
+            self.manifest[name] = result
+        staged = self.stage / "build.json"
+        moves.append((staged.relative_to(self.out).as_posix(), self.paths.manifest.relative_to(self.out).as_posix()))
+        try:
+            write_json(staged, dict(sorted(self.manifest.items())))
+            write_json(self.journal, {"moves": sorted(moves, key=lambda m: m[1].endswith("build.json")),
+                                      "deletes": deletes})
+        except OSError as error:
+            raise BuildError(f"cannot publish {self.slug} to {self.out}: {error.strerror or error}; "
+                             "previous outputs kept") from None
+        try:
+            complete_publish(self.out, self.journal)
+        except OSError as error:
+            raise BuildError(f"publishing {self.slug} to {self.out} stopped: {error.strerror or error}; the next build "
+                             "completes it") from None
 
     def clean(self) -> None:
-        """Remove this article's staging folder (and the staging root once empty)."""
-        shutil.rmtree(self.stage, ignore_errors=True)
-        for folder in (self.stage.parent,):
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
+        """Remove this article's staging folder, unless a publish journal still needs what is in it."""
+        if not self.journal.exists():
+            shutil.rmtree(self.stage, ignore_errors=True)
 
 
-def execute(notebook: Notebook, article: Path, out: Path):
-    """Run a notebook with papermill for one article, writing under `out`; BuildError names the failing cell."""
+def output_error(evalue: str) -> str | None:
+    """The system's reason when a notebook's error is the output folder refusing a file (disk full, read-only)."""
+    found = re.match(r"\[Errno (\d+)\] ([^:]+)", evalue)
+    return found.group(2) if found and int(found.group(1)) in OUTPUT_ERRNOS else None
+
+
+def execute(step: Step, article: Path, out: Path):
+    """Run a notebook with papermill for one article, writing under `out`; BuildError says what failed and where."""
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     parameters = {"article_path": project_relative(article), "out": project_relative(out)}
+    where = f"{project_relative(step.path)} for {project_relative(article)}"
     try:
         return papermill.execute_notebook(
-            str(notebook.path),
+            str(step.path),
             None,
             parameters=parameters,
             kernel_name="python3",
@@ -197,20 +341,24 @@ def execute(notebook: Notebook, article: Path, out: Path):
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as error:
+        reason = output_error(error.evalue)
+        if reason:
+            raise BuildError(f"cannot write the outputs of {where} under {out.parent.parent}: {reason}") from None
         first_line = error.source.strip().splitlines()[0] if error.source.strip() else ""
         raise BuildError(
-            f"{project_relative(notebook.path)} failed for {project_relative(article)} at cell [{error.exec_count}] "
-            f"({first_line!r}): {error.ename}: {error.evalue}"
+            f"{where} failed at cell [{error.exec_count}] ({first_line!r}): {error.ename}: {error.evalue}"
         ) from None
+    except CellTimeoutError:
+        raise BuildError(f"{where}: a cell ran longer than the limit of {CELL_TIMEOUT} s and was stopped") from None
+    except DeadKernelError:
+        raise BuildError(f"{where}: the kernel died while a cell ran (out of memory, or killed)") from None
 
 
-def import_runners(html: bool) -> None:
-    """Import papermill (and nbconvert for reports) in this thread before any worker does: two threads importing
-    jupyter_client's modules at once can find them half-initialised."""
+def import_runners() -> None:
+    """Import papermill in this thread before any worker does: two threads importing jupyter_client's modules at once
+    can find them half-initialised. (nbconvert is imported by the first report rendered, one thread at a time, so
+    that its second of importing overlaps the first notebooks.)"""
     import papermill  # noqa: F401
-
-    if html:
-        import nbconvert  # noqa: F401
 
 
 def build(
@@ -219,61 +367,70 @@ def build(
     html: bool = True,
     jobs: int | None = None,
     progress: Callable[[str], None] | None = None,
-    notebooks_dir: Path = config.NOTEBOOKS,
+    steps: list[Step] | None = None,
+    wait_seconds: float = -1,
+    notify: Callable[[str], None] = say,
 ) -> Outcome:
     """Build every article: run the notebooks whose inputs changed, in parallel where they allow, then publish.
 
-    With html=False (figures only) every notebook runs, its tables and figures are published, reports are not.
+    With html=False (figures only) only notebooks whose tables or charts are out of date run, and reports are not
+    rendered. `wait_seconds` is how long to wait for another build of the same output folder (< 0: as long as it
+    takes, 0: not at all).
     """
-    notebooks = read_notebooks(notebooks_dir)
+    steps = steps if steps is not None else study_steps()
+    check_steps(steps)
+    articles = distinct_articles(articles)
+    check_word_lists()
     fingerprint = code_fingerprint()
-    builds = [ArticleBuild(a, out, notebooks, fingerprint, html) for a in articles]
     outcome = Outcome()
-    pending = {(b, nb.name): nb for b in builds for nb in notebooks}
+    with locked(out, wait_seconds, notify):
+        recover(out, notify)
+        builds = [ArticleBuild(a, out, steps, fingerprint, html) for a in articles]
+        try:
+            run_all(builds, steps, html, jobs, progress, outcome)
+            for b in builds:
+                b.publish()
+        finally:
+            for b in builds:
+                b.clean()
+        if html:
+            write_index(out, steps)
+    return outcome
+
+
+def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int | None,
+            progress: Callable[[str], None] | None, outcome: Outcome) -> None:
+    """Run every notebook that is out of date, in parallel where what they read allows."""
+    pending = {(b, step.name): step for b in builds for step in steps}
     # start first what others wait for, then the longest (most code cells): two cores finish together sooner
-    waited_for = Counter(dep for nb in notebooks for dep in nb.depends_on)
+    waited_for = Counter(dep for step in steps for dep in step.reads)
+    cells = {step.name: code_cells(step) for step in steps}
 
     def priority(item):
         """Sort key for a pending notebook."""
-        (_, name), nb = item
-        return -waited_for[name], -nb.code_cells
+        (_, name), _ = item
+        return -waited_for[name], -cells[name]
 
-    running: dict[Future, tuple[ArticleBuild, Notebook]] = {}
+    running: dict[Future, tuple[ArticleBuild, Step]] = {}
     done: set[tuple[int, str]] = set()
-    try:
-        with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
-            while pending or running:
-                for (b, name), nb in sorted(pending.items(), key=priority):
-                    if all((id(b), dep) in done for dep in nb.depends_on):
-                        del pending[(b, name)]
-                        if html and b.up_to_date(nb):
-                            done.add((id(b), name))
-                            outcome.skipped.append((b.slug, name))
-                            if progress:
-                                progress(f"{b.slug}/{name}: up to date")
-                        else:
-                            import_runners(html)
-                            running[pool.submit(b.run, nb)] = (b, nb)
-                if not running:
-                    if pending:
-                        names = ", ".join(sorted({name for _, name in pending}))
-                        raise BuildError(f"notebooks {names} depend on notebooks that do not exist")
-                    continue
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    b, nb = running.pop(future)
-                    future.result()
-                    done.add((id(b), nb.name))
-                    outcome.executed.append((b.slug, nb.name))
-                    if progress:
-                        progress(f"{b.slug}/{nb.name}: executed")
-        for b in builds:
-            b.publish()
-    finally:
-        for b in builds:
-            b.clean()
-    if html:
-        from analysis.rendering import write_index
-
-        write_index(out)
-    return outcome
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+        while pending or running:
+            for (b, name), step in sorted(pending.items(), key=priority):
+                if all((id(b), dep) in done for dep in step.reads):
+                    del pending[(b, name)]
+                    if b.up_to_date(step):
+                        done.add((id(b), name))
+                        outcome.skipped.append((b.slug, name))
+                        if progress:
+                            progress(f"{b.slug}/{name}: up to date")
+                    else:
+                        import_runners()
+                        running[pool.submit(b.run, step)] = (b, step)
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                b, step = running.pop(future)
+                future.result()
+                done.add((id(b), step.name))
+                outcome.executed.append((b.slug, step.name))
+                if progress:
+                    progress(f"{b.slug}/{step.name}: executed")

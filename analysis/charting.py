@@ -58,12 +58,54 @@ def article_source(article) -> str:
     return f"{article.source}, {publication_date(article.published)}, {article.title}"
 
 
-def show(fig, missing: str) -> None:
-    """Show a chart in the notebook and free it; print `missing` instead when there was nothing to chart."""
+def chart_title(fig) -> str:
+    """A figure's title as text: its suptitle, else its axes' titles, else the titles set_titles draws above the
+    axes (annotations placed above their anchor; the source note goes below)."""
+    from matplotlib.text import Annotation
+
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        return fig._suptitle.get_text()
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    if not titles:
+        titles = [
+            text.get_text()
+            for ax in fig.axes
+            for text in ax.texts
+            if isinstance(text, Annotation) and text.get_text() and text.xyann[1] > 0
+        ]
+    return " — ".join(titles)
+
+
+def notebook_png(fig) -> tuple[bytes, int]:
+    """The chart as the notebook shows it: PNG bytes and width in pixels at the figure's own dpi (halved from the
+    PNG save_chart wrote when there is one: resampling is far quicker than drawing it again)."""
+    import io
+
+    from PIL import Image
+
+    from analysis.exporting import PNG_METADATA, SAVED_PNG
+
+    saved = SAVED_PNG.get(fig)
+    if saved is None:
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", metadata=PNG_METADATA)
+        return buffer.getvalue(), Image.open(buffer).width
+    small = Image.open(io.BytesIO(saved)).reduce(max(1, round(config.DPI / fig.dpi)))  # each pixel: a box's mean
+    buffer = io.BytesIO()
+    small.save(buffer, format="png")
+    return buffer.getvalue(), small.width
+
+
+def show(fig, missing: str, alt: str | None = None) -> None:
+    """Show a chart in the notebook as a PNG with alt text (`alt`, else the chart's title) and free it; print
+    `missing` instead when there was nothing to chart."""
     import matplotlib.pyplot as plt
+    from IPython.display import Image, display
 
     if fig is None:
         print(missing)
         return
-    plt.show()
+    data, _ = notebook_png(fig)
+    alt = alt or chart_title(fig) or "Chart"
     plt.close(fig)
+    display(Image(data=data, format="png", metadata={"alt": alt}))

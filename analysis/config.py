@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -36,15 +37,25 @@ def font_collection() -> Path:
 
 
 @cache
+def font_number() -> int:
+    """Which face of the Noto Sans CJK collection is the TC face."""
+    from fontTools.ttLib import TTCollection
+
+    collection = TTCollection(str(font_collection()), lazy=True)
+    names = ({n.toUnicode() for n in face["name"].names if n.nameID == 1} for face in collection.fonts)
+    return next(number for number, family in enumerate(names) if FONT_FAMILY in family)
+
+
+@cache
 def font_file() -> Path:
     """A single-face font file of Noto Sans CJK TC, for tools (wordcloud) that open face 0 of a TTC."""
-    from fontTools.ttLib import TTCollection
+    from fontTools.ttLib import TTFont
 
     target = CACHE / "NotoSansCJKtc-Regular.otf"
     if target.exists():
         return target
-    collection = TTCollection(str(font_collection()), recalcTimestamp=False)  # same bytes on every machine
-    face = next(f for f in collection.fonts if FONT_FAMILY in {n.toUnicode() for n in f["name"].names if n.nameID == 1})
+    # read lazily, the tables are copied as they are: the same bytes as decompiling them, in half the time
+    face = TTFont(str(font_collection()), fontNumber=font_number(), recalcTimestamp=False, lazy=True)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.part")
     face.save(str(partial))
@@ -79,27 +90,53 @@ def use_project_style() -> None:
     )
 
 
+SLUG_LENGTH = 80
+
+
 def slug(path: str | Path) -> str:
-    """A safe folder name for an article file: its stem with anything but letters, digits, - and _ replaced."""
-    name = re.sub(r"[^\w\-]+", "_", Path(path).stem, flags=re.ASCII).strip("._")
-    if not name:
-        raise ValueError(f"{path}: no usable name for an output folder")
-    return name[:100]
+    """The output folder name of an article file: its stem when that is a safe name (letters of any script, digits,
+    - and _), else the stem made safe plus a short hash of it, so that names differing only in unsafe characters
+    (`a b`, `a.b`) never share a folder; never empty."""
+    stem = Path(path).stem
+    name = re.sub(r"[^\w\-]+", "_", stem).strip("_-")[:SLUG_LENGTH]
+    if name == stem and name:
+        return name
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    return f"{name}-{digest}" if name else f"article-{digest}"
 
 
 @dataclass(frozen=True)
 class ArticlePaths:
-    """Where one article's processed tables, figures and reports go."""
+    """Where one article's outputs go: its processed tables (with article.json and build.json), charts and reports."""
 
     article: Path
     processed: Path
     figures: Path
     reports: Path
 
+    @property
+    def metadata(self) -> Path:
+        """article.json: the article's text and metadata as notebook 01 wrote them."""
+        return self.processed / "article.json"
+
+    @property
+    def manifest(self) -> Path:
+        """build.json: the hashes of every notebook's inputs and outputs, for incremental builds."""
+        return self.processed / "build.json"
+
+    def report(self, notebook: str) -> Path:
+        """The HTML report of a notebook (by name, e.g. 01_load_and_clean)."""
+        return self.reports / f"{notebook}.html"
+
+
+def output_paths(name: str, out: str | Path) -> ArticlePaths:
+    """The output folders of the article whose folder name is `name`, under `out`."""
+    out = Path(out)
+    return ArticlePaths(Path(), out / "data" / "processed" / name, out / "figures" / name, out / "reports" / name)
+
 
 def article_paths(article: str | Path | None = None, out: str | Path | None = None) -> ArticlePaths:
     """The output folders for an article (default: the study's article) under `out` (default: the project)."""
     article = ROOT / article if article else ARTICLE  # relative paths are taken from the project root
     out = ROOT / out if out else ROOT
-    name = slug(article)
-    return ArticlePaths(article, out / "data" / "processed" / name, out / "figures" / name, out / "reports" / name)
+    return replace(output_paths(slug(article), out), article=article)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.article import Article, ArticleError
+from analysis.article import Article
 from analysis.characters import is_word
 from analysis.claims import CLAIM_COLUMNS, claim_figures, write_claims
 from analysis.corpus_exports import write_exports, write_segmented_text
@@ -131,10 +131,12 @@ def analyse_file(path: Path) -> ArticleResult:
     """Load, clean, segment, count and extract the statistics of one article file; a problem is recorded, not raised."""
     try:
         article = load_article(path)
-    except ArticleError as error:
-        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
     except OSError as error:
         return ArticleResult(path.name, error=error.strerror or str(error))
+    except ValueError as error:  # ArticleError, and anything else the text makes impossible (a 30 February)
+        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
+    except Exception as error:  # one odd article must not stop a run over thousands
+        return ArticleResult(path.name, error=f"loading failed: {type(error).__name__}: {error}")
     try:
         lines, counts = segmented_lines(article.text)
         statistics, metadata = extract_statistics(article), describe(article, counts)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +35,13 @@ def atomic_path(path: str | Path):
         raise
 
 
+def write_bytes(path: str | Path, data: bytes) -> Path:
+    """Write bytes atomically."""
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(data)
+    return Path(path)
+
+
 def write_text(path: str | Path, text: str) -> Path:
     """Write UTF-8 text atomically, with LF line ends."""
     with atomic_path(path) as tmp:
@@ -41,8 +50,9 @@ def write_text(path: str | Path, text: str) -> Path:
 
 
 def write_csv(path: str | Path, table: pd.DataFrame) -> Path:
-    """Write a table as UTF-8 CSV without the index, atomically."""
-    return write_text(path, table.to_csv(index=False, lineterminator="\n"))
+    """Write a table as UTF-8 CSV without the index, atomically, with a byte-order mark: without one, Excel opens a
+    double-clicked CSV in the machine's legacy code page and garbles the Chinese (pandas reads the mark as nothing)."""
+    return write_text(path, "\ufeff" + table.to_csv(index=False, lineterminator="\n"))
 
 
 def write_json(path: str | Path, data) -> Path:
@@ -50,13 +60,19 @@ def write_json(path: str | Path, data) -> Path:
     return write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+# the PNG each figure was saved as, so that showing it in the notebook does not draw it a third time
+SAVED_PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def save_chart(fig, data: pd.DataFrame, directory: str | Path, name: str) -> list[Path]:
     """Save a figure as PNG and SVG and its data as CSV under one name; same inputs give the same bytes."""
     directory = Path(directory)
-    written = []
-    for suffix, metadata in ((".png", PNG_METADATA), (".svg", SVG_METADATA)):
-        with atomic_path(directory / f"{name}{suffix}") as tmp:
-            fig.savefig(tmp, format=suffix[1:], metadata=metadata)
-        written.append(directory / f"{name}{suffix}")
+    png = io.BytesIO()
+    fig.savefig(png, format="png", metadata=PNG_METADATA)
+    SAVED_PNG[fig] = png.getvalue()
+    written = [write_bytes(directory / f"{name}.png", png.getvalue())]
+    with atomic_path(directory / f"{name}.svg") as tmp:
+        fig.savefig(tmp, format="svg", metadata=SVG_METADATA)
+    written.append(directory / f"{name}.svg")
     written.append(write_csv(directory / f"{name}.csv", data))
     return written

@@ -7,13 +7,18 @@ import hashlib
 import html
 import io
 import json
-from datetime import datetime
+import re
+import threading
+from datetime import date, datetime
 from pathlib import Path
 
 from analysis import config
 from analysis.exporting import atomic_path, write_text
+from analysis.steps import Step, neighbours
 
 TEMPLATES = Path(__file__).parent / "templates"
+# reports render in the build's worker threads; two threads importing nbconvert at once can see it half-initialised
+IMPORTING = threading.Lock()
 
 
 def stable_notebook(nb, title: str):
@@ -28,13 +33,81 @@ def stable_notebook(nb, title: str):
     return nb
 
 
-def render_html(nb, title: str) -> str:
-    """HTML of an executed notebook: outputs shown, code folded, no scripts, its own CJK font."""
-    from nbconvert import HTMLExporter
+H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+# a table cell holding only a number (pandas and Styler cells alike): right-aligned, the rest left-aligned
+NUMBER_CELL = re.compile(r"<td((?: [^>]*)?)>(\s*[-+−]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*%?\s*)</td>")
+CONTENTS_MARK = "<!-- report-contents -->"
 
-    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATES)], exclude_anchor_links=True)
-    body, _ = exporter.from_notebook_node(stable_notebook(nb, title))
-    return embed_cjk_font(body)
+
+def number_cell(match: re.Match) -> str:
+    """A table cell marked as holding a number."""
+    attributes = match.group(1)
+    if 'class="' in attributes:
+        attributes = attributes.replace('class="', 'class="num ', 1)
+    else:
+        attributes += ' class="num"'
+    return f"<td{attributes}>{match.group(2)}</td>"
+
+
+def with_contents(page: str) -> str:
+    """The page with an id on each section heading (h2) and, at its mark, a list of links to them."""
+    headings = []
+
+    def anchor(match: re.Match) -> str:
+        headings.append(TAG.sub("", match.group(1)).strip())
+        return f'<h2 id="section-{len(headings)}">{match.group(1)}</h2>'
+
+    page = H2.sub(anchor, page)
+    items = "".join(f'<li><a href="#section-{n}">{text}</a></li>' for n, text in enumerate(headings, start=1))
+    contents = f'<nav class="report-contents" aria-label="Contents"><ol>{items}</ol></nav>' if headings else ""
+    return page.replace(CONTENTS_MARK, contents, 1)
+
+
+def file_links(written: list[str]) -> str:
+    """Links from a report (in reports/<article>/) to the tables and charts its notebook wrote, charts by name."""
+    tables = [rel for rel in written if rel.startswith("data/")]
+    charts: dict[str, list[str]] = {}
+    for rel in written:
+        if rel.startswith("figures/"):
+            charts.setdefault(rel.rsplit(".", 1)[0], []).append(rel)
+    items = [f'<li><a href="../../{html.escape(rel)}">{html.escape(rel.rsplit("/", 1)[-1])}</a></li>' for rel in tables]
+    for stem, files in charts.items():
+        links = " ".join(
+            f'<a href="../../{html.escape(rel)}">{html.escape(rel.rsplit(".", 1)[-1].upper())}</a>' for rel in files
+        )
+        items.append(f"<li>chart {html.escape(stem.rsplit('/', 1)[-1])}: {links}</li>")
+    if not items:
+        return ""
+    return '<section class="report-files"><h2>Files this notebook wrote</h2><ul>' + "".join(items) + "</ul></section>"
+
+
+def step_links(step: Step, steps: list[Step]) -> str:
+    """The links at the top of a report: all reports, the previous and the next one."""
+    before, after = neighbours(steps, step.name)
+    links = ['<a href="../index.html">All reports</a>']
+    if before:
+        links.append(f'<a rel="prev" href="{html.escape(before.name)}.html">← {html.escape(before.title)}</a>')
+    if after:
+        links.append(f'<a rel="next" href="{html.escape(after.name)}.html">{html.escape(after.title)} →</a>')
+    return " · ".join(links)
+
+
+def render_html(nb, step: Step, steps: list[Step], written: list[str] = ()) -> str:
+    """HTML of an executed notebook: outputs shown, code folded, no prompts, no scripts, links to the other reports
+    and to the files it wrote, a contents list, its own CJK font."""
+    with IMPORTING:
+        from nbconvert import HTMLExporter
+    exporter = HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_anchor_links=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    resources = {"report": {"links": step_links(step, steps), "contents": CONTENTS_MARK, "files": file_links(written)}}
+    body, _ = exporter.from_notebook_node(stable_notebook(nb, step.title), resources=resources)
+    return embed_cjk_font(with_contents(NUMBER_CELL.sub(number_cell, body)))
 
 
 def cjk_font_subset(chars: str) -> bytes:
@@ -47,7 +120,8 @@ def cjk_font_subset(chars: str) -> bytes:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(config.font_file()), recalcTimestamp=False)
+    # the face straight from the collection, read lazily: the same subset as from an extracted face, in half the time
+    font = TTFont(str(config.font_collection()), fontNumber=config.font_number(), recalcTimestamp=False, lazy=True)
     options = subset.Options()
     options.name_IDs, options.hinting, options.desubroutinize = ["*"], False, True
     # horizontal text in the TC face needs none of the OpenType layout tables (vertical forms, other regions'
@@ -89,16 +163,43 @@ def embed_cjk_font(page: str) -> str:
     return page.replace("</head>", style + "</head>", 1)
 
 
-def article_entries(out: Path) -> list[dict]:
-    """Title, date and reports of every article built under `out`, in name order."""
+def published_label(published: str | None) -> str:
+    """How the index shows a publication date: date and time with its zone, the date alone, or that it is unknown."""
+    if not published:
+        return "date unknown"
+    if len(published) == 10:
+        return date.fromisoformat(published).isoformat()
+    moment = datetime.fromisoformat(published)
+    return f"{moment:%Y-%m-%d %H:%M} ({moment.tzname() or 'local time'})"
+
+
+def article_headlines(processed: Path) -> list[str]:
+    """Three headline findings of an article from its processed tables (none while analysis.findings is absent)."""
+    try:
+        from analysis.findings import headlines
+    except ImportError:  # written in parallel with this module; the index goes without findings until it exists
+        return []
+    return headlines(processed)
+
+
+def article_entries(out: Path, steps: list[Step]) -> list[dict]:
+    """Title, outlet, date, findings and reports (in the steps' order) of every article built under `out`."""
+    order = {step.name: number for number, step in enumerate(steps)}
     entries = []
     for folder in sorted((out / "reports").iterdir()) if (out / "reports").is_dir() else []:
-        meta = out / "data" / "processed" / folder.name / "article.json"
-        pages = sorted(folder.glob("*.html"))
-        if folder.is_dir() and meta.is_file() and pages:
-            article = json.loads(meta.read_text(encoding="utf-8"))
+        paths = config.output_paths(folder.name, out)
+        pages = sorted(folder.glob("*.html"), key=lambda page: (order.get(page.stem, len(order)), page.stem))
+        if folder.is_dir() and paths.metadata.is_file() and pages:
+            article = json.loads(paths.metadata.read_text(encoding="utf-8"))
             entries.append(
-                {"slug": folder.name, "title": article["title"], "published": article["published"], "pages": pages}
+                {
+                    "slug": folder.name,
+                    "title": article["title"],
+                    "source": article.get("source", ""),
+                    "published": article.get("published"),
+                    "findings": article_headlines(paths.processed),
+                    "pages": pages,
+                }
             )
     return entries
 
@@ -109,42 +210,45 @@ INDEX = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data:">
-<title>Xixiang article study — reports</title>
+<title>{title}</title>
 <style>
   body {{ max-width: 860px;
          margin: 2em auto; padding: 0 1em; line-height: 1.6; color: #222; }}
-  h2 {{ margin-bottom: 0.2em; }} .date {{ color: #666; margin-top: 0; }} li {{ margin: 0.4em 0; }}
+  h2 {{ margin-bottom: 0.2em; }} .meta {{ color: #666; margin-top: 0; }} li {{ margin: 0.4em 0; }}
+  .findings li {{ margin: 0.2em 0; }}
 </style>
 </head>
 <body>
-<h1>Xixiang article study — reports</h1>
-<p>One report per notebook, for each article studied. Each report shows the notebook's results; its code is folded
-under “Code”.</p>
+<h1>{title}</h1>
+<p>A study of Chinese news articles: for each article, what it says in words and in numbers. One report per
+notebook; each shows the notebook's results, its code folded under “Code”.</p>
 {articles}
 </body>
 </html>
 """
+INDEX_TITLE = "Chinese news article study — reports"
 
 
-def write_index(out: Path) -> Path:
-    """Write reports/index.html under `out`, linking every article's reports with its title and date."""
-    from analysis.building import read_notebooks
-
-    notebooks = {nb.name: nb for nb in read_notebooks()}
+def write_index(out: Path, steps: list[Step]) -> Path:
+    """Write reports/index.html under `out`: per article its title, outlet, date, headline findings and reports."""
+    titles = {step.name: step for step in steps}
     sections = []
-    for entry in article_entries(out):
+    for entry in article_entries(out, steps):
         slug = html.escape(entry["slug"])
         items = []
         for page in entry["pages"]:
-            nb = notebooks.get(page.stem)
-            label = html.escape(nb.title if nb else page.stem)
-            summary = f" — {html.escape(nb.summary)}" if nb else ""
+            step = titles.get(page.stem)
+            label = html.escape(step.title if step else page.stem)
+            summary = f" — {html.escape(step.summary)}" if step else ""
             items.append(f'<li><a href="{slug}/{html.escape(page.name)}">{label}</a>{summary}</li>')
-        published = datetime.fromisoformat(entry["published"])
-        date = f"Published {published:%Y-%m-%d %H:%M} ({published.tzname()})"
+        outlet = html.escape(entry["source"]) if entry["source"] else "outlet unknown"
+        meta = [outlet, published_label(entry["published"])]
+        findings = "".join(f"<li>{html.escape(line)}</li>" for line in entry["findings"])
         sections.append(
             f"<section>\n<h2>{html.escape(entry['title'])}</h2>\n"
-            f'<p class="date">{date} · <code>{slug}</code></p>\n'
-            "<ul>\n" + "\n".join(items) + "\n</ul>\n</section>"
+            f'<p class="meta">{" · ".join(meta)} · <code>{slug}</code></p>\n'
+            + (f'<ul class="findings">{findings}</ul>\n' if findings else "")
+            + "<p>Reports:</p>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>"
         )
-    return write_text(out / "reports" / "index.html", embed_cjk_font(INDEX.format(articles="\n".join(sections))))
+    page = INDEX.format(title=INDEX_TITLE, articles="\n".join(sections))
+    return write_text(out / "reports" / "index.html", embed_cjk_font(page))

@@ -13,6 +13,8 @@ from articles import XINAN, write_article
 
 from analysis import config
 from analysis.building import BuildError, build, relative_files
+from analysis.rendering import INDEX_TITLE
+from analysis.steps import Step
 
 EXPORTS = ("data/processed", "figures", "reports")
 XSS_TITLE = '【測試】<script>document.title="pwned"</script>新安街道'
@@ -39,7 +41,8 @@ def xss_article(tmp_path_factory):
     """A second, hostile article: another street, other numbers, markup in its title and body."""
     folder = tmp_path_factory.mktemp("hostile")
     paragraphs = [*XINAN["paragraphs"][:3], XSS_BODY]
-    return write_article(folder / "2022-03-15_xinan <b>.txt", XSS_TITLE, paragraphs, XINAN["captions"])
+    # a name with Chinese, a space and markup: its output folder keeps the Chinese and adds a hash
+    return write_article(folder / "2022-03-15_新安 <b>.txt", XSS_TITLE, paragraphs, XINAN["captions"])
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +86,7 @@ def test_reports_have_no_errors_warnings_or_machine_paths(study_build):
 
 def test_second_article_end_to_end(xss_build, xss_article):
     slug = config.slug(xss_article)
-    assert "/" not in slug and ".." not in slug and " " not in slug
+    assert "/" not in slug and ".." not in slug and " " not in slug and slug.startswith("2022-03-15_新安_b-")
     pages = sorted((xss_build / "reports" / slug).glob("*.html"))
     assert len(pages) == len(list(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
     statistics = (xss_build / "data" / "processed" / slug / "statistics.csv").read_text(encoding="utf-8")
@@ -117,11 +120,10 @@ def test_rebuild_is_byte_identical(xss_build, xss_article, tmp_path):
     assert exports(tmp_path) == exports(xss_build)
 
 
-def write_notebook(path, code, depends_on=()):
+def write_notebook(path, code):
     """A minimal numbered notebook: a title cell, the parameters cell and one code cell."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.metadata["xixiang"] = {"depends_on": list(depends_on)}
     nb.cells = [
         nbformat.v4.new_markdown_cell(f"# {path.stem}\n\n**Question.** Does the build work. Test notebook."),
         nbformat.v4.new_code_cell("article_path = None\nout = None", metadata={"tags": ["parameters"]}),
@@ -134,7 +136,7 @@ def write_notebook(path, code, depends_on=()):
 
 @pytest.fixture
 def small_project(tmp_path):
-    """A folder of two small notebooks, the second reading what the first writes."""
+    """Two small steps, the second reading what the first writes."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     shutil.copy(config.NOTEBOOKS / "01_load_and_clean.ipynb", notebooks)
@@ -142,44 +144,49 @@ def small_project(tmp_path):
         notebooks / "02_reads_01.ipynb",
         "import json\nfrom analysis import config\nfrom analysis.exporting import write_json\n"
         "paths = config.article_paths(article_path, out)\n"
-        "meta = json.loads((paths.processed / 'article.json').read_text(encoding='utf-8'))\n"
+        "meta = json.loads(paths.metadata.read_text(encoding='utf-8'))\n"
         "_ = write_json(paths.processed / 'title.json', {'title': meta['title']})",
-        depends_on=["01_load_and_clean"],
     )
-    return notebooks, tmp_path / "out"
+    steps = [
+        Step(notebooks / "01_load_and_clean.ipynb", "01 · Load", "Loads the article."),
+        Step(notebooks / "02_reads_01.ipynb", "02 · Reads 01", "Reads what 01 wrote.", reads=("01_load_and_clean",)),
+    ]
+    return steps, tmp_path / "out"
 
 
 def test_incremental_rebuild_runs_only_what_changed(small_project):
-    notebooks, out = small_project
-    first = build([config.ARTICLE], out, notebooks_dir=notebooks)
+    steps, out = small_project
+    notebooks = steps[0].path.parent
+    first = build([config.ARTICLE], out, steps=steps)
     assert len(first.executed) == 2
-    assert build([config.ARTICLE], out, notebooks_dir=notebooks).executed == []
+    assert build([config.ARTICLE], out, steps=steps).executed == []
 
     nb = nbformat.read(notebooks / "01_load_and_clean.ipynb", as_version=4)
     nb.cells[0].source += "\n\nAn edit to the text that changes no output."
     nbformat.write(nb, notebooks / "01_load_and_clean.ipynb")
-    again = build([config.ARTICLE], out, notebooks_dir=notebooks)
+    again = build([config.ARTICLE], out, steps=steps)
     assert [name for _, name in again.executed] == ["01_load_and_clean"], "02 reads unchanged bytes: not re-run"
 
     (out / "data" / "processed" / config.slug(config.ARTICLE) / "title.json").unlink()
-    assert [name for _, name in build([config.ARTICLE], out, notebooks_dir=notebooks).executed] == ["02_reads_01"]
+    assert [name for _, name in build([config.ARTICLE], out, steps=steps).executed] == ["02_reads_01"]
 
 
 def test_failing_notebook_names_the_cell_and_keeps_previous_outputs(small_project):
-    notebooks, out = small_project
-    build([config.ARTICLE], out, notebooks_dir=notebooks)
+    steps, out = small_project
+    notebooks = steps[0].path.parent
+    build([config.ARTICLE], out, steps=steps)
     before = exports(out)
     (notebooks / "01_load_and_clean.ipynb").write_text(
         (notebooks / "01_load_and_clean.ipynb").read_text(encoding="utf-8").replace("Question", "Question!"),
         encoding="utf-8",
     )
-    write_notebook(notebooks / "02_reads_01.ipynb", "raise RuntimeError('deliberate failure')", ["01_load_and_clean"])
+    write_notebook(notebooks / "02_reads_01.ipynb", "raise RuntimeError('deliberate failure')")
     with pytest.raises(
-        BuildError, match=r"02_reads_01\.ipynb failed for .* at cell \[3\] .*RuntimeError: deliberate failure"
+        BuildError, match=r"02_reads_01\.ipynb for .* failed at cell \[3\] .*RuntimeError: deliberate failure"
     ):
-        build([config.ARTICLE], out, notebooks_dir=notebooks)
+        build([config.ARTICLE], out, steps=steps)
     assert exports(out) == before, "the notebook that did succeed is not published either"
-    assert not (out / ".build").exists()
+    assert [p.name for p in (out / ".build").iterdir()] == ["lock"], "no staging folder is left"
     assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
 
 
@@ -233,7 +240,7 @@ def dump_dom(chromium, page, tmp_path):
 
 def test_reports_open_in_chromium_and_hostile_markup_does_not_run(chromium, xss_build, study_build, tmp_path):
     dom = dump_dom(chromium, xss_build / "reports" / "index.html", tmp_path)
-    assert "<title>Xixiang article study" in dom and "pwned" not in dom.split("</title>")[0]
+    assert f"<title>{INDEX_TITLE}" in dom and "pwned" not in dom.split("</title>")[0]
     assert "&lt;script&gt;" in dom, "the hostile title is shown as text"
     for page in sorted((xss_build / "reports").rglob("*/*.html")):
         dom = dump_dom(chromium, page, tmp_path)
@@ -262,3 +269,17 @@ def test_embedded_font_is_the_same_from_a_cold_cache(tmp_path, monkeypatch):
         subsets.append(rendering.cjk_font_subset("西鄉街道學習強國"))
     config.font_file.cache_clear()
     assert subsets[0] == subsets[1]
+
+
+def test_report_links_resolve_and_every_chart_has_alt_text(study_build):
+    out = study_build[0]
+    for page in (out / "reports").rglob("*/*.html"):
+        parser = TagCollector()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for tag, attrs in parser.tags:
+            if tag == "img":
+                assert attrs.get("alt"), f"{page.name}: an image without alt text"
+            href = attrs.get("href", "") if tag == "a" else ""
+            if href and not href.startswith(("#", "http")):
+                assert (page.parent / href).resolve().is_file(), f"{page.name}: broken link {href}"
+        assert "Out[" not in page.read_text(encoding="utf-8").split("<body", 1)[1]

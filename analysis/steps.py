@@ -1,0 +1,64 @@
+"""The study's steps: the numbered notebooks in order, their titles and summaries, the parameters every notebook
+takes, and which notebook reads which one's output. The build and the reports' index both read them from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import config
+
+# the one cell tagged `parameters` in every notebook sets these; the build passes them (papermill overrides them)
+PARAMETERS = {
+    "article_path": "the article file, relative to the project root (None: the study's article)",
+    "out": "the folder data/processed/, figures/ and reports/ go under (None: the project itself)",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """A numbered notebook: its file, its title, a one-line summary and the steps whose outputs it reads."""
+
+    path: Path
+    title: str
+    summary: str
+    reads: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """The notebook's file name without .ipynb, e.g. 01_load_and_clean."""
+        return self.path.stem
+
+
+def study_steps(directory: Path = config.NOTEBOOKS) -> list[Step]:
+    """The study's four notebooks, in the order they run (a notebook may read only earlier ones' outputs)."""
+    return [
+        Step(
+            directory / "01_load_and_clean.ipynb",
+            "01 · Load and clean the article",
+            "What exactly is the text we study: the article's parts, what cleaning changed, what was left out.",
+        ),
+        Step(
+            directory / "02_word_frequency.ipynb",
+            "02 · Word frequency: what the article talks about",
+            "Which words carry the article, and which slogans does it quote?",
+        ),
+        Step(
+            directory / "03_figure_extraction.ipynb",
+            "03 · Figure extraction: every number the article reports",
+            "What does the article claim in numbers, what does each count, and do the numbers agree?",
+        ),
+        Step(
+            directory / "04_reported_statistics.ipynb",
+            "04 · Reported statistics: the article's numbers as charts",
+            "How big are the numbers the article reports, next to each other?",
+            reads=("03_figure_extraction",),
+        ),
+    ]
+
+
+def neighbours(steps: list[Step], name: str) -> tuple[Step | None, Step | None]:
+    """The steps before and after the named one, None at either end."""
+    names = [step.name for step in steps]
+    at = names.index(name)
+    return (steps[at - 1] if at > 0 else None, steps[at + 1] if at + 1 < len(steps) else None)

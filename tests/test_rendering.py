@@ -1,0 +1,232 @@
+"""The report frame: no prompts, readable tables, alt text on charts, links between reports and to the files each
+notebook wrote, a contents list, and an index for the study that lists each article's outlet, date and findings."""
+
+import json
+import re
+from html.parser import HTMLParser
+
+import nbformat
+import pytest
+
+from analysis import charting, config, rendering
+from analysis.rendering import INDEX_TITLE, published_label, render_html, write_index
+from analysis.steps import PARAMETERS, Step, neighbours, study_steps
+
+PNG = (  # a 1×1 transparent PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+class Page(HTMLParser):
+    """The start tags of a page with their attributes, and its text."""
+
+    def __init__(self, text):
+        super().__init__()
+        self.tags, self.text = [], []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag):
+        """Attributes of every element with this tag."""
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def executed_notebook():
+    """An executed notebook as papermill returns it: headings, a table, a chart with alt text and one without."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    table = (
+        "<table><thead><tr><th>word</th><th>count</th><th>share</th></tr></thead><tbody>"
+        "<tr><td>學習強國</td><td>34</td><td>5.2%</td></tr><tr><td>西鄉 2021</td><td>1,270</td><td>0.1</td></tr>"
+        "</tbody></table>"
+    )
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 02 · Words\n\n## Method\n\nText.\n\n## Result: words & counts"),
+        nbformat.v4.new_code_cell(
+            "frequencies",
+            execution_count=3,
+            outputs=[
+                nbformat.v4.new_output("execute_result", {"text/html": table, "text/plain": "t"}, execution_count=3)
+            ],
+        ),
+        nbformat.v4.new_code_cell(
+            "show(fig)",
+            execution_count=4,
+            outputs=[
+                nbformat.v4.new_output(
+                    "display_data", {"image/png": PNG}, metadata={"image/png": {"alt": "詞頻 — Top words"}}
+                ),
+                nbformat.v4.new_output("display_data", {"image/png": PNG}),
+            ],
+        ),
+    ]
+    return nb
+
+
+STEPS = [
+    Step(config.NOTEBOOKS / "01_a.ipynb", "01 · First", "The first."),
+    Step(config.NOTEBOOKS / "02_words.ipynb", "02 · Words", "The words."),
+    Step(config.NOTEBOOKS / "03_c.ipynb", "03 · Third", "The third.", reads=("02_words",)),
+]
+WRITTEN = [
+    "data/processed/x/word_frequencies.csv",
+    "figures/x/top30_words.png",
+    "figures/x/top30_words.svg",
+    "figures/x/top30_words.csv",
+]
+
+
+@pytest.fixture(scope="module")
+def report():
+    """The example notebook rendered as the second of three reports."""
+    text = render_html(executed_notebook(), STEPS[1], STEPS, WRITTEN)
+    return text, Page(text)
+
+
+def test_no_prompts_beside_code_or_outputs(report):
+    body = report[0].split("<body", 1)[1]
+    assert "Out[" not in body and "In&nbsp;[" not in body and "jp-OutputPrompt" not in body
+
+
+def test_every_chart_has_alt_text_from_its_title(report):
+    _, page = report
+    alts = [img.get("alt") for img in page.all("img")]
+    assert alts == ["詞頻 — Top words", "Chart (no description given)"]
+
+
+def test_previous_next_and_index_links(report):
+    _, page = report
+    links = {a.get("rel"): a["href"] for a in page.all("a") if a.get("rel")}
+    assert links == {"prev": "01_a.html", "next": "03_c.html"}
+    assert "../index.html" in [a["href"] for a in page.all("a")]
+
+
+def test_contents_list_links_to_each_section(report):
+    text, page = report
+    targets = [a["href"] for a in page.all("a") if a["href"].startswith("#")]
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    assert len(targets) == 3 and all(t[1:] in ids for t in targets)  # Method, Result, Files
+    assert "Result: words &amp; counts</a>" in text
+
+
+def test_links_to_the_files_the_notebook_wrote(report):
+    _, page = report
+    files = [a["href"] for a in page.all("a") if a["href"].startswith("../../")]
+    assert files == [f"../../{rel}" for rel in WRITTEN]
+
+
+def test_numbers_right_text_left_in_tables(report):
+    text, _ = report
+    assert re.findall(r'<td class="num">([^<]*)</td>', text) == ["34", "5.2%", "1,270", "0.1"]
+    assert "<td>學習強國</td>" in text and "<td>西鄉 2021</td>" in text
+    assert "text-align: left" in text and "overflow-x: auto" in text
+
+
+def test_a_report_without_neighbours_or_files_has_no_such_links():
+    only = Step(config.NOTEBOOKS / "01_a.ipynb", "01 · Only", "Alone.")
+    page = Page(render_html(executed_notebook(), only, [only], []))
+    assert not [a for a in page.all("a") if a.get("rel") or a["href"].startswith("../../")]
+
+
+def test_show_displays_the_chart_with_alt_text(monkeypatch, capsys):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig, ax = charting.new_figure()
+    ax.bar([1, 2], [3, 4])
+    charting.set_titles(ax, "黨員與群眾", "Party members and others")
+    charting.add_source_note(ax, "a source", ["a sentence"])
+    charting.show(fig, "nothing")
+    fig, ax = charting.new_figure()
+    ax.set_title("A plain title")
+    charting.show(fig, "nothing", alt="Explicit description")
+    charting.show(None, "The article splits no total into parts.")
+    assert [image.metadata["alt"] for image in shown] == [
+        "黨員與群眾 — Party members and others",
+        "Explicit description",
+    ]
+    assert all(image.data.startswith(b"\x89PNG") for image in shown)
+    assert capsys.readouterr().out == "The article splits no total into parts.\n"
+
+
+@pytest.mark.parametrize(
+    ("published", "label"),
+    [
+        (None, "date unknown"),
+        ("2022-03-15", "2022-03-15"),
+        ("2022-03-15T09:30:00+08:00", "2022-03-15 09:30 (UTC+08:00)"),
+    ],
+)
+def test_publication_dates_of_every_kind(published, label):
+    assert published_label(published) == label
+
+
+def built_article(out, slug, published, pages, source="香港商報網"):
+    """The outputs of an article as the index reads them: article.json and report pages."""
+    paths = config.output_paths(slug, out)
+    paths.processed.mkdir(parents=True)
+    meta = {"title": f"<{slug}> 的標題", "source": source, "published": published}
+    paths.metadata.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    paths.reports.mkdir(parents=True)
+    for name in pages:
+        paths.report(name).write_text("<html></html>", encoding="utf-8")
+
+
+def test_index_is_for_the_study_and_lists_each_article(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        rendering, "article_headlines", lambda processed: [f"{processed.name} finding <{n}>" for n in range(3)]
+    )
+    built_article(tmp_path, "a", None, ["03_c", "01_a"])
+    built_article(tmp_path, "b", "2022-03-15", ["01_a"], source="")
+    text = write_index(tmp_path, STEPS).read_text(encoding="utf-8")
+    page = Page(text)
+    assert f"<title>{INDEX_TITLE}</title>" in text and "Xixiang" not in text
+    assert [a["href"] for a in page.all("a")] == ["a/01_a.html", "a/03_c.html", "b/01_a.html"]
+    assert "01 · First" in text and "The third." in text, "titles of the steps built, not the project's notebooks"
+    body = "".join(page.text)
+    assert "<a> 的標題" in body and "香港商報網 · date unknown" in body and "outlet unknown · 2022-03-15" in body
+    assert "a finding <2>" in body and "&lt;2&gt;" in text
+
+
+def test_the_study_steps_are_in_order_and_read_only_earlier_steps():
+    steps = study_steps()
+    assert [s.name for s in steps] == sorted(p.stem for p in config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    names = [s.name for s in steps]
+    for at, step in enumerate(steps):
+        assert step.path.is_file() and step.title and step.summary
+        assert all(names.index(dep) < at for dep in step.reads)
+    assert neighbours(steps, names[0])[0] is None and neighbours(steps, names[-1])[1] is None
+
+
+def test_every_notebook_has_the_parameters_cell():
+    for step in study_steps():
+        nb = nbformat.read(step.path, as_version=4)
+        cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(cells) == 1, step.name
+        assigned = set(re.findall(r"^(\w+)\s*=", cells[0].source, flags=re.MULTILINE))
+        assert assigned == set(PARAMETERS), step.name
+
+
+def test_show_reuses_the_png_the_chart_was_saved_as(tmp_path, monkeypatch):
+    import io
+
+    import pandas as pd
+    from PIL import Image
+
+    from analysis.exporting import save_chart
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig, ax = charting.new_figure()
+    ax.bar([1, 2], [3, 4])
+    save_chart(fig, pd.DataFrame({"value": [3, 4]}), tmp_path, "bars")
+    monkeypatch.setattr(fig, "savefig", lambda *a, **k: pytest.fail("the chart was drawn again"))
+    charting.show(fig, "nothing", alt="Two bars")
+    saved = Image.open(tmp_path / "bars.png")
+    displayed = Image.open(io.BytesIO(shown[0].data))
+    assert displayed.size == (-(-saved.width // 2), -(-saved.height // 2))  # half, odd pixels rounded up
+    assert shown[0].metadata == {"alt": "Two bars"}

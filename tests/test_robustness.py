@@ -1,0 +1,441 @@
+"""The build under what researchers throw at it: odd file names, two runs at once, kills, full disks, bad word lists,
+stuck or dying kernels. Each failure is one line saying what failed and where; previous outputs are kept."""
+
+import json
+import re
+import subprocess
+import sys
+import time
+
+import nbformat
+import pandas as pd
+import pytest
+from articles import XINAN, write_article
+
+from analysis import building, config
+from analysis.auditing import read_audit
+from analysis.building import ArticleBuild, BuildError, build, code_fingerprint, output_error, relative_files
+from analysis.exporting import write_csv
+from analysis.extracting import read_statistics
+from analysis.steps import Step
+
+SEED_SLUG = "2021-07-29_hkcd_xixiang-xuexi-qiangguo"
+
+
+def command(*args, cwd=config.ROOT):
+    """Run `python -m analysis` with arguments; the finished process."""
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)], capture_output=True, text=True, cwd=cwd, check=False
+    )
+
+
+def one_line_error(run, *fragments):
+    """Assert a command failed with a one-line message holding every fragment, and no traceback."""
+    assert run.returncode != 0
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in run.stderr, run.stderr
+    for fragment in fragments:
+        assert str(fragment) in lines[0], lines[0]
+
+
+def outputs(out):
+    """Every published file under out (not the staging folder) with its bytes."""
+    return {rel: p.read_bytes() for rel, p in relative_files(out).items() if not rel.startswith(".build/")}
+
+
+def tiny_notebook(path, code):
+    """A numbered notebook with the parameters cell and one code cell; returns its Step."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {path.stem}\n\n## Only section"),
+        nbformat.v4.new_code_cell("article_path = None\nout = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(code),
+    ]
+    for number, cell in enumerate(nb.cells):
+        cell.id = f"cell-{number}"
+    nbformat.write(nb, path)
+    return Step(path, f"{path.stem} title", "A test step.")
+
+
+WRITES_TABLE = (
+    "import pandas as pd\nfrom analysis import config\nfrom analysis.exporting import write_csv\n"
+    "paths = config.article_paths(article_path, out)\n"
+    "_ = write_csv(paths.processed / 'size.csv', pd.DataFrame({'bytes': [paths.article.stat().st_size]}))"
+)
+
+
+# --- output folder names (issue 12, defect 2) ---
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("a b.txt", "a.b.txt", "a_b.txt"), ("x!.txt", "x?.txt", "x.txt"), ("新聞 1.txt", "新聞.1.txt", "新聞_1.txt")],
+)
+def test_names_that_differ_only_in_unsafe_characters_get_different_folders(names):
+    slugs = [config.slug(name) for name in names]
+    assert len(set(slugs)) == len(slugs), slugs
+
+
+@pytest.mark.parametrize("name", ["西鄉街道.txt", "2021-07-29_hkcd_xixiang-xuexi-qiangguo.txt", "a_b.txt", "é-1.txt"])
+def test_safe_names_are_kept_as_they_are(name):
+    assert config.slug(name) == name.removesuffix(".txt")
+
+
+@pytest.mark.parametrize("name", ["!!!.txt", ".txt", "...txt", "《》.txt", "a/../b.txt", "x" * 300 + ".txt", "-.txt"])
+def test_folder_names_are_never_empty_and_always_safe(name):
+    slug = config.slug(name)
+    assert slug and len(slug) <= config.SLUG_LENGTH + 9
+    assert all(c.isalnum() or c in "-_" for c in slug), slug
+    assert not slug.startswith((".", "-"))
+
+
+def test_the_same_file_given_twice_is_built_once(tmp_path):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    out = tmp_path / "out"
+    again = config.ROOT / "data" / ".." / "data" / "raw" / config.ARTICLE.name
+    outcome = build([config.ARTICLE, again], out, steps=[step])
+    assert outcome.executed == [(SEED_SLUG, "01_size")]
+    assert (out / "data/processed" / SEED_SLUG / "size.csv").is_file()
+
+
+def test_two_files_that_would_share_a_folder_are_refused_before_anything_runs(tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        write_article(tmp_path / folder / "x.txt", XINAN["title"], XINAN["paragraphs"][:2])
+    out = tmp_path / "out"
+    with pytest.raises(BuildError, match=r"one/x\.txt and .*two/x\.txt would both write to the output folder 'x'"):
+        build([tmp_path / "one/x.txt", tmp_path / "two/x.txt"], out, steps=[])
+    assert not out.exists()
+
+
+def test_command_refuses_a_clash_in_one_line(tmp_path):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        write_article(tmp_path / folder / "x.txt", XINAN["title"], XINAN["paragraphs"][:2])
+    run = command("report", tmp_path / "one/x.txt", tmp_path / "two/x.txt", "--out", tmp_path / "out", "--quiet")
+    one_line_error(run, "would both write", "'x'")
+    assert not (tmp_path / "out").exists()
+
+
+# --- bad input (defect 1) ---
+
+
+def impossible_date_article(path):
+    """An article whose publication line names 30 February."""
+    write_article(path, XINAN["title"], XINAN["paragraphs"])
+    path.write_text(path.read_text(encoding="utf-8").replace("2022-03-15 09:30", "2022-02-30 09:30"), encoding="utf-8")
+    return path
+
+
+def test_report_on_an_impossible_date_says_so_in_one_line(tmp_path):
+    bad = impossible_date_article(tmp_path / "bad.txt")
+    run = command("report", bad, "--out", tmp_path / "out", "--quiet")
+    assert run.returncode == 2
+    one_line_error(run, bad)
+    assert not (tmp_path / "out").exists()
+
+
+def test_corpus_in_two_processes_goes_past_a_bad_file(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_article(folder / "a_good.txt", XINAN["title"], XINAN["paragraphs"])
+    impossible_date_article(folder / "b_bad.txt")
+    write_article(folder / "c_good.txt", XINAN["title"], XINAN["paragraphs"][:2])
+    run = command("corpus", folder, "--out", tmp_path / "tables", "--jobs", "2", "--quiet")
+    assert run.returncode == 0, run.stderr
+    errors = pd.read_csv(tmp_path / "tables" / "errors.csv", keep_default_na=False)
+    assert errors["article"].tolist() == ["b_bad.txt"] and errors["error"].iloc[0]
+    statistics = pd.read_csv(tmp_path / "tables" / "statistics.csv", keep_default_na=False)
+    assert sorted(set(statistics["article"])) == ["a_good.txt", "c_good.txt"]
+    assert "Traceback" not in run.stderr and "b_bad.txt" in run.stderr
+
+
+def test_corpus_into_an_unwritable_folder_says_so_in_one_line(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_article(folder / "a.txt", XINAN["title"], XINAN["paragraphs"][:2])
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    run = command("corpus", folder, "--out", blocker / "tables", "--jobs", "1", "--quiet")
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[-1] == f"corpus: cannot write the tables to {blocker / 'tables'}: Not a directory"
+    assert "Traceback" not in run.stderr
+
+
+# --- the lock (defect 3) ---
+
+
+@pytest.fixture
+def other_build(tmp_path):
+    """Another process holding the build lock of tmp_path/out for a second; yields the folder."""
+    out = tmp_path / "out"
+    (out / ".build").mkdir(parents=True)
+    code = (
+        "import sys, time\nfrom filelock import FileLock\nwith FileLock(sys.argv[1]):\n    print('held', flush=True)\n"
+    )
+    code += "    time.sleep(float(sys.argv[2]))\n"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", code, str(out / ".build" / "lock"), "1"], stdout=subprocess.PIPE, text=True
+    )
+    assert holder.stdout.readline().strip() == "held"
+    yield out
+    holder.wait(timeout=30)
+
+
+def test_a_second_build_is_told_another_is_running(other_build):
+    out = other_build
+    with pytest.raises(
+        BuildError, match=re.escape(f"another build is writing to {out}; run again when it has finished")
+    ):
+        build([config.ARTICLE], out, steps=[], wait_seconds=0)
+    with pytest.raises(BuildError, match=r"still writing .* after 0\.2 s"):
+        build([config.ARTICLE], out, steps=[], wait_seconds=0.2)
+    assert not (out / "data").exists()
+
+
+def test_a_second_build_waits_for_the_first_with_a_message(other_build):
+    out = other_build
+    messages = []
+    started = time.monotonic()
+    build([config.ARTICLE], out, steps=[], notify=messages.append)
+    assert time.monotonic() - started >= 0.3
+    assert messages == [f"another build is writing to {out}; waiting for it to finish"]
+    assert (out / "data/processed" / SEED_SLUG / "build.json").is_file()
+
+
+# --- failures other than a cell error (defect 5) ---
+
+
+def test_an_unwritable_out_is_named_before_anything_runs(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(BuildError, match=re.escape(f"cannot write to {blocker / 'out'}: Not a directory")):
+        build([config.ARTICLE], blocker / "out", steps=[])
+    run = command("report", config.ARTICLE, "--out", blocker / "out", "--quiet")
+    one_line_error(run, "cannot write to", blocker / "out")
+
+
+@pytest.mark.parametrize(
+    ("evalue", "reason"),
+    [
+        ("[Errno 28] No space left on device: '/x/y.png'", "No space left on device"),
+        ("[Errno 30] Read-only file system: '/x'", "Read-only file system"),
+        ("[Errno 2] No such file or directory: 'data.csv'", None),
+        ("division by zero", None),
+    ],
+)
+def test_output_errors_are_told_from_notebook_errors(evalue, reason):
+    assert output_error(evalue) == reason
+
+
+def test_a_full_disk_is_blamed_on_the_folder_not_on_a_cell(tmp_path):
+    step = tiny_notebook(tmp_path / "01_full.ipynb", "raise OSError(28, 'No space left on device', 'x.png')")
+    with pytest.raises(
+        BuildError, match=r"cannot write the outputs of .*01_full\.ipynb .*No space left on device"
+    ) as e:
+        build([config.ARTICLE], tmp_path / "out", steps=[step])
+    assert "cell" not in str(e.value)
+
+
+def test_a_cell_that_runs_too_long_is_stopped_and_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(building, "CELL_TIMEOUT", 2)
+    out = tmp_path / "out"
+    good = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    build([config.ARTICLE], out, steps=[good])
+    before = outputs(out)
+    slow = tiny_notebook(tmp_path / "01_size.ipynb", "import time\ntime.sleep(60)")
+    with pytest.raises(BuildError, match=r"01_size\.ipynb for .*: a cell ran longer than the limit of 2 s"):
+        build([config.ARTICLE], out, steps=[slow])
+    assert outputs(out) == before
+
+
+def test_a_dead_kernel_is_named(tmp_path):
+    step = tiny_notebook(tmp_path / "01_dies.ipynb", "import os\nos._exit(1)")
+    with pytest.raises(BuildError, match=r"01_dies\.ipynb for .*: the kernel died"):
+        build([config.ARTICLE], tmp_path / "out", steps=[step])
+
+
+def test_a_user_dictionary_that_is_not_utf8_is_named_before_anything_runs(tmp_path, monkeypatch):
+    lexicon = tmp_path / "lexicon"
+    lexicon.mkdir()
+    (lexicon / "userdict.txt").write_bytes("# 詞典\n".encode() + "學習強國 nz\n".encode("big5hkscs"))
+    (lexicon / "stopwords.txt").write_text("的\n", encoding="utf-8")
+    monkeypatch.setattr(config, "LEXICON", lexicon)
+    with pytest.raises(BuildError, match=r"lexicon/userdict\.txt:2: not UTF-8 text \(byte 9"):
+        build([config.ARTICLE], tmp_path / "out", steps=[])
+    assert not (tmp_path / "out").exists()
+
+
+# --- publishing as one step (defect 8) and stale staging (defect 12) ---
+
+
+class Killed(BaseException):
+    """Stands in for SIGKILL in the middle of publishing."""
+
+
+def staged_build(out, outputs_by_name):
+    """An ArticleBuild of the seed whose notebooks 'ran', leaving the given files in their staging folders."""
+    b = ArticleBuild(config.ARTICLE, out, [], "fingerprint", html=True)
+    for name, files in outputs_by_name.items():
+        for rel, text in files.items():
+            (b.stage / name / rel).parent.mkdir(parents=True, exist_ok=True)
+            (b.stage / name / rel).write_text(text, encoding="utf-8")
+        b.results[name] = {"inputs": f"key-{name}", "outputs": {rel: "hash" for rel in files}}
+    return b
+
+
+def test_a_kill_while_publishing_is_completed_by_the_next_run(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    table, chart = f"data/processed/{SEED_SLUG}/table.csv", f"figures/{SEED_SLUG}/chart.svg"
+    old = staged_build(out, {"01": {table: "old table", chart: "old chart", f"figures/{SEED_SLUG}/gone.png": "x"}})
+    old.publish()
+    old.clean()
+
+    new = staged_build(out, {"01": {table: "new table", chart: "new chart"}})
+    moves = []
+    real_replace = building.os.replace
+
+    def replace_then_die(source, target):
+        if not str(source).endswith(".part"):  # a publishing move, not an atomic write
+            if moves:
+                raise Killed
+            moves.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(building.os, "replace", replace_then_die)
+    with pytest.raises(Killed):
+        new.publish()
+    monkeypatch.setattr(building.os, "replace", real_replace)
+    assert len(moves) == 1, "killed between two moves: one file is new, the other old"
+    manifest = out / "data/processed" / SEED_SLUG / "build.json"
+    assert json.loads(manifest.read_text(encoding="utf-8"))["01"]["inputs"] == "key-01", "build.json moves last"
+
+    messages = []
+    build([config.ARTICLE], out, steps=[], notify=messages.append)
+    assert (out / table).read_text(encoding="utf-8") == "new table"
+    assert (out / chart).read_text(encoding="utf-8") == "new chart"
+    assert not (out / "figures" / SEED_SLUG / "gone.png").exists(), "outputs no longer written are dropped"
+    assert messages and "left unfinished" in messages[0]
+    assert [p.name for p in (out / ".build").iterdir()] == ["lock"]
+
+
+def test_a_failed_publish_journal_keeps_the_previous_outputs(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    table = f"data/processed/{SEED_SLUG}/table.csv"
+    old = staged_build(out, {"01": {table: "old"}})
+    old.publish()
+    old.clean()
+    new = staged_build(out, {"01": {table: "new"}})
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(building, "write_json", disk_full)
+    with pytest.raises(BuildError, match=r"cannot publish .*No space left on device; previous outputs kept"):
+        new.publish()
+    new.clean()
+    assert (out / table).read_text(encoding="utf-8") == "old"
+
+
+def test_stale_staging_folders_of_other_articles_are_removed(tmp_path):
+    out = tmp_path / "out"
+    stale = out / ".build" / "some-other-article" / "02_word_frequency"
+    stale.mkdir(parents=True)
+    (stale / "half-written.csv").write_text("a,b\n", encoding="utf-8")
+    (out / ".build" / ".x.part").write_text("", encoding="utf-8")
+    build([config.ARTICLE], out, steps=[])
+    assert [p.name for p in (out / ".build").iterdir()] == ["lock"]
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"[]"])
+def test_a_damaged_build_record_means_a_rebuild_not_a_crash(tmp_path, damage):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    out = tmp_path / "out"
+    build([config.ARTICLE], out, steps=[step])
+    (out / "data/processed" / SEED_SLUG / "build.json").write_bytes(damage)
+    assert build([config.ARTICLE], out, steps=[step]).executed == [(SEED_SLUG, "01_size")]
+
+
+# --- the fingerprint (defect 11) ---
+
+
+@pytest.fixture
+def source_tree(tmp_path):
+    """A project's sources in miniature: the package with a template, the word lists and the requirements."""
+    (tmp_path / "analysis" / "templates" / "report").mkdir(parents=True)
+    (tmp_path / "analysis" / "loading.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "analysis" / "templates" / "report" / "index.html.j2").write_text("{{ x }}\n", encoding="utf-8")
+    (tmp_path / "data" / "lexicon").mkdir(parents=True)
+    (tmp_path / "data" / "lexicon" / "userdict.txt").write_text("學習強國 nz\n", encoding="utf-8")
+    (tmp_path / "requirements.txt").write_text("pandas==2.0\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "analysis/.ipynb_checkpoints/loading-checkpoint.py",
+        "analysis/__pycache__/loading.cpython-311.pyc",
+        "analysis/loading.py~",
+        "analysis/.loading.py.swp",
+        "analysis/templates/report/index.html.j2.orig",
+        "data/lexicon/.~lock.userdict.txt#",
+        "data/lexicon/userdict.txt.bak",
+        "data/lexicon/README.md",
+    ],
+)
+def test_files_that_are_not_sources_do_not_change_the_fingerprint(source_tree, junk):
+    before = code_fingerprint(source_tree)
+    (source_tree / junk).parent.mkdir(parents=True, exist_ok=True)
+    (source_tree / junk).write_text("anything", encoding="utf-8")
+    assert code_fingerprint(source_tree) == before
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "analysis/loading.py",
+        "analysis/templates/report/index.html.j2",
+        "data/lexicon/userdict.txt",
+        "requirements.txt",
+        "analysis/new_module.py",
+    ],
+)
+def test_every_source_changes_the_fingerprint(source_tree, source):
+    before = code_fingerprint(source_tree)
+    with (source_tree / source).open("a", encoding="utf-8") as file:
+        file.write("# changed\n")
+    assert code_fingerprint(source_tree) != before
+
+
+# --- CSV files Excel opens as UTF-8 ---
+
+
+def test_csv_tables_carry_a_byte_order_mark_and_read_back_unchanged(tmp_path, article):
+    from analysis import audit, extract_statistics
+
+    statistics = extract_statistics(article)
+    path = write_csv(tmp_path / "statistics.csv", statistics)
+    assert path.read_bytes().startswith("\ufeff".encode())
+    again = read_statistics(path)
+    assert list(again.columns) == list(statistics.columns)
+    assert again["text"].tolist() == statistics["text"].tolist()
+    checks = write_csv(tmp_path / "audit.csv", audit(statistics))
+    assert list(read_audit(checks).columns) == list(audit(statistics).columns)
+
+
+# --- `make figures` is incremental too ---
+
+
+def test_figures_only_builds_run_only_what_is_out_of_date(tmp_path):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    out = tmp_path / "out"
+    assert build([config.ARTICLE], out, html=False, steps=[step]).executed == [(SEED_SLUG, "01_size")]
+    assert not (out / "reports").exists()
+    assert build([config.ARTICLE], out, html=False, steps=[step]).executed == []
+    full = build([config.ARTICLE], out, steps=[step])
+    assert full.executed == [(SEED_SLUG, "01_size")], "its report was never rendered"
+    assert (out / "reports" / SEED_SLUG / "01_size.html").is_file()
+    assert build([config.ARTICLE], out, html=False, steps=[step]).executed == []
+    assert build([config.ARTICLE], out, steps=[step]).executed == []
