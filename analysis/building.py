@@ -98,28 +98,15 @@ def project_relative(path: Path) -> str:
     return path.relative_to(config.ROOT).as_posix() if path.is_relative_to(config.ROOT) else str(path)
 
 
-def located(path: Path, error: Exception) -> str:
-    """An error reading a file as one line that names the file."""
-    name = project_relative(path)
-    if isinstance(error, UnicodeDecodeError):
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return f"{name}:{line}: not UTF-8 text (byte {error.start}: {error.reason})"
-    if isinstance(error, OSError):
-        return f"{name}: {error.strerror or error}"
-    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return message if name in message or str(path) in message else f"{name}: {message}"
-
-
 def check_word_lists() -> None:
     """Read the word lists before anything runs, so that a bad entry stops the build naming its file and line."""
-    from analysis.wordlists import read_user_dictionary, read_word_list
+    from analysis.wordlists import WordListError, read_user_dictionary, read_word_list
 
     for name, read in (("userdict.txt", read_user_dictionary), ("stopwords.txt", read_word_list)):
-        path = config.LEXICON / name
         try:
-            read(path)
-        except (ValueError, OSError) as error:
-            raise BuildError(located(path, error)) from None
+            read(config.LEXICON / name)
+        except WordListError as error:
+            raise BuildError(str(error)) from None
 
 
 def distinct_articles(articles: list[Path]) -> list[Path]:

@@ -280,7 +280,7 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
     except OSError as error:
         print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
-        return 2
+        return 1
     if scheduler == "dask":
         from analysis.dask_runner import run_dask
 

@@ -36,7 +36,8 @@ def read_lines(path: str | Path) -> list[str]:
     try:
         return Path(path).read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as error:
-        raise WordListError(f"{path}: not UTF-8 text (byte {error.start} cannot be decoded)") from None
+        line = error.object[: error.start].count(b"\n") + 1
+        raise WordListError(f"{path}:{line}: not UTF-8 text (byte {error.start} cannot be decoded)") from None
     except OSError as error:
         raise WordListError(f"{path}: cannot be read ({error.strerror})") from None
 

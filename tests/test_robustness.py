@@ -151,18 +151,6 @@ def test_corpus_in_two_processes_goes_past_a_bad_file(tmp_path):
     assert "Traceback" not in run.stderr and "b_bad.txt" in run.stderr
 
 
-def test_corpus_into_an_unwritable_folder_says_so_in_one_line(tmp_path):
-    folder = tmp_path / "c"
-    folder.mkdir()
-    write_article(folder / "a.txt", XINAN["title"], XINAN["paragraphs"][:2])
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    run = command("corpus", folder, "--out", blocker / "tables", "--jobs", "1", "--quiet")
-    assert run.returncode == 1
-    assert run.stderr.splitlines()[-1] == f"corpus: cannot write the tables to {blocker / 'tables'}: Not a directory"
-    assert "Traceback" not in run.stderr
-
-
 # --- the lock (defect 3) ---
 
 
@@ -413,7 +401,8 @@ def test_every_source_changes_the_fingerprint(source_tree, source):
 
 
 def test_csv_tables_carry_a_byte_order_mark_and_read_back_unchanged(tmp_path, article):
-    from analysis import audit, extract_statistics
+    from analysis import extract_statistics
+    from analysis.auditing import audit_table, relations
 
     statistics = extract_statistics(article)
     path = write_csv(tmp_path / "statistics.csv", statistics)
@@ -421,8 +410,8 @@ def test_csv_tables_carry_a_byte_order_mark_and_read_back_unchanged(tmp_path, ar
     again = read_statistics(path)
     assert list(again.columns) == list(statistics.columns)
     assert again["text"].tolist() == statistics["text"].tolist()
-    checks = write_csv(tmp_path / "audit.csv", audit(statistics))
-    assert list(read_audit(checks).columns) == list(audit(statistics).columns)
+    found = relations(statistics)
+    assert read_audit(write_csv(tmp_path / "audit.csv", audit_table(found))) == found
 
 
 # --- `make figures` is incremental too ---

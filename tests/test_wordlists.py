@@ -46,7 +46,7 @@ def test_a_bad_line_is_refused_with_its_file_and_line(tmp_path, line, problem):
 @pytest.mark.parametrize("reader", [read_user_dictionary, read_word_list])
 def test_a_file_that_is_not_utf8_is_refused_naming_the_file(tmp_path, reader):
     path = write(tmp_path / "list.txt", "學習強國 nz\n", encoding="big5")
-    with pytest.raises(WordListError, match=rf"^{re.escape(str(path))}: not UTF-8 text"):
+    with pytest.raises(WordListError, match=rf"^{re.escape(str(path))}:1: not UTF-8 text"):
         reader(path)
 
 
