@@ -22,9 +22,9 @@ def report(args: argparse.Namespace) -> int:
     # build goes without it (None in sys.modules makes the import fail, and jsonschema skips that format).
     sys.modules.setdefault("rfc3987_syntax", None)
 
-    articles = list(dict.fromkeys(Path(a).resolve() for a in args.articles)) or sorted(config.RAW.glob("*.txt"))
+    articles = list(dict.fromkeys(Path(a).resolve() for a in args.articles)) or config.article_files(config.RAW)
     if not articles:
-        print(f"report: no articles (*.txt) in {config.RAW}", file=sys.stderr)
+        print(f"report: no article files (.txt, .html) in {config.RAW}", file=sys.stderr)
         return 2
     for article in articles:
         try:
@@ -65,7 +65,7 @@ def corpus(args: argparse.Namespace) -> int:
     from analysis.corpus import run_corpus
 
     return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet,
-                      scheduler=args.scheduler, address=args.scheduler_address)
+                      scheduler=args.scheduler, address=args.scheduler_address, reports=not args.tables_only)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     build_parser = commands.add_parser("report", help="run the notebooks, export figures/ and render reports/")
-    build_parser.add_argument("articles", nargs="*", help="article files (default: every *.txt in data/raw/)")
+    build_parser.add_argument("articles", nargs="*", help="article files (default: every .txt and .html in data/raw/)")
     build_parser.add_argument("--out", help="write data/processed/, figures/ and reports/ under this folder")
     build_parser.add_argument("--figures-only", action="store_true", help="re-export tables and figures, not reports")
     build_parser.add_argument("--jobs", type=int, default=None, help="notebooks run at once (default: cores)")
@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus_parser.add_argument("--quiet", action="store_true", help="no progress bar")
     corpus_parser.add_argument("--scheduler", choices=["local", "dask"], default="local",
                                help="local process pool, or Dask (a LocalCluster unless --scheduler-address)")
+    corpus_parser.add_argument("--tables-only", action="store_true", help="write the tables, not the corpus reports")
     corpus_parser.add_argument("--scheduler-address", help="a Dask scheduler to run on, e.g. tcp://scheduler:8786")
     corpus_parser.set_defaults(run=corpus)
 

@@ -20,6 +20,8 @@ REPORTS = ROOT / "reports"
 CACHE = Path(os.environ.get("XIXIANG_CACHE", ROOT / ".cache"))
 
 ARTICLE = RAW / "2021-07-29_hkcd_xixiang-xuexi-qiangguo.txt"
+# the files a folder of articles is read for: pages saved as text or from the browser
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARTICLE_SHA256 = "39e27ec2771e4a8f7d7fdf285e13693f95610c5c70da5771b20a6271eee8ef0e"
 
 FONT_FAMILY = "Noto Sans CJK TC"
@@ -140,3 +142,8 @@ def article_paths(article: str | Path | None = None, out: str | Path | None = No
     article = ROOT / article if article else ARTICLE  # relative paths are taken from the project root
     out = ROOT / out if out else ROOT
     return replace(output_paths(slug(article), out), article=article)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files of a folder (text and saved web pages), in name order."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)

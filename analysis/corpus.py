@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import config
 from analysis.article import Article
 from analysis.characters import is_word
 from analysis.claims import CLAIM_COLUMNS, claim_figures, write_claims
@@ -261,13 +262,14 @@ def clear_partitions(out: Path) -> None:
 
 
 def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False,
-               scheduler: str = "local", address: str | None = None) -> int:
-    """The `corpus` command: analyse every *.txt in a folder into corpus tables and exports; 2 if there is none."""
+               scheduler: str = "local", address: str | None = None, reports: bool = False) -> int:
+    """The `corpus` command: analyse every article file of a folder into corpus tables and exports, then run the corpus
+    notebooks into HTML reports when reports is set; 2 if there is no article."""
     from tqdm import tqdm
 
-    files = sorted(p for p in directory.glob("*.txt") if p.is_file()) if directory.is_dir() else []
+    files = config.article_files(directory) if directory.is_dir() else []
     if not files:
-        print(f"corpus: no article files (*.txt) in {directory}", file=sys.stderr)
+        print(f"corpus: no article files (.txt, .html) in {directory}", file=sys.stderr)
         return 2
     if jobs is not None and jobs < 1:
         print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
@@ -307,4 +309,13 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         f"corpus: {summary.analysed} articles analysed, {len(summary.errors)} skipped; tables in {out}",
         file=sys.stderr,
     )
+    if reports and summary.analysed:
+        from analysis.corpus_study import write_corpus_reports
+
+        try:
+            written = write_corpus_reports(out, directory)
+        except RuntimeError as error:
+            print(f"corpus: {error}", file=sys.stderr)
+            return 1
+        print(f"corpus: {len(written)} reports in {out / 'reports'}", file=sys.stderr)
     return 0

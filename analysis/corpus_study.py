@@ -10,7 +10,6 @@ import pandas as pd
 from analysis import config
 from analysis.keyterms import log_likelihood
 
-CORPUS_NOTEBOOKS = config.NOTEBOOKS / "corpus"
 TABLES = ["articles", "errors", "word_frequencies", "word_frequencies_by_article", "quoted_phrases", "claims",
           "contradictions"]
 # the marker of a figure by its bound: filled when exact, open when the article gave only a bound
@@ -112,18 +111,25 @@ def plot_claim(claim: pd.DataFrame):
     return fig
 
 
-def run_corpus_notebooks(tables: str | Path, out: str | Path, corpus: str | Path = "") -> list[Path]:
-    """Execute the corpus notebooks with papermill on a corpus run's tables, writing the executed notebooks to
-    `out`; the integrator's build renders them."""
+def write_corpus_reports(tables: str | Path, corpus: str | Path = "") -> list[Path]:
+    """Run the corpus notebooks on a corpus run's tables and render each as an HTML report in `tables`/reports/corpus/,
+    listed on `tables`/reports/index.html; RuntimeError names the notebook that failed."""
     import papermill
+    from papermill.exceptions import PapermillExecutionError
 
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for notebook in sorted(CORPUS_NOTEBOOKS.glob("c*.ipynb")):
-        target = out / notebook.name
-        papermill.execute_notebook(str(notebook), str(target), parameters={"tables": str(Path(tables).resolve()),
-                                                                           "corpus": str(corpus)},
-                                   cwd=str(CORPUS_NOTEBOOKS), progress_bar=False, kernel_name="python3")
-        written.append(target)
+    from analysis.exporting import write_text
+    from analysis.rendering import render_html, write_index
+    from analysis.steps import corpus_steps, study_steps
+
+    tables, steps, written = Path(tables).resolve(), corpus_steps(), []
+    for step in steps:
+        try:
+            nb = papermill.execute_notebook(
+                str(step.path), None, parameters={"tables": str(tables), "corpus": str(corpus)}, cwd=str(config.ROOT),
+                progress_bar=False, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+        except PapermillExecutionError as error:
+            failed = f"{step.path.name} failed at cell [{error.exec_count}]: {error.ename}: {error.evalue}"
+            raise RuntimeError(failed) from None
+        written.append(write_text(tables / "reports" / "corpus" / f"{step.name}.html", render_html(nb, step, steps)))
+    write_index(tables, study_steps())
     return written

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from analysis import config
 from analysis.exporting import atomic_path, write_text
-from analysis.steps import Step, neighbours
+from analysis.steps import Step, corpus_steps, neighbours
 
 TEMPLATES = Path(__file__).parent / "templates"
 # reports render in the build's worker threads; two threads importing nbconvert at once can see it half-initialised
@@ -173,17 +173,10 @@ def published_label(published: str | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M} ({moment.tzname() or 'local time'})"
 
 
-def article_headlines(processed: Path) -> list[str]:
-    """Three headline findings of an article from its processed tables (none while analysis.findings is absent)."""
-    try:
-        from analysis.findings import headlines
-    except ImportError:  # written in parallel with this module; the index goes without findings until it exists
-        return []
-    return headlines(processed)
-
-
 def article_entries(out: Path, steps: list[Step]) -> list[dict]:
     """Title, outlet, date, findings and reports (in the steps' order) of every article built under `out`."""
+    from analysis.findings import headlines  # pandas: loaded only when an index is written
+
     order = {step.name: number for number, step in enumerate(steps)}
     entries = []
     for folder in sorted((out / "reports").iterdir()) if (out / "reports").is_dir() else []:
@@ -197,7 +190,7 @@ def article_entries(out: Path, steps: list[Step]) -> list[dict]:
                     "title": article["title"],
                     "source": article.get("source", ""),
                     "published": article.get("published"),
-                    "findings": article_headlines(paths.processed),
+                    "findings": headlines(paths.processed),
                     "pages": pages,
                 }
             )
@@ -250,5 +243,11 @@ def write_index(out: Path, steps: list[Step]) -> Path:
             + (f'<ul class="findings">{findings}</ul>\n' if findings else "")
             + "<p>Reports:</p>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>"
         )
+    corpus = sorted((out / "reports" / "corpus").glob("c*.html"))
+    if corpus:
+        titles = {step.name: step for step in corpus_steps()}
+        items = [f'<li><a href="corpus/{html.escape(page.name)}">{html.escape(titles[page.stem].title)}</a> — '
+                 f"{html.escape(titles[page.stem].summary)}</li>" for page in corpus if page.stem in titles]
+        sections.append("<section>\n<h2>The corpus</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>")
     page = INDEX.format(title=INDEX_TITLE, articles="\n".join(sections))
     return write_text(out / "reports" / "index.html", embed_cjk_font(page))

@@ -57,6 +57,20 @@ def study_steps(directory: Path = config.NOTEBOOKS) -> list[Step]:
     ]
 
 
+def corpus_steps(directory: Path = config.NOTEBOOKS / "corpus") -> list[Step]:
+    """The corpus study's notebooks, in order; each reads the tables of `python -m analysis corpus`."""
+    return [
+        Step(directory / "c01_corpus.ipynb", "c01 · The corpus: what was read",
+             "Which articles the corpus holds: outlets, dates, length, script, and the files that could not be read."),
+        Step(directory / "c02_words_over_time.ipynb", "c02 · Words over time and each article's own words",
+             "How the vocabulary moves over time, and what each article says that the others do not."),
+        Step(directory / "c03_slogans.ipynb", "c03 · Slogans shared by several articles",
+             "Which quoted phrases travel from article to article, and when each first appeared."),
+        Step(directory / "c04_claims.ipynb", "c04 · Claims across articles",
+             "Where several articles report the same figure: do they agree, and where can two not both be true?"),
+    ]
+
+
 def neighbours(steps: list[Step], name: str) -> tuple[Step | None, Step | None]:
     """The steps before and after the named one, None at either end."""
     names = [step.name for step in steps]

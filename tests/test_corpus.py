@@ -56,7 +56,8 @@ def command(corpus, tmp_path_factory):
     """The corpus command run from the command line, in two worker processes."""
     out = tmp_path_factory.mktemp("corpus-out")
     run = subprocess.run(
-        [sys.executable, "-m", "analysis", "corpus", str(corpus), "--out", str(out), "--jobs", "2", "--quiet"],
+        [sys.executable, "-m", "analysis", "corpus", str(corpus), "--out", str(out), "--jobs", "2", "--quiet",
+         "--tables-only"],
         capture_output=True,
         text=True,
         cwd=config.ROOT,

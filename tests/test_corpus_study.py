@@ -3,7 +3,6 @@ slogans; and the notebooks themselves on the generated corpus (slow)."""
 
 import math
 
-import nbformat
 import pandas as pd
 import pytest
 from corpus_articles import write_corpus
@@ -13,7 +12,6 @@ from analysis.corpus_study import (
     articles_by_month,
     corpus_keyness,
     read_corpus,
-    run_corpus_notebooks,
     shared_slogans,
     term_trends,
 )
@@ -76,14 +74,13 @@ def test_reading_a_folder_without_tables_names_it(tmp_path):
 
 
 @pytest.mark.slow
-def test_corpus_notebooks_run_on_the_generated_corpus(tmp_path):
+def test_corpus_command_writes_the_corpus_reports(tmp_path):
     folder = write_corpus(tmp_path / "corpus")
-    assert run_corpus(folder, tmp_path / "tables", jobs=1, quiet=True) == 0
-    written = run_corpus_notebooks(tmp_path / "tables", tmp_path / "notebooks", folder)
-    assert [p.name for p in written] == ["c01_corpus.ipynb", "c02_words_over_time.ipynb", "c03_slogans.ipynb",
-                                         "c04_claims.ipynb"]
-    claims = nbformat.read(written[-1], 4)
-    outputs = [o for cell in claims.cells for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o["output_type"] == "error"]
-    assert "4 claims reported by several articles, 1 flagged" in "".join(o.get("text", "") for o in outputs)
-    assert sum("image/png" in o.get("data", {}) for o in outputs) == 4
+    assert run_corpus(folder, tmp_path / "tables", jobs=1, quiet=True, reports=True) == 0
+    pages = sorted((tmp_path / "tables" / "reports" / "corpus").glob("*.html"))
+    assert [p.stem for p in pages] == ["c01_corpus", "c02_words_over_time", "c03_slogans", "c04_claims"]
+    claims = pages[-1].read_text(encoding="utf-8")
+    assert "4 claims reported by several articles, 1 flagged" in claims
+    assert claims.count("<img") == 4 and 'data-mime-type="application/vnd.jupyter.stderr"' not in claims
+    index = (tmp_path / "tables" / "reports" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="corpus/{p.name}"' in index for p in pages)
