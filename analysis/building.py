@@ -70,10 +70,11 @@ def ignored(path: Path) -> bool:
 
 
 def fingerprinted_files(root: Path = config.ROOT) -> list[Path]:
-    """The files every notebook depends on: the package's modules and report templates, the word lists and the
-    pinned requirements."""
-    package = root / "analysis"
-    files = [*package.rglob("*.py"), *(package / "templates").rglob("*"), *(root / "data" / "lexicon").glob("*.txt")]
+    """The files every notebook depends on: the package's modules and report templates, the word lists, the
+    researchers' commentaries and the pinned requirements."""
+    package, data = root / "analysis", root / "data"
+    files = [*package.rglob("*.py"), *(package / "templates").rglob("*"), *(data / "lexicon").glob("*.txt"),
+             *(data / "commentary").glob("*.md")]
     files.append(root / "requirements.txt")
     return sorted(p for p in files if p.is_file() and not ignored(p.relative_to(root)))
 
