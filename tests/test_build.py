@@ -1,5 +1,6 @@
 """The build: every notebook runs from a clean kernel, exports are reproducible and committed, reports are safe."""
 
+import hashlib
 import json
 import os
 import shutil
@@ -91,6 +92,11 @@ def test_second_article_end_to_end(xss_build, xss_article):
     assert len(pages) == len(list(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
     statistics = (xss_build / "data" / "processed" / slug / "statistics.csv").read_text(encoding="utf-8")
     assert "12500" in statistics and "3500" in statistics
+    assert [p.name for p in xss_article.parent.iterdir()] == [xss_article.name], "nothing is written beside an article"
+
+
+def test_a_build_leaves_the_raw_article_as_published(study_build):
+    assert hashlib.sha256(config.ARTICLE.read_bytes()).hexdigest() == config.ARTICLE_SHA256
 
 
 class TagCollector(HTMLParser):
@@ -190,7 +196,7 @@ def test_failing_notebook_names_the_cell_and_keeps_previous_outputs(small_projec
     assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
 
 
-@pytest.mark.parametrize("content", [b"", b"no date line\n\n just text\n"])
+@pytest.mark.parametrize("content", [b"", "標題\n\n2021-02-30 10:24\n 正文。\n".encode()])
 def test_command_line_reports_bad_input_without_traceback(tmp_path, content):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)

@@ -1,7 +1,6 @@
 """The loader: known facts of the article, every encoding it may come in, and bad input."""
 
 import hashlib
-import shutil
 from datetime import datetime, timedelta
 
 import pytest
@@ -139,21 +138,3 @@ def test_bad_input_names_the_file_and_the_problem(tmp_path, case):
 def test_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         load_article(tmp_path / "missing.txt")
-
-
-def test_loader_leaves_a_copy_of_raw_untouched(tmp_path):
-    copy = shutil.copy(config.ARTICLE, tmp_path / "article.txt")
-    before = copy.read_bytes()
-    load_article(copy)
-    assert copy.read_bytes() == before
-
-
-def test_report_command_refuses_an_impossible_date_in_one_line(tmp_path, capsys):
-    from analysis.__main__ import main
-
-    path = tmp_path / "bad.txt"
-    path.write_text(RAW.replace("2021-07-29 10:24", "2021-02-30 10:24"), encoding="utf-8")
-    assert main(["report", str(path), "--out", str(tmp_path / "out"), "--quiet"]) == 2
-    message = capsys.readouterr().err.strip()
-    assert "\n" not in message and str(path) in message and "line 3" in message and "2021-02-30 10:24" in message
-    assert not (tmp_path / "out").exists()
