@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import charting, config, rendering
+from analysis import charting, config, findings
 from analysis.rendering import INDEX_TITLE, published_label, render_html, write_index
 from analysis.steps import PARAMETERS, Step, neighbours, study_steps
 
@@ -177,9 +177,7 @@ def built_article(out, slug, published, pages, source="香港商報網"):
 
 
 def test_index_is_for_the_study_and_lists_each_article(tmp_path, monkeypatch):
-    monkeypatch.setattr(
-        rendering, "article_headlines", lambda processed: [f"{processed.name} finding <{n}>" for n in range(3)]
-    )
+    monkeypatch.setattr(findings, "headlines", lambda processed: [f"{processed.name} finding <{n}>" for n in range(3)])
     built_article(tmp_path, "a", None, ["03_c", "01_a"])
     built_article(tmp_path, "b", "2022-03-15", ["01_a"], source="")
     text = write_index(tmp_path, STEPS).read_text(encoding="utf-8")
