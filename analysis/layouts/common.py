@@ -103,8 +103,8 @@ SHARED_FRAGMENTS = (
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
 # a row of short links: 首页 | 时政 | 国际 | 财经
 NAVIGATION = re.compile(r"[^，。|｜]{1,8}(?:\s*[|｜]\s*[^，。|｜]{1,8}){2,}")
-# 首页 > 时政 > 正文, 人民網>>時政: a trail of short links
-BREADCRUMB = re.compile(r"[^，。>›»]{1,12}(?:\s*(?:>>?|›|»)\s*[^，。>›»]{1,12})+")
+# 首页 > 时政 > 正文, 人民網>>時政: a trail of short links (never with a <, so text holding markup is not one)
+BREADCRUMB = re.compile(r"[^，。<>›»]{1,12}(?:\s*(?:>>?|›|»)\s*[^，。<>›»]{1,12})+")
 PIECES = re.compile(r"[\s|｜/【】\[\]()（）:：、,，]+")
 
 
