@@ -429,7 +429,12 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 b, step = running.pop(future)
-                future.result()
+                try:
+                    future.result()
+                except OSError as error:  # staging the notebook's files or its report: the folder's fault
+                    raise BuildError(
+                        f"cannot write the outputs of {step.name} for {b.slug} under {b.out}: {error.strerror or error}"
+                    ) from None
                 done.add((id(b), step.name))
                 outcome.executed.append((b.slug, step.name))
                 if progress:
