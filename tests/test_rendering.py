@@ -228,3 +228,13 @@ def test_show_reuses_the_png_the_chart_was_saved_as(tmp_path, monkeypatch):
     displayed = Image.open(io.BytesIO(shown[0].data))
     assert displayed.size == (-(-saved.width // 2), -(-saved.height // 2))  # half, odd pixels rounded up
     assert shown[0].metadata == {"alt": "Two bars"}
+
+
+@pytest.mark.parametrize("likely", ["", "西鄉街道學習強國黨員群眾註冊人數", "西鄉"])
+def test_font_cut_from_a_likely_subset_is_the_same_as_from_the_full_face(tmp_path, monkeypatch, likely):
+    chars = "學習強國西鄉"
+    monkeypatch.setattr(config, "CACHE", tmp_path / "direct")
+    direct = rendering.cjk_font_subset(chars)
+    monkeypatch.setattr(config, "CACHE", tmp_path / "via")
+    assert rendering.cjk_font_subset(chars, likely) == direct
+    assert rendering.cjk_characters("a 西鄉 b 西") == "西鄉"

@@ -226,6 +226,20 @@ def test_a_full_disk_is_blamed_on_the_folder_not_on_a_cell(tmp_path):
     assert "cell" not in str(e.value)
 
 
+def test_a_full_disk_while_writing_a_report_is_one_line(tmp_path, monkeypatch):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(building, "write_text", disk_full)
+    with pytest.raises(
+        BuildError, match=r"cannot write the outputs of 01_size for .* under .*: No space left on device"
+    ):
+        build([config.ARTICLE], tmp_path / "out", steps=[step])
+    assert not (tmp_path / "out" / "data").exists()
+
+
 def test_a_cell_that_runs_too_long_is_stopped_and_named(tmp_path, monkeypatch):
     monkeypatch.setattr(building, "CELL_TIMEOUT", 2)
     out = tmp_path / "out"
