@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import charting, config, findings
+from analysis import charting, config, findings, rendering
 from analysis.rendering import INDEX_TITLE, published_label, render_html, write_index
 from analysis.steps import PARAMETERS, Step, neighbours, study_steps
 
