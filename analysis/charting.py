@@ -18,10 +18,11 @@ def new_figure(width: float = 8.0, height: float = 4.5):
 
 
 def count_axis(ax) -> None:
-    """An x axis of counts: whole-number ticks (no 0, 0, 1, 1 on a short axis) with thousands separators."""
+    """An x axis of counts: whole-number ticks (no 0, 0, 1, 1 on a short axis) with thousands separators, few enough
+    that labels of nine digits (120,000,000) do not run into each other."""
     from matplotlib.ticker import MaxNLocator
 
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     ax.xaxis.set_major_formatter("{x:,.0f}")
 
 

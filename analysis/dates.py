@@ -6,7 +6,8 @@ start/end in the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-0
 2021-08-10/2021-08-15, 上半年 → 2021-01/2021-06, 下半年 → 2021-07/2021-12). 年初 is the year's first month, 年底
 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the date just before it in the sentence one year
 back, or the year alone. Relative dates (今年, 去年, a month or day without a year) are read from the publication
-date; a bare month or day later than it is the previous year's or month's. With no publication date (published
+date; a bare month or day later than it is the previous year's or month's, unless the sentence speaks of what is
+still to come (將, 預計, 計劃: this year's, or the next month's). With no publication date (published
 None) relative dates stay unresolved (''), absolute ones still resolve; a date that does not exist (2月30日) is
 still a date expression, with date ''. Patterns are written in Traditional and matched on the Simplified text.
 """
@@ -40,12 +41,15 @@ DATE = re.compile(to_simplified(
 # name a yearly routine, not a date
 YEAR_END = re.compile(r"(?<![前去今明年\d])年底")  # not in 今年年底 or 2020年年底 (found by DATE), nor 每年年底
 YEAR_IN_DATE = re.compile(r"(?<![\d-])\d{4}")
+# a sentence that speaks of what is still to come (8月10日至15日将举办): written in Simplified, as matched
+FUTURE = re.compile(r"将|即将|预计|计划|拟|届时|下月")
 # a date written with digits only (2021-07-29, 2021.7.29, 2021/07/29), as a dateline or a notice prints it
 NUMERIC_DATE = re.compile(rf"(?<![\d.])({YEAR})([-/.])({MONTH})\2({DAY})(?![\d.])")
 
 
-def resolve_date(match: re.Match, published: date | None) -> str:
-    """ISO date or interval of a DATE match (see the module's docstring), '' when it cannot be known."""
+def resolve_date(match: re.Match, published: date | None, future: bool = False) -> str:
+    """ISO date or interval of a DATE match (see the module's docstring), '' when it cannot be known; `future` when
+    the sentence speaks of what is to come (將舉辦), so a bare date later than publication is this year's."""
     if match["year"]:
         year = int(match["year"])
     elif published is None:
@@ -53,12 +57,12 @@ def resolve_date(match: re.Match, published: date | None) -> str:
     else:
         year = published.year + RELATIVE_YEARS.get(match["relative"], 0)
     try:
-        return iso_date(match, year, published)
+        return iso_date(match, year, published, future)
     except ValueError:
         return ""  # a day that does not exist (2月30日)
 
 
-def iso_date(match: re.Match, year: int, published: date | None) -> str:
+def iso_date(match: re.Match, year: int, published: date | None, future: bool = False) -> str:
     """resolve_date once the year is known; ValueError for a day that does not exist."""
     if match["year_to"]:
         return f"{year:04d}/{int(match['year_to']):04d}"
@@ -67,12 +71,13 @@ def iso_date(match: re.Match, year: int, published: date | None) -> str:
     if match["edge"]:
         return f"{year:04d}-01" if match["edge"].endswith("初") else f"{year:04d}-12"
     if match["bare_day"]:
-        return day_range(*day_month(published, int(match["bare_day"])), match["bare_day_to"], None)
+        return day_range(*day_month(published, int(match["bare_day"]), future), match["bare_day_to"], None)
     if not match["month"]:
         return f"{year:04d}"
     month, day = int(match["month"]), int(match["day"]) if match["day"] else None
-    if not (match["year"] or match["relative"]) and (month, day or 1) > (published.month, published.day):
-        year -= 1  # a bare month and day later than the publication date is last year's
+    bare = not (match["year"] or match["relative"])
+    if bare and not future and (month, day or 1) > (published.month, published.day):
+        year -= 1  # a bare month and day later than the publication date is last year's, unless still to come
     if match["month_to"]:
         return f"{year:04d}-{month:02d}/{year:04d}-{int(match['month_to']):02d}"
     if day is None:
@@ -80,10 +85,13 @@ def iso_date(match: re.Match, year: int, published: date | None) -> str:
     return day_range(year, month, day, match["day_to"], match["day_month_to"])
 
 
-def day_month(published: date, day: int) -> tuple[int, int, int]:
-    """Year, month and day of a bare day (11日): the publication month's, or the month before when later."""
+def day_month(published: date, day: int, future: bool = False) -> tuple[int, int, int]:
+    """Year, month and day of a bare day (11日): the publication month's, or the month before when later (the next
+    month when still to come and earlier)."""
     year, month = published.year, published.month
-    if day > published.day:
+    if future and day < published.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif not future and day > published.day:
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
     return year, month, day
 
@@ -106,11 +114,11 @@ def same_period(resolved: str, year: int) -> str:
 def find_dates(text: str, published: date | None, simple: str | None = None) -> list[dict]:
     """Date expressions in text with their ISO dates; `simple` is text's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
-    found = []
+    future, found = bool(FUTURE.search(simple)), []
     for match in DATE.finditer(simple):
         if not (match["year"] or match["relative"] or match["month"] or match["half"] or match["bare_day"]):
             continue
-        resolved = resolve_date(match, published)
+        resolved = resolve_date(match, published, future)
         if match["same"] and resolved:
             earlier = [d["date"] for d in found if d["date"]]
             resolved = same_period(earlier[-1], int(resolved)) if earlier else resolved

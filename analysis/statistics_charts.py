@@ -166,8 +166,9 @@ def plot_pieces_published(article, statistics: pd.DataFrame, found: list[Relatio
     fig, ax = new_figure(8, 1.4 + 0.6 * len(data))
     draw_counts(ax, data, data["label"], headroom=1.3)
     ax.set_xlabel("篇數 Pieces published")
-    set_titles(ax, "發表的稿件", "Pieces published, by period and by what happened to them; "
-               "其中 marks a part of the bar above")
+    parts = data["label"].str.startswith("其中").any()
+    set_titles(ax, "發表的稿件", "Pieces published, by period and by what happened to them"
+               + ("; 其中 marks a part of the bar above" if parts else ""))
     add_source_note(ax, f"{article_source(article)}. Bars of different periods or platforms are not a trend.",
                     sentences_of(data))
     save_chart(fig, data, directory, "pieces_published")

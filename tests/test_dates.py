@@ -129,3 +129,14 @@ def test_a_time_of_day_is_not_a_number(tmp_path, text):
 def test_days_counted_are_durations_and_a_bare_day_is_a_date(tmp_path, text, rows):
     table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [text])))
     assert list(zip(table["text"], table["kind"], strict=True)) == rows
+
+
+@pytest.mark.parametrize(("sentence", "iso"), [
+    ("8月10日至15日將舉辦網上知識競賽。", "2021-08-10/2021-08-15"),  # still to come: this year
+    ("8月10日至15日舉辦了網上知識競賽。", "2020-08-10/2020-08-15"),  # done: last year's
+    ("预计12月底前完工。", "2021-12"),
+    ("3日将召开大会。", "2021-08-03"),  # a bare day still to come, earlier than the 29th: next month's
+])
+def test_a_date_still_to_come_is_not_last_years(sentence, iso):
+    published = datetime(2021, 7, 29, 10, 24)
+    assert [d["date"] for d in find_dates(sentence, published)] == [iso]
