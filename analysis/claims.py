@@ -78,7 +78,7 @@ def interval(value: float, bound: str) -> tuple[float, float]:
     return value, value
 
 
-def claim_figures(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def claim_numbers(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The counts, amounts and percentages with a subject, each with what it is matched on (subject and unit family in
     Simplified script, place), whether it is cumulative, its publication time and the values it allows. Run per
     partition, on the workers: finding places segments the sentences."""
@@ -100,8 +100,8 @@ def claim_figures(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
 
 
-def read_figures(path: Path) -> pd.DataFrame:
-    """A figures table written by a corpus run, with the types claim_figures gave it."""
+def read_reported_numbers(path: Path) -> pd.DataFrame:
+    """The reported numbers a corpus run wrote, with the types claim_numbers gave it."""
     numbers = {"value", "low", "high", "cumulative"}
     return pd.read_csv(path, keep_default_na=False, na_values={"value": [""]},
                        dtype={c: str for c in CLAIM_COLUMNS[1:] if c not in numbers} | {"cumulative": bool})
@@ -176,6 +176,6 @@ def conflicts(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_claims(out: Path) -> tuple[Path, Path]:
-    """claims.csv and contradictions.csv of a corpus run, from its figures table."""
-    claims = find_claims(read_figures(out / "figures.csv"))
+    """claims.csv and contradictions.csv of a corpus run, from its reported_numbers table."""
+    claims = find_claims(read_reported_numbers(out / "reported_numbers.csv"))
     return write_csv(out / "claims.csv", claims), write_csv(out / "contradictions.csv", conflicts(claims))

@@ -19,7 +19,7 @@ import pandas as pd
 from analysis import config
 from analysis.article import Article
 from analysis.characters import is_word
-from analysis.claims import CLAIM_COLUMNS, claim_figures, write_claims
+from analysis.claims import CLAIM_COLUMNS, claim_numbers, write_claims
 from analysis.corpus_exports import write_exports, write_segmented_text
 from analysis.exporting import atomic_path, write_csv
 from analysis.extracting import COLUMNS, extract_statistics
@@ -37,7 +37,7 @@ PARTITION_TABLES = {
     "articles": ARTICLE_COLUMNS,
     "word_frequencies_by_article": ["article", "word", "count"],
     "statistics": ["article", *COLUMNS],
-    "figures": CLAIM_COLUMNS[1:],
+    "reported_numbers": CLAIM_COLUMNS[1:],
     "quoted_phrases": ["article", "phrase", "count"],
 }
 # articles per partition at most: a partition's results are what a worker holds before writing them
@@ -57,7 +57,7 @@ class ArticleResult:
     metadata: dict = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
     quoted: pd.DataFrame | None = None
-    figures: pd.DataFrame | None = None
+    numbers: pd.DataFrame | None = None
 
 
 @dataclass
@@ -142,9 +142,9 @@ def analyse_file(path: Path) -> ArticleResult:
         lines, counts = segmented_lines(article.text)
         statistics, metadata = extract_statistics(article), describe(article, counts)
         row = pd.DataFrame([{"article": path.name, **metadata}])
-        figures = claim_figures(statistics.assign(article=path.name), row)
+        numbers = claim_numbers(statistics.assign(article=path.name), row)
         return ArticleResult(path.name, len(article.text), counts, statistics, metadata=metadata, lines=lines,
-                             quoted=quoted_phrases(article), figures=figures)
+                             quoted=quoted_phrases(article), numbers=numbers)
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
 
@@ -164,7 +164,7 @@ def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
 
 def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
     """The per-article tables of some results, articles in the order given: what they are, their word counts, their
-    statistics, the figures claims are matched on and the phrases they quote."""
+    statistics, the numbers claims are matched on and the phrases they quote."""
     good = [r for r in results if not r.error]
     articles = pd.DataFrame([{"article": r.article, **r.metadata} for r in good], columns=ARTICLE_COLUMNS)
     by_article = pd.DataFrame(
@@ -177,10 +177,10 @@ def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
         [(r.article, phrase, n) for r in good for phrase, n in zip(r.quoted["phrase"], r.quoted["count"], strict=True)],
         columns=PARTITION_TABLES["quoted_phrases"],
     )
-    figures = pd.concat([r.figures for r in good if len(r.figures)] or [pd.DataFrame(columns=CLAIM_COLUMNS[1:])],
+    numbers = pd.concat([r.numbers for r in good if len(r.numbers)] or [pd.DataFrame(columns=CLAIM_COLUMNS[1:])],
                         ignore_index=True)
     return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
-            "figures": figures, "quoted_phrases": quoted}
+            "reported_numbers": numbers, "quoted_phrases": quoted}
 
 
 def partition_path(out: Path, table: str, number: int) -> Path:

@@ -27,8 +27,8 @@ FUYONG = {
 }
 GOOD = ["a_xinan.txt", "b_xinan_big5.txt", "c_fuyong.txt"]
 BAD = {"d_empty.txt": "the file is empty", "e_binary.txt": "cannot be decoded"}
-TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "figures", "quoted_phrases",
-          "errors", "claims", "contradictions"]
+TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "reported_numbers",
+          "quoted_phrases", "errors", "claims", "contradictions"]
 EXPORTS = ["antconc_word_list.txt", "document_term.mtx", "document_term_documents.txt", "document_term_vocabulary.txt"]
 
 
@@ -155,7 +155,7 @@ def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
     assert summary.counts == sum((analyse_file(f).counts for f in files), Counter())
     assert summary.articles["學習強國"] == len(GOOD)
     assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
-        "articles-00007.csv", "figures-00007.csv", "quoted_phrases-00007.csv", "statistics-00007.csv",
+        "articles-00007.csv", "quoted_phrases-00007.csv", "reported_numbers-00007.csv", "statistics-00007.csv",
         "word_frequencies_by_article-00007.csv"]
     assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars"}
 
