@@ -79,7 +79,7 @@ class Article:
         """Offset in raw_text (the decoded raw file) of the character at `offset` in text."""
         if not 0 <= offset <= len(self.text):
             raise IndexError(f"offset {offset} is outside the text (0..{len(self.text)})")
-        span = self.spans[max(bisect_right([s.start for s in self.spans], offset) - 1, 0)]
+        span = self.spans[max(bisect_right(self.spans, offset, key=lambda s: s.start) - 1, 0)]
         return span.raw_start + min(offset, span.end) - span.start
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
@@ -91,12 +91,17 @@ class Article:
     def part_at(self, offset: int) -> tuple[str, int | None]:
         """The part of the article the character at `offset` in text is in (title, paragraph, heading or caption),
         and the paragraph's 1-based number."""
-        for number, paragraph in enumerate(self.paragraphs, 1):
-            if paragraph.start <= offset < paragraph.end:
-                return ("heading" if paragraph.is_heading else "paragraph"), number
-        if any(c.start <= offset < c.end for c in self.captions):
-            return "caption", None
+        at = bisect_right(self._parts, offset, key=lambda part: part[0]) - 1
+        if at >= 0 and offset < self._parts[at][1]:
+            return self._parts[at][2:]
         return "title", None
+
+    @cached_property
+    def _parts(self) -> list[tuple[int, int, str, int | None]]:
+        """Start, end, kind and paragraph number of every paragraph, heading and caption, in text order."""
+        parts = [(p.start, p.end, "heading" if p.is_heading else "paragraph", number)
+                 for number, p in enumerate(self.paragraphs, 1)]
+        return sorted(parts + [(c.start, c.end, "caption", None) for c in self.captions])
 
     @cached_property
     def _line_starts(self) -> list[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,53 +106,10 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
     return found
 
 
-class Places:
-    """Where offsets of an article's text are: raw offsets, raw lines and parts, by bisection over tables built
-    once (Article.raw_offset, raw_line and part_at scan from the start for every call, which is quadratic over
-    the rows of a long article). Lines are counted forward, so offsets must be asked for in increasing order."""
-
-    def __init__(self, article: Article):
-        self.article = article
-        self.span_starts = [s.start for s in article.spans]
-        parts = [(p.start, p.end, "heading" if p.is_heading else "paragraph") for p in article.paragraphs]
-        parts += [(c.start, c.end, "caption") for c in article.captions]
-        self.parts = sorted(parts)
-        self.part_starts = [start for start, _, _ in self.parts]
-        self.line, self.line_offset = 1, 0
-
-    def raw_offset(self, offset: int) -> int:
-        """Offset in the raw text of the character at `offset` in the text (as Article.raw_offset)."""
-        span = self.article.spans[max(bisect_right(self.span_starts, offset) - 1, 0)]
-        return span.raw_start + min(offset, span.end) - span.start
-
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Start and end in the raw text of text[start:end] (as Article.raw_span)."""
-        if end <= start:
-            return self.raw_offset(start), self.raw_offset(start)
-        return self.raw_offset(start), self.raw_offset(end - 1) + 1
-
-    def raw_line(self, offset: int) -> int:
-        """1-based raw line of the character at `offset`, counting newlines on from the last offset asked for."""
-        raw = self.raw_offset(offset)
-        if raw < self.line_offset:
-            self.line, self.line_offset = 1, 0
-        self.line += self.article.raw_text.count("\n", self.line_offset, raw)
-        self.line_offset = raw
-        return self.line
-
-    def part(self, offset: int) -> str:
-        """title, paragraph, heading or caption: the part the character at `offset` is in (as Article.part_at)."""
-        index = bisect_right(self.part_starts, offset) - 1
-        if index >= 0 and offset < self.parts[index][1]:
-            return self.parts[index][2]
-        return "title"
-
-
 def extract_statistics(article: Article) -> pd.DataFrame:
     """One row per numeric expression in article.text, in reading order (see COLUMNS and the README)."""
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
     columns: dict[str, list] = {column: [] for column in COLUMNS}
-    places = Places(article)
     for sentence in sentences(article.text):
         simple = to_simplified(sentence.text)
         dates = find_dates(sentence.text, article.published, simple)
@@ -166,11 +123,11 @@ def extract_statistics(article: Article) -> pd.DataFrame:
             else:
                 row["period"] = period
             start, end = sentence.start + row["start"], sentence.start + row["end"]
-            raw_start, raw_end = places.raw_span(start, end)
+            raw_start, raw_end = article.raw_span(start, end)
             row |= {
-                "bound": bound(row["qualifier"]), "part": places.part(start), "sentence": sentence.text,
+                "bound": bound(row["qualifier"]), "part": article.part_at(start)[0], "sentence": sentence.text,
                 "sentence_start": sentence.start, "start": start, "end": end, "raw_start": raw_start,
-                "raw_end": raw_end, "raw_line": places.raw_line(start),
+                "raw_end": raw_end, "raw_line": article.raw_line(start),
             }
             for column, values in columns.items():
                 values.append(row[column])
@@ -196,11 +153,10 @@ def numerals_left_out(article: Article, statistics: pd.DataFrame) -> pd.DataFram
         taken.update(range(start, end))
     numeral_characters = set(to_simplified(CHINESE_DIGITS)) | set("0123456789")
     found: dict[str, list[int]] = {}
-    places = Places(article)
     for token in tokenize(article.text, pos=False):
         offsets = [token.start + i for i, c in enumerate(to_simplified(token.word)) if c in numeral_characters]
         if offsets and not taken.intersection(offsets):
-            found.setdefault(token.word, []).append(places.raw_line(token.start))
+            found.setdefault(token.word, []).append(article.raw_line(token.start))
     rows = [{"word": word, "count": len(lines), "raw_lines": ", ".join(map(str, lines))}
             for word, lines in found.items()]
     return pd.DataFrame(rows, columns=["word", "count", "raw_lines"])

@@ -276,3 +276,11 @@ def test_any_run_of_numeral_characters_reads_without_error(text):
         dates = find_dates(text, published)
         for row in dates + find_numbers(text, [(d["start"], d["end"]) for d in dates]):
             assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_raw_lines_count_lone_carriage_returns(tmp_path):
+    path = write_article(tmp_path / "a.txt", "標題", ["街道開展活動。", "街道共有300人參加。"])
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    article = load_article(path)
+    row = extract_statistics(article).iloc[0]
+    assert article.raw_text.split("\r")[row.raw_line - 1].strip() == "街道共有300人參加。"
