@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 from articles import XINAN, write_article
+from tiny_notebooks import tiny_notebook
 
 from analysis import config
 from analysis.building import BuildError, build, relative_files
@@ -126,27 +127,13 @@ def test_rebuild_is_byte_identical(xss_build, xss_article, tmp_path):
     assert exports(tmp_path) == exports(xss_build)
 
 
-def write_notebook(path, code):
-    """A minimal numbered notebook: a title cell, the parameters cell and one code cell."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell(f"# {path.stem}\n\n**Question.** Does the build work. Test notebook."),
-        nbformat.v4.new_code_cell("article_path = None\nout = None", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell(code),
-    ]
-    for number, cell in enumerate(nb.cells):
-        cell.id = f"cell-{number}"
-    nbformat.write(nb, path)
-
-
 @pytest.fixture
 def small_project(tmp_path):
     """Two small steps, the second reading what the first writes."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
     shutil.copy(config.NOTEBOOKS / "01_load_and_clean.ipynb", notebooks)
-    write_notebook(
+    tiny_notebook(
         notebooks / "02_reads_01.ipynb",
         "import json\nfrom analysis import config\nfrom analysis.exporting import write_json\n"
         "paths = config.article_paths(article_path, out)\n"
@@ -186,7 +173,7 @@ def test_failing_notebook_names_the_cell_and_keeps_previous_outputs(small_projec
         (notebooks / "01_load_and_clean.ipynb").read_text(encoding="utf-8").replace("Question", "Question!"),
         encoding="utf-8",
     )
-    write_notebook(notebooks / "02_reads_01.ipynb", "raise RuntimeError('deliberate failure')")
+    tiny_notebook(notebooks / "02_reads_01.ipynb", "raise RuntimeError('deliberate failure')")
     with pytest.raises(
         BuildError, match=r"02_reads_01\.ipynb for .* failed at cell \[3\] .*RuntimeError: deliberate failure"
     ):

@@ -7,17 +7,16 @@ import subprocess
 import sys
 import time
 
-import nbformat
 import pandas as pd
 import pytest
 from articles import XINAN, write_article
+from tiny_notebooks import tiny_notebook
 
 from analysis import building, config
 from analysis.auditing import read_audit
 from analysis.building import ArticleBuild, BuildError, build, code_fingerprint, output_error, relative_files
 from analysis.exporting import write_csv
 from analysis.extracting import read_statistics
-from analysis.steps import Step
 
 SEED_SLUG = "2021-07-29_hkcd_xixiang-xuexi-qiangguo"
 
@@ -41,21 +40,6 @@ def one_line_error(run, *fragments):
 def outputs(out):
     """Every published file under out (not the staging folder) with its bytes."""
     return {rel: p.read_bytes() for rel, p in relative_files(out).items() if not rel.startswith(".build/")}
-
-
-def tiny_notebook(path, code):
-    """A numbered notebook with the parameters cell and one code cell; returns its Step."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_markdown_cell(f"# {path.stem}\n\n## Only section"),
-        nbformat.v4.new_code_cell("article_path = None\nout = None", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell(code),
-    ]
-    for number, cell in enumerate(nb.cells):
-        cell.id = f"cell-{number}"
-    nbformat.write(nb, path)
-    return Step(path, f"{path.stem} title", "A test step.")
 
 
 WRITES_TABLE = (
