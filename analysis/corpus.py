@@ -18,16 +18,15 @@ import pandas as pd
 
 from analysis import config
 from analysis.article import Article
-from analysis.characters import is_word
 from analysis.claims import CLAIM_COLUMNS, claim_numbers, write_claims
 from analysis.corpus_exports import write_exports, write_segmented_text
 from analysis.exporting import atomic_path, write_csv
 from analysis.extracting import COLUMNS, extract_statistics
-from analysis.frequency import is_stop_word, quoted_phrases, word_counts
+from analysis.frequency import counted, pieces, quoted_phrases, word_counts
 from analysis.loading import load_article
 from analysis.numerals import number_value
 from analysis.script import to_simplified
-from analysis.segmenting import HMM, segmenter, tokenize
+from analysis.segmenting import tokenize
 
 PARTITIONS = "partitions"
 TEXTS = "texts"
@@ -97,12 +96,9 @@ def script_of(text: str) -> str:
 
 def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
     """The text's tokens separated by spaces, one line of the text a line, and the counts word_counts gives, from one
-    segmentation (the same as tokenize(text, pos=False), without building a token per word)."""
-    lines, line, counts, position = [], [], Counter(), 0
-    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
-    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
-        word = text[position : position + len(piece)]
-        position += len(piece)
+    segmentation."""
+    lines, line, counts = [], [], Counter()
+    for word in pieces(text):
         if "\n" in word:
             lines.append(" ".join(line))
             line = []
@@ -110,9 +106,7 @@ def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
             line.append(word.strip())
             counts[word] += 1
     lines.append(" ".join(line))
-    # the filter of frequency.word_counts, once per distinct word, so the counts are the study's word frequencies
-    counted = Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
-    return [line for line in lines if line], counted
+    return [line for line in lines if line], counted(counts)
 
 
 def describe(article: Article, counts: Counter[str]) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 
 import pandas as pd
@@ -41,15 +42,24 @@ def is_stop_word(word: str) -> bool:
     return word in stop or to_simplified(word) in stop
 
 
-def word_counts(text: str) -> Counter[str]:
-    """How often each word of `text` that the study counts occurs: no punctuation, whitespace, bare numbers or stop
-    words. The same segmentation as tokenize(text, pos=False), without building a token per word."""
-    counts, position = Counter(), 0
+def pieces(text: str) -> Iterator[str]:
+    """jieba's pieces of `text` in its own script, punctuation and spaces included: the same segmentation as
+    tokenize(text, pos=False), without building a token per piece."""
+    position = 0
     # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
     for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
-        counts[text[position : position + len(piece)]] += 1
+        yield text[position : position + len(piece)]
         position += len(piece)
+
+
+def counted(counts: Counter[str]) -> Counter[str]:
+    """The counts of the words the study counts: no punctuation, whitespace, bare numbers or stop words."""
     return Counter({word: n for word, n in counts.items() if is_word(word) and not is_stop_word(word)})
+
+
+def word_counts(text: str) -> Counter[str]:
+    """How often each word of `text` that the study counts occurs."""
+    return counted(Counter(pieces(text)))
 
 
 def frequency_table(counts: Counter) -> pd.DataFrame:
