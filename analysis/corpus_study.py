@@ -86,6 +86,26 @@ def shared_slogans(quoted: pd.DataFrame, articles: pd.DataFrame, least: int = 2)
     return table.sort_values(["articles", "count", "phrase"], ascending=[False, False, True], ignore_index=True)
 
 
+def plot_articles_by_month(monthly: pd.DataFrame):
+    """Articles per month of publication, stacked by source, whole-number counts and at most 12 month labels; None
+    when no article has a full date."""
+    if monthly.empty:
+        return None
+    from matplotlib.ticker import MaxNLocator
+
+    from analysis.charting import new_figure, set_titles
+
+    fig, ax = new_figure(9, 4)
+    monthly.set_index("month").plot.bar(stacked=True, ax=ax, width=0.8, legend=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    step = -(-len(monthly) // 12)
+    ax.set_xticks(range(0, len(monthly), step), monthly["month"].iloc[::step], rotation=0)
+    ax.set_xlabel("")
+    ax.set_ylabel("文章 Articles")
+    set_titles(ax, "每月文章數", "Articles per month of publication, by source")
+    return fig
+
+
 def plot_claim(claim: pd.DataFrame):
     """One claim's figures over publication date, a line per article order; bounds drawn open (▲ at least,
     ▼ at most, ○ about), exact figures filled."""
