@@ -146,7 +146,8 @@ def test_headlines_are_three_findings_from_the_processed_tables(article, tmp_pat
     write_csv(tmp_path / "audit.csv", audit(statistics))
     assert headlines(tmp_path) == [
         "Most frequent word: 學習強國 (34 of 653 counted words, 5.2%).",
-        "36 numbers reported, 5 of them bounds or approximations rather than exact figures.",
+        "36 numbers reported (4 durations, 5 dates, 24 counts, 1 ordinal and 2 percentages), 5 of them bounds or "
+        "approximations rather than exact figures.",
         "Audit of 9 relations between the numbers: 7 holds and 2 cannot tell.",
     ]
 
@@ -189,3 +190,11 @@ def test_tables_escape_text_and_format_numbers():
     assert parsed.tags <= {"style", "table", "thead", "tbody", "tr", "th", "td"}
     assert {"<u>U</u>", "<h1>w</h1>", "<i>x</i>", "41,550", "5.2%", "100.0%", "2.5"} <= set(parsed.text)
     assert show_table(table).to_html() == page, "the same table gives the same HTML"
+
+
+def test_every_kind_of_number_is_named_in_words():
+    from analysis.findings import kinds_of
+
+    kinds = ["percentage_points", "measure", "amount", "count", "count"]
+    assert kinds_of(pd.DataFrame({"kind": kinds})) == (
+        "1 change in percentage points, 1 measure, 1 amount of money and 2 counts")
