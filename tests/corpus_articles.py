@@ -9,6 +9,7 @@ from pathlib import Path
 
 from articles import write_article
 
+from analysis.corpus import PARTITIONS
 from analysis.script import to_simplified
 
 
@@ -83,3 +84,9 @@ def write_corpus(folder: Path) -> Path:
     write_generated(folder, replace(ARTICLES[0], name=NOT_AN_ARTICLE, published="2021-02-30 10:24"))
     (folder / "notes.md").write_text("not an article", encoding="utf-8")
     return folder
+
+
+def written(out):
+    """Every file a run wrote under out, except its partitions, by path relative to out."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and PARTITIONS not in p.parts}

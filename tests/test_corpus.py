@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 import pytest
 from articles import XINAN, write_article
+from corpus_articles import written
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis import corpus as corpus_module
@@ -30,12 +31,6 @@ BAD = {"d_empty.txt": "the file is empty", "e_binary.txt": "cannot be decoded"}
 TABLES = ["articles", "word_frequencies_by_article", "word_frequencies", "statistics", "reported_numbers",
           "quoted_phrases", "errors", "claims", "contradictions"]
 EXPORTS = ["antconc_word_list.txt", "document_term.mtx", "document_term_documents.txt", "document_term_vocabulary.txt"]
-
-
-def written(out):
-    """Every file a run wrote under out, except its partitions, by path relative to out."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and PARTITIONS not in p.parts}
 
 
 @pytest.fixture(scope="module")

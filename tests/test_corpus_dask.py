@@ -4,15 +4,10 @@ import time
 
 import pytest
 from articles import XINAN, write_article
+from corpus_articles import written
 
 from analysis.__main__ import main
 from analysis.corpus import PARTITIONS, run_corpus
-
-
-def written(out):
-    """Every file a run wrote under out, except its partitions, by path relative to out."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and PARTITIONS not in p.parts}
 
 
 @pytest.fixture(scope="module")
