@@ -19,6 +19,11 @@ def is_han(character: str) -> bool:
     return "\u4e00" <= character <= "\u9fff" or "\u3400" <= character <= "\u4dbf"
 
 
+def is_han_text(text: str) -> bool:
+    """True for a non-empty string of Han characters only."""
+    return bool(text) and all(is_han(c) for c in text)
+
+
 def is_word(token: str) -> bool:
     """True for a word; False for punctuation, whitespace and bare numbers (no letter or Han character in it)."""
     return any(unicodedata.category(c).startswith("L") for c in token)

@@ -8,18 +8,13 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.characters import is_han
+from analysis.characters import is_han_text
 from analysis.frequency import is_stop_word, quoted_phrases
 from analysis.keyterms import ENTITY_KINDS
 from analysis.segmenting import USER_DICTIONARY, tokenize
 from analysis.wordlists import read_user_dictionary
 
 COLUMNS = ["term", "source", "occurrences", "whole", "inside_longer", "split", "split_as"]
-
-
-def is_han_text(text: str) -> bool:
-    """True for a string of Han characters only."""
-    return bool(text) and all(is_han(c) for c in text)
 
 
 def is_noun_run(run: list) -> bool:

@@ -8,7 +8,7 @@ from functools import cache, cached_property
 from zoneinfo import ZoneInfo
 
 from analysis import config
-from analysis.characters import is_han
+from analysis.characters import is_han_text
 from analysis.wordlists import read_word_list
 
 DATE_TIME = re.compile(
@@ -133,7 +133,7 @@ def is_names(line: str) -> bool:
         return False
     names = re.split(r"\s*[、，,/]\s*|\s+", line)
     return 0 < len(names) <= 4 and all(
-        2 <= len(n) <= 3 and n[0] in surnames() and all(map(is_han, n)) for n in names
+        2 <= len(n) <= 3 and n[0] in surnames() and is_han_text(n) for n in names
     )
 
 
