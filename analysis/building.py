@@ -27,9 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis import config
+from analysis import config, kernels
 from analysis.exporting import write_json, write_text
-from analysis.rendering import cjk_characters, render_html, write_index
+from analysis.kernels import WarmProcess
+from analysis.rendering import cjk_characters, likely_font, prepare_rendering, render_html, write_index
 from analysis.steps import Step, study_steps
 
 STAGING = ".build"
@@ -222,8 +223,9 @@ def is_report(rel: str) -> bool:
 class ArticleBuild:
     """The build of one article: which notebooks to run, their staging folders, and publishing their outputs."""
 
-    def __init__(self, article: Path, out: Path, steps: list[Step], fingerprint: str, html: bool):
-        self.article, self.out, self.steps, self.html = article, out, steps, html
+    def __init__(self, article: Path, out: Path, steps: list[Step], fingerprint: str, html: bool,
+                 warm: WarmProcess | None = None):
+        self.article, self.out, self.steps, self.html, self.warm = article, out, steps, html, warm
         self.slug = config.slug(article)
         self.paths = config.output_paths(self.slug, out)
         self.stage = out / STAGING / self.slug
@@ -259,8 +261,8 @@ class ArticleBuild:
             return False  # built by a figures-only run: its report is still to render
         return all((self.out / rel).is_file() and sha256(self.out / rel) == h for rel, h in entry["outputs"].items())
 
-    def run(self, step: Step) -> None:
-        """Execute a notebook into its staging folder and, for a full build, render its HTML report there."""
+    def run(self, step: Step):
+        """Execute a notebook into its staging folder; returns the executed notebook, for render()."""
         key = self.key(step)
         stage = self.stage / step.name
         shutil.rmtree(stage, ignore_errors=True)
@@ -270,13 +272,18 @@ class ArticleBuild:
                 (stage / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, stage / rel)
                 copied.add(rel)
-        executed = execute(step, self.article, stage)
-        written = [rel for rel in relative_files(stage) if rel not in copied]
-        if self.html:
-            page = config.output_paths(self.slug, stage).report(step.name)
-            write_text(page, render_html(executed, step, self.steps, written, self.likely))
+        executed = execute(step, self.article, stage, self.warm)
         outputs = {rel: sha256(p) for rel, p in relative_files(stage).items() if rel not in copied}
         self.results[step.name] = {"inputs": key, "outputs": outputs}
+        return executed
+
+    def render(self, step: Step, executed) -> None:
+        """Render an executed notebook's HTML report into its staging folder, beside the files it wrote."""
+        outputs = self.results[step.name]["outputs"]
+        page = config.output_paths(self.slug, self.stage / step.name).report(step.name)
+        write_text(page, render_html(executed, step, self.steps, list(outputs), self.likely))
+        outputs[page.relative_to(self.stage / step.name).as_posix()] = sha256(page)
+        self.results[step.name]["outputs"] = dict(sorted(outputs.items()))
 
     def publish(self) -> None:
         """Move every staged output into place as one step: a journal of the moves first, then the moves."""
@@ -315,8 +322,9 @@ def output_error(evalue: str) -> str | None:
     return found.group(2) if found and int(found.group(1)) in OUTPUT_ERRNOS else None
 
 
-def execute(step: Step, article: Path, out: Path):
-    """Run a notebook with papermill for one article, writing under `out`; BuildError says what failed and where."""
+def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = None):
+    """Run a notebook with papermill for one article, writing under `out`, in a kernel forked from `warm` if given;
+    BuildError says what failed and where."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -336,6 +344,7 @@ def execute(step: Step, article: Path, out: Path):
             # ERROR for the interrupt jupyter_client always sends before shutting a kernel down; cell errors still
             # reach us through papermill
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            **({"kernel_manager_class": kernels.manager_class(warm)} if warm else {}),
         )
     except PapermillExecutionError as error:
         reason = output_error(error.evalue)
@@ -351,11 +360,13 @@ def execute(step: Step, article: Path, out: Path):
         raise BuildError(f"{where}: the kernel died while a cell ran (out of memory, or killed)") from None
 
 
-def import_runners() -> None:
-    """Import papermill in this thread before any worker does: two threads importing jupyter_client's modules at once
-    can find them half-initialised. (nbconvert is imported by the first report rendered, one thread at a time, so
-    that its second of importing overlaps the first notebooks.)"""
+def import_runners(html: bool) -> None:
+    """Import papermill (and nbconvert, to render) in this thread before any worker runs: two threads importing
+    jupyter_client's modules at once can find them half-initialised. Done while the warm process is still importing."""
     import papermill  # noqa: F401
+
+    if html:
+        prepare_rendering()
 
 
 def build(
@@ -378,20 +389,27 @@ def build(
     check_steps(steps)
     articles = distinct_articles(articles)
     check_word_lists()
-    fingerprint = code_fingerprint()
-    outcome = Outcome()
-    with locked(out, wait_seconds, notify):
-        recover(out, notify)
-        builds = [ArticleBuild(a, out, steps, fingerprint, html) for a in articles]
-        try:
-            run_all(builds, steps, html, jobs, progress, outcome)
-            for b in builds:
-                b.publish()
-        finally:
-            for b in builds:
-                b.clean()
-        if html:
-            write_index(out, steps)
+    # started first, so that its imports overlap the hashing below and the first notebooks wait for it the least
+    warm = WarmProcess(kernels.imported_modules([step.path for step in steps])) if kernels.supported() else None
+    try:
+        fingerprint = code_fingerprint()
+        outcome = Outcome()
+        with locked(out, wait_seconds, notify):
+            recover(out, notify)
+            builds = [ArticleBuild(a, out, steps, fingerprint, html, warm) for a in articles]
+            try:
+                run_all(builds, steps, html, jobs, progress, outcome)
+                for b in builds:
+                    b.publish()
+            finally:
+                for b in builds:
+                    b.clean()
+            # the index is made from what is published: it changes only when a build publishes something
+            if html and (outcome.executed or not (out / "reports" / "index.html").is_file()):
+                write_index(out, steps, "".join(b.likely for b in builds))
+    finally:
+        if warm:
+            warm.close()
     return outcome
 
 
@@ -408,9 +426,11 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
         (_, name), _ = item
         return -waited_for[name], -cells[name]
 
-    running: dict[Future, tuple[ArticleBuild, Step]] = {}
+    # a notebook's report renders in this process while the notebooks that read its tables already run
+    running: dict[Future, tuple[ArticleBuild, Step, str]] = {}
     done: set[tuple[int, str]] = set()
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
+    started = False
+    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool, ThreadPoolExecutor(1) as renderer:
         while pending or running:
             for (b, name), step in sorted(pending.items(), key=priority):
                 if all((id(b), dep) in done for dep in step.reads):
@@ -421,18 +441,25 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                         if progress:
                             progress(f"{b.slug}/{name}: up to date")
                     else:
-                        import_runners()
-                        running[pool.submit(b.run, step)] = (b, step)
+                        if not started:
+                            import_runners(html)
+                            for likely in dict.fromkeys(b.likely for b in builds) if html else ():
+                                renderer.submit(likely_font, likely)  # what the first report would cut
+                            started = True
+                        running[pool.submit(b.run, step)] = (b, step, "run")
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                b, step = running.pop(future)
+                b, step, task = running.pop(future)
                 try:
-                    future.result()
+                    executed = future.result()
                 except OSError as error:  # staging the notebook's files or its report: the folder's fault
                     raise BuildError(
                         f"cannot write the outputs of {step.name} for {b.slug} under {b.out}: {error.strerror or error}"
                     ) from None
-                done.add((id(b), step.name))
-                outcome.executed.append((b.slug, step.name))
-                if progress:
-                    progress(f"{b.slug}/{step.name}: executed")
+                if task == "run":
+                    done.add((id(b), step.name))
+                    outcome.executed.append((b.slug, step.name))
+                    if progress:
+                        progress(f"{b.slug}/{step.name}: executed")
+                    if html:
+                        running[renderer.submit(b.render, step, executed)] = (b, step, "render")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from contextlib import contextmanager
 
 from analysis import config
 
@@ -26,10 +27,36 @@ def count_axis(ax) -> None:
     ax.xaxis.set_major_formatter("{x:,.0f}")
 
 
+# content boxes measured during one save (see measured_once), by renderer, axes and where the axes are
+_measured: dict | None = None
+
+
+@contextmanager
+def measured_once():
+    """While saving a chart, measure each axes' content box once per renderer and layout: drawing asks for it once
+    for every annotation placed on it and again for the tight bounding box, each time measuring every tick label."""
+    global _measured
+    _measured = {}
+    try:
+        yield
+    finally:
+        _measured = None
+
+
 def content_box(ax):
     """Annotation coordinates: the box around the axes with their tick and axis labels, measured when drawn (after
     the aspect ratio and log scales have moved things)."""
-    return lambda renderer: ax.get_tightbbox(renderer, bbox_extra_artists=[])
+
+    def box(renderer):
+        if _measured is None:
+            return ax.get_tightbbox(renderer, bbox_extra_artists=[])
+        # the renderer is kept with its box, so that its id is not reused for another while the save lasts
+        key = (id(renderer), id(ax), ax.bbox.bounds, ax.viewLim.bounds)
+        if key not in _measured:
+            _measured[key] = (renderer, ax.get_tightbbox(renderer, bbox_extra_artists=[]))
+        return _measured[key][1]
+
+    return box
 
 
 def set_titles(ax, chinese: str, english: str) -> None:
@@ -89,7 +116,8 @@ def notebook_png(fig) -> tuple[bytes, int]:
     saved = SAVED_PNG.get(fig)
     if saved is None:
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", metadata=PNG_METADATA)
+        with measured_once():
+            fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches="tight", metadata=PNG_METADATA)
         return buffer.getvalue(), Image.open(buffer).width
     small = Image.open(io.BytesIO(saved)).reduce(max(1, round(config.DPI / fig.dpi)))  # each pixel: a box's mean
     buffer = io.BytesIO()

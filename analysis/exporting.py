@@ -66,12 +66,15 @@ SAVED_PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def save_chart(fig, data: pd.DataFrame, directory: str | Path, name: str) -> list[Path]:
     """Save a figure as PNG and SVG and its data as CSV under one name; same inputs give the same bytes."""
+    from analysis.charting import measured_once
+
     directory = Path(directory)
     png = io.BytesIO()
-    fig.savefig(png, format="png", metadata=PNG_METADATA)
+    with measured_once():
+        fig.savefig(png, format="png", metadata=PNG_METADATA)
     SAVED_PNG[fig] = png.getvalue()
     written = [write_bytes(directory / f"{name}.png", png.getvalue())]
-    with atomic_path(directory / f"{name}.svg") as tmp:
+    with atomic_path(directory / f"{name}.svg") as tmp, measured_once():
         fig.savefig(tmp, format="svg", metadata=SVG_METADATA)
     written.append(directory / f"{name}.svg")
     written.append(write_csv(directory / f"{name}.csv", data))

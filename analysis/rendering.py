@@ -94,6 +94,12 @@ def step_links(step: Step, steps: list[Step]) -> str:
     return " · ".join(links)
 
 
+def prepare_rendering() -> None:
+    """Import nbconvert now, so that the first report rendered does not wait for it."""
+    with IMPORTING:
+        import nbconvert  # noqa: F401
+
+
 def render_html(nb, step: Step, steps: list[Step], written: list[str] = (), likely: str = "") -> str:
     """HTML of an executed notebook: outputs shown, code folded, no prompts, no scripts, links to the other reports
     and to the files it wrote, a contents list, its own CJK font."""
@@ -138,8 +144,13 @@ def full_face():
 
 @cache
 def base_subset(chars: str) -> bytes:
-    """The TC face cut down to a build's likely characters, kept in memory while the build renders its reports."""
+    """The TC face cut down to some characters, kept in memory while the build renders its reports."""
     return cut_font(full_face(), chars)
+
+
+def likely_font(likely: str) -> bytes:
+    """The TC face cut down to a build's likely characters (see cjk_font_subset), cut once."""
+    return base_subset("".join(sorted(set(likely))))
 
 
 def cjk_font_subset(chars: str, likely: str = "") -> bytes:
@@ -154,7 +165,7 @@ def cjk_font_subset(chars: str, likely: str = "") -> bytes:
     from fontTools.ttLib import TTFont
 
     if likely and set(chars) <= set(likely):
-        font = TTFont(io.BytesIO(base_subset("".join(sorted(set(likely))))), recalcTimestamp=False, lazy=True)
+        font = TTFont(io.BytesIO(likely_font(likely)), recalcTimestamp=False, lazy=True)
     else:
         font = full_face()
     data = cut_font(font, chars)
@@ -253,8 +264,9 @@ notebook; each shows the notebook's results, its code folded under “Code”.</
 INDEX_TITLE = "Chinese news article study — reports"
 
 
-def write_index(out: Path, steps: list[Step]) -> Path:
-    """Write reports/index.html under `out`: per article its title, outlet, date, headline findings and reports."""
+def write_index(out: Path, steps: list[Step], likely: str = "") -> Path:
+    """Write reports/index.html under `out`: per article its title, outlet, date, headline findings and reports
+    (`likely`: see cjk_font_subset)."""
     titles = {step.name: step for step in steps}
     sections = []
     for entry in article_entries(out, steps):
@@ -281,4 +293,4 @@ def write_index(out: Path, steps: list[Step]) -> Path:
                  f"{html.escape(titles[page.stem].summary)}</li>" for page in corpus if page.stem in titles]
         sections.append("<section>\n<h2>The corpus</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>")
     page = INDEX.format(title=INDEX_TITLE, articles="\n".join(sections))
-    return write_text(out / "reports" / "index.html", embed_cjk_font(page))
+    return write_text(out / "reports" / "index.html", embed_cjk_font(page, likely))

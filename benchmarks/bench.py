@@ -155,14 +155,15 @@ def measure_parts(cache: str) -> dict:
     import matplotlib
 
     matplotlib.use("agg")
-    from analysis import audit, charting, extract_statistics
+    from analysis import charting, extract_statistics
+    from analysis.auditing import relations
     from analysis.exporting import PNG_METADATA, SVG_METADATA
-    from analysis.statistics_charts import plot_composition
+    from analysis.statistics_charts import plot_total_and_parts
 
     article = load_article(config.ARTICLE)
     table = extract_statistics(article)
     with tempfile.TemporaryDirectory() as folder:
-        fig = plot_composition(article, table, audit(table), folder)
+        fig = plot_total_and_parts(article, table, relations(table), folder)
     parts["chart_png"] = median_seconds(lambda: fig.savefig(io.BytesIO(), format="png", metadata=PNG_METADATA))
     parts["chart_svg"] = median_seconds(lambda: fig.savefig(io.BytesIO(), format="svg", metadata=SVG_METADATA))
     parts["chart_shown"] = median_seconds(lambda: charting.notebook_png(fig))

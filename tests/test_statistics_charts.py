@@ -168,3 +168,23 @@ def test_a_count_without_a_subject_is_labelled_by_the_words_before_it(tmp_path):
     data = pieces_published(statistics, relations(statistics))
     assert list(data["text"]) == ["超過800篇"]
     assert data["label"].iloc[0].endswith("網上分享")
+
+
+def test_measuring_each_content_box_once_a_save_draws_the_same_chart(tables, article, tmp_path):
+    import io
+
+    from analysis.charting import measured_once
+
+    statistics, found = tables
+    fig = plot_total_and_parts(article, statistics, found, tmp_path)
+
+    def saved(form):
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format=form, metadata={"Software": None} if form == "png" else {"Date": None})
+        return buffer.getvalue()
+
+    plain = {form: saved(form) for form in ("png", "svg")}
+    with measured_once():
+        once = {form: saved(form) for form in ("png", "svg")}
+    assert once == plain
+    assert (tmp_path / "total_and_parts.png").read_bytes() == plain["png"], "save_chart measures once too"

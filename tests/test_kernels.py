@@ -1,0 +1,84 @@
+"""Kernels forked from a warm process: each notebook in a process of its own, started with the imports done, and the
+same outputs as a kernel started from nothing."""
+
+import json
+import os
+import subprocess
+
+import nbformat
+import pytest
+from tiny_notebooks import tiny_notebook
+
+from analysis import config, kernels
+from analysis.building import build, relative_files
+
+pytestmark = pytest.mark.skipif(not kernels.supported(), reason="kernels are forked only where pidfds exist (Linux)")
+
+# what a notebook's kernel looked like when its first line ran, and whether an earlier notebook left anything behind
+REPORTS_ITS_PROCESS = (
+    "import json, os, sys\nfrom analysis import config\n"
+    "seen = {'pid': os.getpid(), 'parent': os.getppid(), 'pyplot': 'matplotlib.pyplot' in sys.modules,\n"
+    "        'left_behind': getattr(config, 'LEFT_BEHIND', None)}\n"
+    "config.LEFT_BEHIND = 'NAME'\n"
+    "paths = config.article_paths(article_path, out)\n"
+    "paths.processed.mkdir(parents=True, exist_ok=True)\n"
+    "(paths.processed / 'NAME.json').write_text(json.dumps(seen))"
+)
+
+DRAWS_A_CHART = (
+    "import matplotlib.pyplot as plt\nimport pandas as pd\n"
+    "fig, ax = plt.subplots(figsize=(3, 2))\n"
+    "ax.bar(['西鄉', '寶安'], [41550, 9000])\n"
+    "pd.DataFrame({'詞': ['學習強國'], 'count': [34]})"
+)
+
+
+def test_each_notebook_gets_a_process_of_its_own_with_the_imports_done(tmp_path):
+    steps = [tiny_notebook(tmp_path / f"0{n}_{name}.ipynb", REPORTS_ITS_PROCESS.replace("NAME", name))
+             for n, name in ((1, "first"), (2, "second"))]
+    out = tmp_path / "out"
+    build([config.ARTICLE], out, steps=steps, jobs=1)
+    processed = config.output_paths(config.slug(config.ARTICLE), out).processed
+    first, second = (json.loads((processed / f"{name}.json").read_text()) for name in ("first", "second"))
+    assert first["pid"] != second["pid"] and os.getpid() not in (first["pid"], second["pid"])
+    assert first["parent"] == second["parent"] != os.getpid(), "both forked from the warm process"
+    assert first["pyplot"] and second["pyplot"], "the warm process had imported matplotlib.pyplot"
+    assert first["left_behind"] is None and second["left_behind"] is None, "nothing of one notebook in the next"
+
+
+def test_a_forked_kernel_gives_the_outputs_a_fresh_kernel_gives(tmp_path, monkeypatch):
+    step = tiny_notebook(tmp_path / "01_chart.ipynb", DRAWS_A_CHART)
+    build([config.ARTICLE], tmp_path / "forked", steps=[step])
+    monkeypatch.setattr(kernels, "supported", lambda: False)
+    build([config.ARTICLE], tmp_path / "fresh", steps=[step])
+    forked, fresh = relative_files(tmp_path / "forked"), relative_files(tmp_path / "fresh")
+    assert sorted(forked) == sorted(fresh)
+    assert {rel: p.read_bytes() for rel, p in forked.items()} == {rel: p.read_bytes() for rel, p in fresh.items()}
+    page = next(p for rel, p in forked.items() if rel.endswith("01_chart.html")).read_text(encoding="utf-8")
+    assert "data:image/png;base64," in page and "學習強國" in page, "the chart and the table reached the report"
+
+
+def test_the_warm_process_imports_what_the_notebooks_import(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("import not_code"),
+        nbformat.v4.new_code_cell("import pandas as pd, numpy\nfrom analysis.findings import say"),
+        nbformat.v4.new_code_cell("%matplotlib inline\nimport skipped_with_its_magic"),
+        nbformat.v4.new_code_cell("from . import relative\nfrom analysis.findings import quote\nimport pandas"),
+    ]
+    nbformat.write(nb, tmp_path / "a.ipynb")
+    assert kernels.imported_modules([tmp_path / "a.ipynb"]) == ["pandas", "numpy", "analysis.findings"]
+
+
+def test_a_kernel_is_watched_and_signalled_through_its_pidfd():
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    assert kernels.ForkedKernel(ended.pid).poll() is not None, "a process that has ended is never taken for a kernel"
+    running = subprocess.Popen(["sleep", "30"])
+    kernel = kernels.ForkedKernel(running.pid)
+    assert kernel.poll() is None
+    with pytest.raises(subprocess.TimeoutExpired):
+        kernel.wait(0.1)
+    kernel.kill()
+    assert kernel.wait(5) is not None
+    assert running.wait(5) == -9
