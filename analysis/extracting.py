@@ -16,7 +16,7 @@ from analysis.characters import CLAUSE_BREAKS
 from analysis.dates import find_dates
 from analysis.numerals import CHINESE_DIGITS, NUMBER, bound, read_number
 from analysis.script import to_simplified
-from analysis.segmenting import segmenter, tokenize
+from analysis.segmenting import dictionary_frequency, tokenize
 from analysis.subjects import subject_of
 
 COLUMNS = [
@@ -61,7 +61,7 @@ def clause_around(text: str, start: int, end: int, breaks: list[int]) -> tuple[s
 
 def starts_word(text: str, offset: int) -> bool:
     """True when the character at offset and the next form a word of jieba's dictionary (天職 in 第一天職)."""
-    return bool(segmenter().tokenizer.FREQ.get(to_simplified(text[offset : offset + 2])))
+    return bool(dictionary_frequency(to_simplified(text[offset : offset + 2])))
 
 
 @lru_cache(maxsize=4096)  # a clause with several numbers is asked about once per number

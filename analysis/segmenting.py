@@ -1,35 +1,44 @@
-"""Word segmentation of Traditional Chinese: jieba on an OpenCC Simplified bridge, offsets in the original script."""
+"""Word segmentation of Traditional Chinese: jieba 0.42.1's segmentation on an OpenCC Simplified bridge, offsets in
+the original script; run by jieba-fast-dat (compiled, the same tokens and tags) with HMM off, by jieba with it on."""
 
 from __future__ import annotations
 
 import copy
+import importlib.util
 import itertools
 import logging
-import marshal
-import os
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from importlib.metadata import version
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
-import jieba
-import jieba.posseg
+import jieba_fast_dat
+import jieba_fast_dat.posseg
 
 from analysis import config
 from analysis.characters import is_word
+from analysis.exporting import atomic_path
 from analysis.script import to_simplified
 from analysis.wordlists import read_user_dictionary
 
 if TYPE_CHECKING:
+    import jieba
+    import jieba.posseg
     import pandas as pd
 
 USER_DICTIONARY = config.LEXICON / "userdict.txt"
+# jieba 0.42.1's dictionary, which both engines segment with (fast-dat bundles a different one), found without
+# importing jieba
+DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
 # jieba's new-word guessing (HMM) is off: it scores lower on the SIGHAN sets (fxsjy/jieba#340) and, measured on
 # this article in notebook 02, only adds odd words once the user dictionary is in
 HMM = False
 
-# jieba logs "Building prefix dict ..." to stderr at DEBUG level; reports must carry no stderr
-jieba.setLogLevel(logging.WARNING)
+# fast-dat logs its loading at DEBUG level, as jieba does (jieba_dictionary()); reports must carry no stderr
+jieba_fast_dat.setLogLevel(logging.WARNING)
 
 
 class Token(NamedTuple):
@@ -43,69 +52,104 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True)
 class Segmenter:
-    """A jieba tokenizer with its part-of-speech tagger."""
+    """A tokenizer and the posseg module of the same engine (jieba_fast_dat, or jieba with HMM on)."""
 
-    tokenizer: jieba.Tokenizer
-    tagger: jieba.posseg.POSTokenizer
+    tokenizer: jieba_fast_dat.Tokenizer | jieba.Tokenizer
+    posseg: ModuleType
+
+    @cached_property
+    def tagger(self) -> jieba_fast_dat.posseg.POSTokenizer | jieba.posseg.POSTokenizer:
+        """The part-of-speech tagger on this tokenizer, built on first use (jieba's reads its 350,000 tags)."""
+        return self.posseg.POSTokenizer(self.tokenizer)
 
 
-def segmenter(user_dictionary: bool = True) -> Segmenter:
-    """This process's jieba tokenizer and tagger, built once, with the user dictionary added in Simplified script
-    (the form the bridge gives jieba) and as written (for segmenting without the bridge)."""
-    return _segmenter(bool(user_dictionary))
+def segmenter(user_dictionary: bool = True, hmm: bool = HMM) -> Segmenter:
+    """This process's segmenter for HMM on or off, built once, with the words of the user dictionary (user_words) or
+    without."""
+    return _segmenter(bool(user_dictionary), bool(hmm))
+
+
+@cache  # keyed by the values alone: @cache on segmenter() built one for segmenter() and another for segmenter(True)
+def _segmenter(user_dictionary: bool, hmm: bool) -> Segmenter:
+    """segmenter(), built once for each pair of values: by jieba itself with HMM on, by jieba-fast-dat with it off."""
+    seg = jieba_segmenter() if hmm else compiled_segmenter()
+    for word, freq, tag in user_words() if user_dictionary else []:
+        seg.tokenizer.add_word(word, freq, tag)
+    return seg
+
+
+def user_words() -> list[tuple[str, int | None, str | None]]:
+    """The user dictionary's entries as a segmenter adds them, (word, freq, tag): each word in Simplified script (the
+    form the bridge gives the segmenter) and as written (for segmenting without the bridge)."""
+    entries = read_user_dictionary(USER_DICTIONARY)
+    words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))]
+    # a word jieba lists keeps jieba's tag when added without one, where fast-dat would tag it x: give both that tag
+    tags = listed_tags({word for word, _, tag in words if not tag})
+    return [(word, freq, tag or tags.get(word)) for word, freq, tag in words]
+
+
+def listed_tags(words: set[str]) -> dict[str, str]:
+    """The part-of-speech tags jieba's dictionary gives those of `words` it lists."""
+    if not words:
+        return {}
+    with DICTIONARY.open(encoding="utf-8") as lines:
+        return {word: tag for word, _, tag in (line.strip().split(" ") for line in lines) if word in words}
+
+
+def compiled_segmenter() -> Segmenter:
+    """A new jieba-fast-dat segmenter on jieba's dictionary, its compiled form kept in the cache folder."""
+    tokenizer = jieba_fast_dat.Tokenizer(DICTIONARY)
+    cached = config.CACHE / f"jieba-{version('jieba')}-fast-dat-{version('jieba-fast-dat')}.dat"
+    if cached.is_file() and cached.stat().st_mtime > DICTIONARY.stat().st_mtime:  # fast-dat's test of its cache
+        tokenizer.cache_file = str(cached)
+        tokenizer.initialize()
+    else:
+        # fast-dat writes its cache in place, where a process starting meanwhile could load it half written
+        with atomic_path(cached) as partial:
+            tokenizer.cache_file = str(partial)
+            tokenizer.initialize(force_rebuild=True)
+    # fast-dat counts the word listed twice (B超) once; jieba's total counts every line and enters every word's score
+    tokenizer.total = reference_total()
+    return Segmenter(tokenizer, jieba_fast_dat.posseg)
+
+
+def jieba_segmenter() -> Segmenter:
+    """A new segmenter of jieba itself: a copy of the tokenizer loaded once, with word tables of its own, so adding
+    words to it leaves the loaded one as it was."""
+    import jieba.posseg
+
+    tokenizer = copy.copy(jieba_dictionary())
+    tokenizer.FREQ, tokenizer.user_word_tag_tab = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
+    return Segmenter(tokenizer, jieba.posseg)
 
 
 @cache
-def bundled_dictionary() -> jieba.Tokenizer:
-    """A tokenizer with jieba's bundled dictionary, loaded once per process (the slow part of a segmenter)."""
+def jieba_dictionary() -> jieba.Tokenizer:
+    """jieba's own tokenizer on its dictionary, loaded once per process (the slow part of a jieba segmenter)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it logs "Building prefix dict ..." to stderr; reports must carry no stderr
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     return tokenizer
 
 
-@cache  # keyed by the value alone: @cache on segmenter() built one for segmenter() and another for segmenter(True)
-def _segmenter(user_dictionary: bool) -> Segmenter:
-    """segmenter(), built once for each value of user_dictionary."""
-    # a copy with its own word tables, so adding the user dictionary leaves the bundled one as it was
-    tokenizer = copy.copy(bundled_dictionary())
-    tokenizer.FREQ, tokenizer.user_word_tag_tab = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
-    entries = read_user_dictionary(USER_DICTIONARY) if user_dictionary else []
-    for form, entry in ((form, e) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))):
-        tokenizer.add_word(form, entry.freq, entry.tag)
-    return Segmenter(tokenizer, tagger(tokenizer))
-
-
-@cache
-def bundled_tags() -> dict[str, str]:
-    """The part-of-speech tag of every word in jieba's bundled dictionary, kept in the cache folder: reading them from
-    the dictionary's 350,000 lines, as jieba does for every tagger, takes most of a second."""
-    cached = config.CACHE / f"jieba-{jieba.__version__}-tags.marshal"
-    if cached.is_file():
-        return marshal.loads(cached.read_bytes())
-    tags = jieba.posseg.POSTokenizer(bundled_dictionary()).word_tag_tab
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(marshal.dumps(tags))
-    partial.replace(cached)
-    return tags
-
-
-def tagger(tokenizer: jieba.Tokenizer) -> jieba.posseg.POSTokenizer:
-    """A part-of-speech tagger on a tokenizer, as jieba.posseg.POSTokenizer(tokenizer) but with the tags read once."""
-    # POSTokenizer.__init__ only reads the tags; its own copy, since it adds the user dictionary's tags on first use
-    result = object.__new__(jieba.posseg.POSTokenizer)
-    result.tokenizer, result.word_tag_tab = tokenizer, dict(bundled_tags())
-    return result
+def dictionary_frequency(word: str, user_dictionary: bool = True) -> int:
+    """How often the segmenters' dictionary (jieba's, and ours unless told not to) counts `word` as it is given;
+    0 if it does not list it. Both engines hold the same words and frequencies."""
+    return segmenter(user_dictionary, hmm=False).tokenizer.get_freq(word)
 
 
 def reference_frequency(word: str) -> int:
-    """How often jieba's bundled dictionary counts `word` (either script); 0 if it does not list it."""
-    return bundled_dictionary().FREQ.get(to_simplified(word), 0) or 0
+    """How often jieba's dictionary counts `word` (either script); 0 if it does not list it."""
+    return dictionary_frequency(to_simplified(word), user_dictionary=False)
 
 
+@cache
 def reference_total() -> int:
-    """The number of words jieba's bundled dictionary counts in all."""
-    return bundled_dictionary().total
+    """The number of words jieba's dictionary counts in all, summed as jieba sums it: a word listed twice, twice."""
+    with DICTIONARY.open("rb") as lines:
+        return sum(int(line.split(b" ")[1]) for line in lines)
 
 
 def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = True, user_dictionary: bool = True,
@@ -115,7 +159,7 @@ def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = Tru
     pos=False skips part-of-speech tagging (the fast path for counting); bridge=False segments the text as it is
     instead of its Simplified form; hmm and user_dictionary switch jieba's new-word guessing and our dictionary.
     """
-    seg = segmenter(user_dictionary)
+    seg = segmenter(user_dictionary, hmm)
     source = to_simplified(text) if bridge else text
     if pos:
         pieces = ((p.word, p.flag) for p in seg.tagger.cut(source, HMM=hmm))
@@ -139,10 +183,10 @@ def words(text: str, **options) -> list[Token]:
 
 def new_words(text: str, **options) -> list[str]:
     """Words jieba made up (in neither its dictionary nor ours), in order of first appearance: HMM's guesses."""
-    seg = segmenter(options.get("user_dictionary", True))
-    bridged = options.get("bridge", True)
+    as_segmented = to_simplified if options.get("bridge", True) else str
     found = (t.word for t in words(text, **options) if len(t.word) > 1)
-    return list(dict.fromkeys(w for w in found if not seg.tokenizer.FREQ.get(to_simplified(w) if bridged else w)))
+    user_dictionary = options.get("user_dictionary", True)
+    return list(dict.fromkeys(w for w in found if not dictionary_frequency(as_segmented(w), user_dictionary)))
 
 
 def compare_segmentations(text: str, terms: list[str]) -> pd.DataFrame:

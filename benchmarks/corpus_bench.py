@@ -1,12 +1,12 @@
 """Benchmark the corpus command: throughput of the local pool and of Dask against plain jieba.lcut, peak memory of
-the parent and of the workers, the parent's memory at a tenth of the corpus and at all of it; and whether a compiled
-jieba (jieba-fast-dat) segments token for token as jieba 0.42.1 does with our dictionary, HMM off, and how much faster.
+the parent and of the workers, the parent's memory at a tenth of the corpus and at all of it; and the project's
+segmenter (jieba-fast-dat, HMM off) against jieba 0.42.1 itself: how many texts get the same tokens and the same
+tags, and how much faster it cuts, tags and loads.
 
-    python benchmarks/corpus_bench.py --articles 2000 [--jobs 2] [--segmenter-python /tmp/venv/bin/python]
+    python benchmarks/corpus_bench.py --articles 2000 [--jobs 2]
 
 The issue's figure is 100,000 articles; the machine this was written on is shared, so it was run with at most 2,000
-(docs/scaling.md). `--segmenter-python` names an interpreter with jieba==0.42.1 and jieba-fast-dat installed (kept out
-of requirements.txt); without it the comparison is left out.
+(docs/scaling.md).
 """
 
 from __future__ import annotations
@@ -34,38 +34,6 @@ print(json.dumps({"code": code, "seconds": time.perf_counter() - start,
                   "parent_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
-
-# run in the interpreter that has both segmenters: the same dictionary, HMM off, over the same bridged texts
-SEGMENTERS = """
-import json, os, sys, time
-import jieba, jieba_fast_dat
-texts, entries = json.load(open(sys.argv[1], encoding="utf-8"))
-# both on jieba 0.42.1's own dict.txt, so a difference is the segmenter's, not its bundled dictionary's
-DICTIONARY = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-def build(module):
-    tokenizer = module.Tokenizer(DICTIONARY)
-    tokenizer.initialize()
-    for word, freq, tag in entries:
-        tokenizer.add_word(word, freq, tag)
-    return tokenizer
-result = {}
-for name, module in (("jieba", jieba), ("jieba_fast_dat", jieba_fast_dat)):
-    tokenizer = build(module)
-    start = time.perf_counter()
-    tokens = [list(tokenizer.cut(text, HMM=False)) for text in texts]
-    result[name] = {"seconds": time.perf_counter() - start, "tokens": tokens}
-same = sum(a == b for a, b in zip(result["jieba"]["tokens"], result["jieba_fast_dat"]["tokens"]))
-count = sum(map(len, result["jieba"]["tokens"]))
-differ = next(([a, b] for a, b in zip(result["jieba"]["tokens"], result["jieba_fast_dat"]["tokens"]) if a != b), None)
-if differ:
-    first = next(i for i, (x, y) in enumerate(zip(*differ)) if x != y)
-    differ = [differ[0][first:first + 5], differ[1][first:first + 5]]
-print(json.dumps({"texts": len(texts), "identical_texts": same, "tokens": count,
-                  "jieba_seconds": result["jieba"]["seconds"], "fast_seconds": result["jieba_fast_dat"]["seconds"],
-                  "first_difference": differ, "version": jieba_fast_dat.__version__
-                  if hasattr(jieba_fast_dat, "__version__") else ""}, ensure_ascii=False))
-"""
-
 
 def run_command(corpus: Path, out: Path, jobs: int, scheduler: str = "local") -> dict:
     """Run the corpus command in a fresh interpreter; its time, peak memory and characters per second."""
@@ -96,25 +64,64 @@ def jieba_rate(corpus: Path) -> float:
     return sum(map(len, texts)) / (time.perf_counter() - start)
 
 
-def compare_segmenters(corpus: Path, python: str, work: Path) -> dict:
-    """jieba 0.42.1 and jieba-fast-dat, both with our user dictionary (the forms segmenter() adds), HMM off, over the
-    corpus's texts on the Simplified bridge: how many texts segment identically, and the time each takes."""
+def timed(work):
+    """The result of work() and the seconds it took."""
+    start = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start
+
+
+def first_difference(expected: list[list], found: list[list]) -> list | None:
+    """Where two segmentations of the same texts first differ: five tokens of each from there; None if nowhere."""
+    for a, b in zip(expected, found, strict=True):
+        if a != b:
+            at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+            return [a[at : at + 5], b[at : at + 5]]
+    return None
+
+
+def compare_segmenters(corpus: Path) -> dict:
+    """jieba 0.42.1 itself and the project's segmenter for HMM off (analysis.segmenting: jieba-fast-dat), both with
+    the user dictionary, over the corpus's texts on the Simplified bridge: how many texts get the same tokens and
+    the same tags, and the seconds each takes to load, to cut and to tag."""
+    import jieba
+    import jieba.posseg
+
     from analysis.loading import load_article
     from analysis.script import to_simplified
-    from analysis.segmenting import USER_DICTIONARY
-    from analysis.wordlists import read_user_dictionary
+    from analysis.segmenting import segmenter, user_words
 
     texts = [to_simplified(load_article(f).text) for f in sorted(corpus.glob("*.txt"))]
-    entries = [(form, e.freq, e.tag) for e in read_user_dictionary(USER_DICTIONARY)
-               for form in dict.fromkeys((to_simplified(e.word), e.word))]
-    data = work / "segmenter-input.json"
-    data.write_text(json.dumps([texts, entries], ensure_ascii=False), encoding="utf-8")
-    run = subprocess.run([python, "-c", SEGMENTERS, str(data)], capture_output=True, text=True, check=False)
-    if run.returncode:
-        raise RuntimeError(f"segmenter comparison failed:\n{run.stderr}")
-    result = json.loads(run.stdout.splitlines()[-1])
-    result["speed_up"] = result["jieba_seconds"] / result["fast_seconds"]
-    return result
+
+    def load_jieba():
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+        for word, freq, tag in user_words():
+            tokenizer.add_word(word, freq, tag)
+        return tokenizer, jieba.posseg.POSTokenizer(tokenizer)
+
+    def load_project():
+        seg = segmenter(hmm=False)
+        return seg.tokenizer, seg.tagger
+
+    def measure(load) -> tuple[list, list, dict[str, float]]:
+        """Load a segmenter, then cut and tag every text: the tokens, the (word, tag) pairs and each step's seconds."""
+        (tokenizer, tagger), load_seconds = timed(load)
+        cut, cut_seconds = timed(lambda: [list(tokenizer.cut(t, HMM=False)) for t in texts])
+        tags, tag_seconds = timed(lambda: [[(p.word, p.flag) for p in tagger.cut(t, HMM=False)] for t in texts])
+        return cut, tags, {"load": load_seconds, "cut": cut_seconds, "tag": tag_seconds}
+
+    jieba_cut, jieba_tags, jieba_seconds = measure(load_jieba)
+    cut, tags, seconds = measure(load_project)
+    return {
+        "texts": len(texts),
+        "tokens": sum(map(len, jieba_cut)),
+        "identical_cut": sum(a == b for a, b in zip(jieba_cut, cut, strict=True)),
+        "identical_tags": sum(a == b for a, b in zip(jieba_tags, tags, strict=True)),
+        "first_difference": first_difference(jieba_tags, tags),
+        "seconds": {"jieba": jieba_seconds, "project": seconds},
+        "speed_up": {step: jieba_seconds[step] / seconds[step] for step in seconds},
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,7 +129,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000, help="articles in the generated corpus")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
-    parser.add_argument("--segmenter-python", help="interpreter with jieba==0.42.1 and jieba-fast-dat installed")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from bench import make_corpus
@@ -143,8 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         same = all((work / "local" / f).read_bytes() == (work / "dask" / f).read_bytes()
                    for f in ("word_frequencies.csv", "statistics.csv", "claims.csv", "document_term.mtx"))
         results["dask_tables_identical"] = same
-        if args.segmenter_python:
-            results["segmenters"] = compare_segmenters(corpus, args.segmenter_python, work)
+        results["segmenters"] = compare_segmenters(corpus)
     print(json.dumps(results, ensure_ascii=False, indent=2))
     return 0
 
