@@ -64,6 +64,23 @@ def write_json(path: str | Path, data) -> Path:
 SAVED_PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def tight_box(fig):
+    """The box `bbox_inches="tight"` would save at the project's resolution, measured once for both files: a tight
+    save draws the whole figure once to measure it and again to save it, images resampled each time. None (let
+    savefig measure) for a figure with a layout engine, which lays it out while saving."""
+    import matplotlib
+
+    if fig.get_layout_engine() is not None:
+        return "tight"
+    dpi = fig.dpi
+    fig.set_dpi(matplotlib.rcParams["savefig.dpi"])
+    try:
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+    finally:
+        fig.set_dpi(dpi)
+    return box.padded(matplotlib.rcParams["savefig.pad_inches"])
+
+
 def save_chart(fig, data: pd.DataFrame, directory: str | Path, name: str) -> list[Path]:
     """Save a figure as PNG and SVG and its data as CSV under one name; same inputs give the same bytes."""
     from analysis.charting import measured_once
@@ -71,11 +88,12 @@ def save_chart(fig, data: pd.DataFrame, directory: str | Path, name: str) -> lis
     directory = Path(directory)
     png = io.BytesIO()
     with measured_once():
-        fig.savefig(png, format="png", metadata=PNG_METADATA)
-    SAVED_PNG[fig] = png.getvalue()
-    written = [write_bytes(directory / f"{name}.png", png.getvalue())]
-    with atomic_path(directory / f"{name}.svg") as tmp, measured_once():
-        fig.savefig(tmp, format="svg", metadata=SVG_METADATA)
+        box = tight_box(fig)
+        fig.savefig(png, format="png", bbox_inches=box, metadata=PNG_METADATA)
+        SAVED_PNG[fig] = png.getvalue()
+        written = [write_bytes(directory / f"{name}.png", png.getvalue())]
+        with atomic_path(directory / f"{name}.svg") as tmp:
+            fig.savefig(tmp, format="svg", bbox_inches=box, metadata=SVG_METADATA)
     written.append(directory / f"{name}.svg")
     written.append(write_csv(directory / f"{name}.csv", data))
     return written
