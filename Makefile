@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+ARTICLES ?= 100000
 
 .DEFAULT_GOAL := help
 .PHONY: help report figures test lab bench lint clean
@@ -33,9 +34,10 @@ test: $(INSTALLED)
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR)
 
-## Measure build speed and analysis throughput; writes benchmarks/results.json
+## Measure build and analysis speed (benchmarks/results.json), then the corpus command on ARTICLES=100000 (an hour)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/corpus_bench.py --articles $(ARTICLES)
 
 ## Check the code style with ruff
 lint: $(INSTALLED)
