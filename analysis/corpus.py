@@ -295,7 +295,7 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         assemble(out, table, len(chunks))
     for name, table in overall_tables(summary).items():
         write_csv(out / f"{name}.csv", table)
-    write_exports(out, ranked(summary.counts))
+    write_exports(out, ranked(summary.counts), sum(summary.articles.values()))
     write_claims(out)
     for article, error in summary.errors:
         print(f"corpus: skipped {article}: {error}", file=sys.stderr)

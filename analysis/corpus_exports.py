@@ -27,35 +27,28 @@ def word_list_text(counts: list[tuple[str, int]]) -> str:
     return "".join(f"{line}\n" for line in header + rows)
 
 
-def write_document_term_matrix(out: Path, vocabulary: list[str]) -> Path:
+def write_document_term_matrix(out: Path, vocabulary: list[str], pairs: int) -> Path:
     """The counts of word_frequencies_by_article.csv as a sparse Matrix Market file (rows: the articles of
-    articles.csv, columns: the words of word_frequencies.csv), with its document and vocabulary lists."""
-    import numpy as np
-    import scipy.io
-    import scipy.sparse
-
+    articles.csv, columns: the words of word_frequencies.csv; `pairs`: how many (article, word) counts there are),
+    with its document and vocabulary lists. Written as it is read, a chunk at a time, so memory does not grow with
+    the corpus: the layout scipy.io.mmwrite gives, which scipy.io.mmread and R's Matrix::readMM read."""
     documents = pd.read_csv(out / "articles.csv", usecols=["article"], dtype=str, keep_default_na=False)["article"]
-    row_of = {name: i for i, name in enumerate(documents)}
-    column_of = {word: i for i, word in enumerate(vocabulary)}
-    rows, columns, counts = [], [], []
-    frequencies = pd.read_csv(out / "word_frequencies_by_article.csv", dtype={"article": str, "word": str},
-                              keep_default_na=False, chunksize=500_000)
-    for chunk in frequencies:
-        rows.append(chunk["article"].map(row_of).to_numpy(dtype=np.int64))
-        columns.append(chunk["word"].map(column_of).to_numpy(dtype=np.int64))
-        counts.append(chunk["count"].to_numpy(dtype=np.int64))
-    joined = [np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64) for parts in (rows, columns, counts)]
-    matrix = scipy.sparse.coo_matrix((joined[2], (joined[0], joined[1])), shape=(len(documents), len(vocabulary)))
+    row_of = {name: i for i, name in enumerate(documents, 1)}
+    column_of = {word: i for i, word in enumerate(vocabulary, 1)}
     write_text(out / DOCUMENTS, "".join(f"{name}\n" for name in documents))
     write_text(out / VOCABULARY, "".join(f"{word}\n" for word in vocabulary))
-    # to an open file: given a path, mmwrite adds .mtx to a name that does not end in it (the temporary one)
-    with atomic_path(out / MATRIX) as tmp, tmp.open("wb") as file:
-        scipy.io.mmwrite(file, matrix, field="integer")
+    frequencies = pd.read_csv(out / "word_frequencies_by_article.csv", dtype={"article": str, "word": str},
+                              keep_default_na=False, chunksize=500_000)
+    with atomic_path(out / MATRIX) as tmp, tmp.open("w", encoding="ascii", newline="\n") as file:
+        file.write(f"%%MatrixMarket matrix coordinate integer general\n%\n{len(documents)} {len(vocabulary)} {pairs}\n")
+        for chunk in frequencies:
+            rows, columns = chunk["article"].map(row_of), chunk["word"].map(column_of)
+            file.writelines(f"{i} {j} {n}\n" for i, j, n in zip(rows, columns, chunk["count"], strict=True))
     return out / MATRIX
 
 
-def write_exports(out: Path, counts: list[tuple[str, int]]) -> None:
+def write_exports(out: Path, counts: list[tuple[str, int]], pairs: int) -> None:
     """The word list and the document-term matrix of a corpus run, from its overall counts in word_frequencies.csv's
-    order (the segmented texts are written per partition)."""
+    order and the number of (article, word) counts (the segmented texts are written per partition)."""
     write_text(out / WORD_LIST, word_list_text(counts))
-    write_document_term_matrix(out, [word for word, _ in counts])
+    write_document_term_matrix(out, [word for word, _ in counts], pairs)

@@ -1,19 +1,20 @@
 """Kernels for the build, forked from one warm process instead of started from nothing.
 
-A clean kernel spends most of its life importing: ipykernel, pandas, matplotlib, jieba and its dictionaries, the
-fonts. The build starts one process that does all of that once (`python -m analysis.kernels`, with the modules the
+A clean kernel spends most of its life importing: ipykernel, pandas, matplotlib, the segmenter and its dictionary,
+OpenCC. The build starts one process that does all of that once (`python -m analysis.kernels`, with the modules the
 notebooks import) and then, for every notebook, forks a kernel from it: each notebook still gets its own process with
 nothing of another notebook in it, but starts with the imports done. The kernel is the one `python -m
 ipykernel_launcher` would start, with the same connection file, arguments, environment and working folder.
 
 Only on Linux (a kernel is watched through a pidfd, so a reused process id is never taken for the kernel); elsewhere,
-and for any kernel command other than ipykernel's, kernels start the usual way.
+for any kernel command other than ipykernel's, and if the warm process has failed, kernels start the usual way.
 """
 
 from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import json
 import os
 import select
@@ -21,6 +22,7 @@ import signal
 import subprocess
 import sys
 import threading
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,11 +34,19 @@ if TYPE_CHECKING:
 # what every study notebook uses without importing it by name: the kernel, and pyplot (imported inside functions)
 ALWAYS = ("ipykernel.kernelapp", "matplotlib.pyplot")
 INLINE = "module://matplotlib_inline.backend_inline"  # the backend ipykernel selects for every kernel
+CLOSE_WAIT = 5  # seconds a closing warm process may take to collect its kernels' exit
 
 
+@functools.cache
 def supported() -> bool:
-    """Whether kernels can be forked here: fork, and pidfds to watch and signal the forked kernels (Linux)."""
-    return hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(signal, "pidfd_send_signal")
+    """Whether kernels can be forked here: fork, and pidfds to watch and signal the forked kernels (Linux 5.3+)."""
+    if not (hasattr(os, "fork") and hasattr(os, "pidfd_open") and hasattr(signal, "pidfd_send_signal")):
+        return False
+    try:
+        os.close(os.pidfd_open(os.getpid()))
+    except OSError:  # an older kernel
+        return False
+    return True
 
 
 def imported_modules(notebooks: list[Path]) -> list[str]:
@@ -106,14 +116,18 @@ class WarmProcess:
         )
 
     def fork(self, argv: list[str], env: dict[str, str], cwd: str) -> ForkedKernel:
-        """A new kernel, as `python -m ipykernel_launcher *argv` would start it in cwd with env."""
+        """A new kernel, as `python -m ipykernel_launcher *argv` would start it in cwd with env (RuntimeError if the
+        warm process has ended)."""
         with self.lock:
-            self.process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
-            self.process.stdin.flush()
-            reply = self.process.stdout.readline()
+            try:
+                self.process.stdin.write(json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
+                self.process.stdin.flush()
+                reply = self.process.stdout.readline()
+            except BrokenPipeError:
+                reply = ""
+            if not reply:
+                raise RuntimeError(f"the warm process has ended (exit code {self.process.wait()})")
             self.forked = True
-        if not reply:
-            raise RuntimeError(f"the process kernels are forked from has ended (exit code {self.process.wait()})")
         return ForkedKernel(json.loads(reply)["pid"])
 
     def close(self) -> None:
@@ -121,8 +135,13 @@ class WarmProcess:
         collected its kernels' exit (all shut down by now), so that their CPU time counts as the build's."""
         if not self.forked:
             self.process.kill()
-        self.process.stdin.close()
-        self.process.wait()
+        with contextlib.suppress(BrokenPipeError):
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=CLOSE_WAIT)
+        except subprocess.TimeoutExpired:  # a kernel still running: the build was interrupted
+            self.process.kill()
+            self.process.wait()
         self.process.stdout.close()
 
 
@@ -137,9 +156,13 @@ def manager_class(warm: WarmProcess) -> type[AsyncKernelManager]:
             if kernel_cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]:
                 return await super()._async_launch_kernel(kernel_cmd, **kw)
             cwd = str(kw.get("cwd") or Path.cwd())
+            try:
+                process = warm.fork(kernel_cmd[3:], dict(kw.get("env") or os.environ), cwd)
+            except RuntimeError:  # the warm process has failed: a kernel of its own, then
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
             # what LocalProvisioner.launch_kernel records; no process group, so signals reach the kernel itself
             provisioner = self.provisioner
-            provisioner.process = warm.fork(kernel_cmd[3:], dict(kw.get("env") or os.environ), cwd)
+            provisioner.process = process
             provisioner.pid, provisioner.pgid, provisioner.cwd = provisioner.process.pid, None, cwd
             self._reconcile_connection_info(provisioner.connection_info)
 
@@ -150,6 +173,7 @@ def run_kernel(request: dict) -> None:
     """In a forked child: become the kernel `python -m ipykernel_launcher` would be, then exit."""
     code = 1
     try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a new process (the warm process ignores it)
         os.setsid()  # like a launched kernel: not in the build's process group, so Ctrl-C reaches the build only
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         os.dup2(2, 1)  # stdout was the reply pipe
@@ -160,6 +184,8 @@ def run_kernel(request: dict) -> None:
 
         IPKernelApp.launch_instance(request["argv"])
         code = 0
+    except Exception:
+        traceback.print_exc()  # to stderr, where a kernel started the usual way prints it
     finally:
         os._exit(code)
 
@@ -169,6 +195,7 @@ def serve(modules: list[str]) -> None:
     answering with its process id, until stdin closes."""
     import importlib
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build; the warm process ends when it does
     os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it, and before matplotlib reads it
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
         del sys.path[0]  # as ipykernel_launcher does; the kernel puts it back

@@ -95,9 +95,12 @@ def step_links(step: Step, steps: list[Step]) -> str:
 
 
 def prepare_rendering() -> None:
-    """Import nbconvert now, so that the first report rendered does not wait for it."""
+    """Import nbconvert, and pandas for the index's findings, now: not when the first report and the index, the
+    build's last step, wait for them."""
     with IMPORTING:
         import nbconvert  # noqa: F401
+
+        import analysis.findings  # noqa: F401
 
 
 def render_html(nb, step: Step, steps: list[Step], written: list[str] = (), likely: str = "") -> str:

@@ -81,6 +81,23 @@ def test_document_term_matrix_holds_every_count_of_every_article(run):
     assert matrix.sum(axis=1).A1.tolist() == read(out, "articles")["words"].tolist()
 
 
+def test_document_term_matrix_is_written_as_scipy_writes_it(run, tmp_path):
+    import io
+
+    import scipy.sparse
+
+    _, out = run
+    documents = read(out, "articles")["article"].tolist()
+    vocabulary = read(out, "word_frequencies")["word"].tolist()
+    by_article = read(out, "word_frequencies_by_article")
+    rows = [documents.index(name) for name in by_article["article"]]
+    columns = [vocabulary.index(word) for word in by_article["word"]]
+    counts = scipy.sparse.coo_matrix((by_article["count"], (rows, columns)), shape=(len(documents), len(vocabulary)))
+    written = io.BytesIO()
+    scipy.io.mmwrite(written, counts, field="integer")
+    assert (out / MATRIX).read_bytes() == written.getvalue()
+
+
 def test_frequencies_of_both_scripts_are_the_studys(run):
     folder, out = run
     by_article = read(out, "word_frequencies_by_article")

@@ -58,6 +58,24 @@ def test_a_forked_kernel_gives_the_outputs_a_fresh_kernel_gives(tmp_path, monkey
     assert "data:image/png;base64," in page and "學習強國" in page, "the chart and the table reached the report"
 
 
+def test_a_build_starts_its_kernels_the_usual_way_when_the_warm_process_has_ended(tmp_path, monkeypatch):
+    warm = kernels.WarmProcess([])
+    warm.process.kill()
+    warm.process.wait()
+    with pytest.raises(RuntimeError, match="the warm process has ended"):
+        warm.fork([], {}, str(tmp_path))
+    warm.close()
+
+    def ended(self, *args):
+        raise RuntimeError("the warm process has ended (exit code -9)")
+
+    monkeypatch.setattr(kernels.WarmProcess, "fork", ended)
+    step = tiny_notebook(tmp_path / "01_first.ipynb", REPORTS_ITS_PROCESS.replace("NAME", "first"))
+    build([config.ARTICLE], tmp_path / "out", steps=[step])
+    processed = config.output_paths(config.slug(config.ARTICLE), tmp_path / "out").processed
+    assert not json.loads((processed / "first.json").read_text())["pyplot"], "a kernel started from nothing"
+
+
 def test_the_warm_process_imports_what_the_notebooks_import(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.cells = [
