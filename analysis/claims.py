@@ -3,13 +3,14 @@ that cannot both be true."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.exporting import write_csv
+from analysis.exporting import atomic_path
 from analysis.numerals import PERSON_UNITS
 from analysis.script import to_simplified
 from analysis.segmenting import tokenize
@@ -100,23 +101,6 @@ def claim_numbers(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
 
 
-def read_reported_numbers(path: Path) -> pd.DataFrame:
-    """The reported numbers a corpus run wrote, with the types claim_numbers gave it."""
-    numbers = {"value", "low", "high", "cumulative"}
-    return pd.read_csv(path, keep_default_na=False, na_values={"value": [""]},
-                       dtype={c: str for c in CLAIM_COLUMNS[1:] if c not in numbers} | {"cumulative": bool})
-
-
-def find_claims(figures: pd.DataFrame) -> pd.DataFrame:
-    """The figures whose subject, unit family and place another article also reports, grouped into numbered claims
-    (by subject, unit and place), each claim's figures by publication date."""
-    key = ["subject", "unit", "place"]
-    shared = figures.groupby(key)["article"].transform("nunique") > 1
-    table = figures[shared].sort_values([*key, "published", "article"], kind="stable", ignore_index=True)
-    table.insert(0, "claim", table.groupby(key, sort=False).ngroup() + 1)
-    return table
-
-
 def flag(reason: str, first, second) -> dict:
     """A row of the contradictions table: two figures of one claim, the earlier report first."""
     return {
@@ -126,56 +110,109 @@ def flag(reason: str, first, second) -> dict:
     }
 
 
-def same_day_conflicts(reports: pd.DataFrame) -> list[dict]:
-    """Figures published the same day that no single value satisfies: each against the earlier one with the highest
-    lower end and the one with the lowest upper end (intervals on a line agree when every pair does)."""
-    flags = []
-    for _, day in reports.groupby(reports["published"].str[:10], sort=True):
-        highest_low = lowest_high = None
-        for row in day.itertuples(index=False):
-            if highest_low is not None and row.high < highest_low.low:
-                flags.append(flag("same date, figures differ", highest_low, row))
-            elif lowest_high is not None and row.low > lowest_high.high:
-                flags.append(flag("same date, figures differ", lowest_high, row))
-            if highest_low is None or row.low > highest_low.low:
-                highest_low = row
-            if lowest_high is None or row.high < lowest_high.high:
-                lowest_high = row
-    return flags
-
-
-def shrinking_totals(reports: pd.DataFrame) -> list[dict]:
-    """Cumulative figures below the largest cumulative figure of an earlier day."""
-    flags, largest = [], None
-    cumulative = reports[reports["cumulative"]]
-    for _, day in cumulative.groupby(cumulative["published"].str[:10], sort=True):
-        rows = list(day.itertuples(index=False))
-        if largest is not None:
-            flags += [flag("cumulative count smaller than an earlier report", largest, r) for r in rows
-                      if r.high < largest.low]
-        for row in rows:
-            if largest is None or row.low > largest.low:
-                largest = row
-    return flags
-
-
 def conflicts(claims: pd.DataFrame) -> pd.DataFrame:
     """Pairs of figures of one claim, from different articles, that cannot both be true: the same count published
-    the same day with figures that do not overlap, or a cumulative count later smaller than earlier.
+    the same day with figures that do not overlap, or a cumulative count later smaller than earlier (ClaimChecker).
 
     An article that gives several figures of one claim (群眾 9000人 registered, 近千名 群眾 watching) counts different
     things under one name there, so its figures are shown but not compared; nor are those of an article without a
-    full date. Each figure is compared with the earlier ones that bound it, so a claim costs time in proportion to
-    its reports, not their pairs."""
-    flags = []
-    for _, claim in claims.groupby("claim", sort=True):
-        alone = claim.groupby("article")["value"].transform("size") == 1
-        reports = claim[alone & (claim["published"] != "")]
-        flags += same_day_conflicts(reports) + shrinking_totals(reports)
-    return pd.DataFrame(flags, columns=FLAG_COLUMNS)
+    full date."""
+    alone = claims.groupby(["claim", "article"])["value"].transform("size") == 1
+    ordered = claims.assign(alone=alone, day=claims["published"].str[:10]).sort_values(["claim", "day"], kind="stable")
+    checker = ClaimChecker()
+    flags = [found for row in ordered.itertuples(index=False) for found in checker.add(row)]
+    return pd.DataFrame(flags + checker.end_claim(), columns=FLAG_COLUMNS)
 
 
-def write_claims(out: Path) -> tuple[Path, Path]:
-    """claims.csv and contradictions.csv of a corpus run, from its reported_numbers table."""
-    claims = find_claims(read_reported_numbers(out / "reported_numbers.csv"))
-    return write_csv(out / "claims.csv", claims), write_csv(out / "contradictions.csv", conflicts(claims))
+class ClaimChecker:
+    """The contradictions of claims, one figure at a time, each claim's figures together and by publication day,
+    with `alone` set (the article gives one figure of the claim). Each figure is compared with the running bounds of
+    the earlier ones (intervals on a line agree when every pair does), so a claim costs time in proportion to its
+    reports, not their pairs, and memory for one day's cumulative figures and the claim's shrinking totals."""
+
+    def __init__(self):
+        self.claim = self.day = None
+        self.highest_low = self.lowest_high = self.largest = None
+        self.today: list = []  # the current day's cumulative figures, compared with earlier days' once it is over
+        self.shrinking: list[dict] = []  # the claim's shrinking totals, listed after its same-day flags
+
+    def add(self, row) -> list[dict]:
+        """Take the next figure; the flags that can be given out now: same-day ones as they come, the claim's
+        shrinking totals when it ends."""
+        done = self.end_claim() if row.claim != self.claim else []
+        self.claim = row.claim
+        if not row.alone or row.published == "":
+            return done
+        if row.published[:10] != self.day:
+            self.end_day()
+            self.day, self.highest_low, self.lowest_high = row.published[:10], None, None
+        if self.highest_low is not None and row.high < self.highest_low.low:
+            done.append(flag("same date, figures differ", self.highest_low, row))
+        elif self.lowest_high is not None and row.low > self.lowest_high.high:
+            done.append(flag("same date, figures differ", self.lowest_high, row))
+        if self.highest_low is None or row.low > self.highest_low.low:
+            self.highest_low = row
+        if self.lowest_high is None or row.high < self.lowest_high.high:
+            self.lowest_high = row
+        if row.cumulative:
+            self.today.append(row)
+        return done
+
+    def end_day(self) -> None:
+        """Compare the day's cumulative figures with the largest of earlier days, then let them count as earlier."""
+        if self.largest is not None:
+            self.shrinking += [flag("cumulative count smaller than an earlier report", self.largest, r)
+                               for r in self.today if r.high < self.largest.low]
+        for row in self.today:
+            if self.largest is None or row.low > self.largest.low:
+                self.largest = row
+        self.today = []
+
+    def end_claim(self) -> list[dict]:
+        """Close the claim: its flags of the second kind."""
+        self.end_day()
+        done, self.shrinking = self.shrinking, []
+        self.day = self.largest = None
+        return done
+
+
+def write_claims(out: Path, batch: int = 50_000) -> tuple[Path, Path]:
+    """claims.csv and contradictions.csv of a corpus run, from its reported_numbers table: the figures whose subject,
+    unit and place several articles report, numbered by claim and sorted by subject, unit, place, publication date
+    and article (ties in file order), and the pairs conflicts() flags. Written as the figures stream out of an
+    on-disk sort (SQLite, whose binary order of UTF-8 text is Python's order of strings), so that memory does not
+    grow with the corpus."""
+    import sqlite3
+    import tempfile
+
+    key, columns = "subject, unit, place", ", ".join(f'"{c}"' for c in CLAIM_COLUMNS[1:])
+    query = (f"SELECT {columns}, COUNT(*) OVER (PARTITION BY {key}, article) = 1 AS alone FROM numbers "
+             f"WHERE ({key}) IN (SELECT {key} FROM numbers GROUP BY {key} HAVING COUNT(DISTINCT article) > 1) "
+             f"ORDER BY {key}, published, article, seq")
+    checker, claim, last = ClaimChecker(), 0, None
+    with (tempfile.TemporaryDirectory(prefix=".claims-", dir=out) as scratch,
+          sqlite3.connect(Path(scratch) / "numbers.sqlite") as db,
+          atomic_path(out / "claims.csv") as claims_tmp, claims_tmp.open("w", encoding="utf-8", newline="") as claims,
+          atomic_path(out / "contradictions.csv") as flags_tmp,
+          flags_tmp.open("w", encoding="utf-8", newline="") as flags):
+        for rows in pd.read_csv(out / "reported_numbers.csv", chunksize=batch, keep_default_na=False, dtype=str):
+            rows.to_sql("numbers", db, if_exists="append", index_label="seq")
+        claims.write("\ufeff" + ",".join(CLAIM_COLUMNS) + "\n")
+        flags.write("\ufeff" + ",".join(FLAG_COLUMNS) + "\n")
+        cursor = db.execute(query) if db.execute("SELECT name FROM sqlite_master").fetchone() else iter(())
+        while figures := [*itertools.islice(cursor, batch)]:
+            table = pd.DataFrame(figures, columns=[*CLAIM_COLUMNS[1:], "alone"])
+            numbers = table[["value", "low", "high"]].replace("", None).astype(float)
+            table = table.assign(**numbers, cumulative=table["cumulative"] == "True", alone=table["alone"] == 1)
+            keys = list(zip(table["subject"], table["unit"], table["place"], strict=True))
+            numbering = []
+            for k in keys:
+                claim, last = (claim + 1, k) if k != last else (claim, last)
+                numbering.append(claim)
+            table.insert(0, "claim", numbering)
+            table.drop(columns="alone").to_csv(claims, header=False, index=False, lineterminator="\n")
+            found = [f for row in table.itertuples(index=False) for f in checker.add(row)]
+            pd.DataFrame(found, columns=FLAG_COLUMNS).to_csv(flags, header=False, index=False, lineterminator="\n")
+        remaining = checker.end_claim()
+        pd.DataFrame(remaining, columns=FLAG_COLUMNS).to_csv(flags, header=False, index=False, lineterminator="\n")
+    return out / "claims.csv", out / "contradictions.csv"
