@@ -3,6 +3,7 @@ that cannot both be true."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import math
 from functools import lru_cache
@@ -191,7 +192,7 @@ def write_claims(out: Path, batch: int = 50_000) -> tuple[Path, Path]:
              f"ORDER BY {key}, published, article, seq")
     checker, claim, last = ClaimChecker(), 0, None
     with (tempfile.TemporaryDirectory(prefix=".claims-", dir=out) as scratch,
-          sqlite3.connect(Path(scratch) / "numbers.sqlite") as db,
+          contextlib.closing(sqlite3.connect(Path(scratch) / "numbers.sqlite")) as db,
           atomic_path(out / "claims.csv") as claims_tmp, claims_tmp.open("w", encoding="utf-8", newline="") as claims,
           atomic_path(out / "contradictions.csv") as flags_tmp,
           flags_tmp.open("w", encoding="utf-8", newline="") as flags):
