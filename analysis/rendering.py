@@ -148,14 +148,10 @@ def full_face():
 
 
 @cache
-def base_subset(chars: str) -> bytes:
-    """The TC face cut down to some characters, kept in memory while the build renders its reports."""
-    return cut_font(full_face(), chars)
-
-
 def likely_font(likely: str) -> bytes:
-    """The TC face cut down to a build's likely characters (see cjk_font_subset), cut once."""
-    return base_subset("".join(sorted(set(likely))))
+    """The TC face cut down to a build's likely characters (see cjk_font_subset), cut once and kept in memory while
+    the build renders its reports."""
+    return cut_font(full_face(), "".join(sorted(set(likely))))
 
 
 def cjk_font_subset(chars: str, likely: str = "") -> bytes:
