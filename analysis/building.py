@@ -443,7 +443,7 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                     else:
                         if not started:
                             import_runners(html)
-                            for likely in dict.fromkeys(b.likely for b in builds) if html else ():
+                            for likely in dict.fromkeys(each.likely for each in builds) if html else ():
                                 renderer.submit(likely_font, likely)  # what the first report would cut
                             started = True
                         running[pool.submit(b.run, step)] = (b, step, "run")

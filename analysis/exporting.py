@@ -66,8 +66,8 @@ SAVED_PNG: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def tight_box(fig):
     """The box `bbox_inches="tight"` would save at the project's resolution, measured once for both files: a tight
-    save draws the whole figure once to measure it and again to save it, images resampled each time. None (let
-    savefig measure) for a figure with a layout engine, which lays it out while saving."""
+    save draws the whole figure once to measure it and again to save it, images resampled each time. "tight"
+    (savefig measures) for a figure with a layout engine, which lays it out while saving."""
     import matplotlib
 
     if fig.get_layout_engine() is not None:
