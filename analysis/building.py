@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config, kernels
+from analysis.commentary import commentary_file
 from analysis.exporting import write_json, write_text
 from analysis.kernels import WarmProcess
 from analysis.rendering import cjk_characters, likely_font, prepare_rendering, render_html, write_index
@@ -199,10 +200,14 @@ def recover(out: Path, notify: Callable[[str], None]) -> None:
 
 
 def likely_characters(article: Path, steps: list[Step]) -> str:
-    """The CJK characters an article's reports will most likely show: the article's, the notebooks' and those in the
-    package's code (chart titles). Only a speed-up of cutting fonts: a report with others is still right."""
+    """The CJK characters an article's reports will most likely show: the article's, its commentary's, the notebooks'
+    and those in the package's code (chart titles). Only a speed-up of cutting fonts: a report with others is still
+    right."""
     sources = [step.path for step in steps] + [path for path in fingerprinted_files() if path.suffix == ".py"]
-    texts = [article.read_bytes().decode("utf-8", "ignore"), *(path.read_text(encoding="utf-8") for path in sources)]
+    commentary = commentary_file(config.slug(article))
+    # the article and its commentary are checked later, by the notebooks that read them: undecodable bytes skipped
+    texts = [path.read_bytes().decode("utf-8", "ignore") for path in (article, commentary) if path.is_file()]
+    texts += [path.read_text(encoding="utf-8") for path in sources]
     return cjk_characters("".join(texts))
 
 

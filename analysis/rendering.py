@@ -20,6 +20,7 @@ from analysis.steps import Step, corpus_steps, neighbours
 TEMPLATES = Path(__file__).parent / "templates"
 # reports render in the build's worker threads; two threads importing nbconvert at once can see it half-initialised
 IMPORTING = threading.Lock()
+EXPORTERS = threading.local()
 
 
 def stable_notebook(nb, title: str):
@@ -103,29 +104,38 @@ def prepare_rendering() -> None:
         import analysis.findings  # noqa: F401
 
 
+def report_exporter():
+    """This thread's nbconvert exporter for reports, made on first use: a new one would load and compile every
+    template again (an exporter is not shared between threads)."""
+    exporter = getattr(EXPORTERS, "report", None)
+    if exporter is None:
+        with IMPORTING:
+            from nbconvert import HTMLExporter
+        exporter = EXPORTERS.report = HTMLExporter(
+            template_name="report",
+            extra_template_basedirs=[str(TEMPLATES)],
+            exclude_anchor_links=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+        )
+    return exporter
+
+
 def render_html(nb, step: Step, steps: list[Step], written: list[str] = (), likely: str = "") -> str:
     """HTML of an executed notebook: outputs shown, code folded, no prompts, no scripts, links to the other reports
     and to the files it wrote, a contents list, its own CJK font."""
-    with IMPORTING:
-        from nbconvert import HTMLExporter
-    exporter = HTMLExporter(
-        template_name="report",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_anchor_links=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
     resources = {"report": {"links": step_links(step, steps), "contents": CONTENTS_MARK, "files": file_links(written)}}
-    body, _ = exporter.from_notebook_node(stable_notebook(nb, step.title), resources=resources)
+    body, _ = report_exporter().from_notebook_node(stable_notebook(nb, step.title), resources=resources)
     return embed_cjk_font(with_contents(NUMBER_CELL.sub(number_cell, body)), likely)
 
 
-def cut_font(font, chars: str) -> bytes:
-    """A font cut down to the given characters, as OpenType bytes."""
+def cut_font(font, chars: str, recut: bool = False) -> bytes:
+    """A font cut down to the given characters, as OpenType bytes. recut: the font is itself a cut, so it has no
+    hints or subroutines left, and looking for them again (a third of the time) is skipped: the same bytes."""
     from fontTools import subset
 
     options = subset.Options()
-    options.name_IDs, options.hinting, options.desubroutinize = ["*"], False, True
+    options.name_IDs, options.hinting, options.desubroutinize = ["*"], recut, not recut
     # horizontal text in the TC face needs none of the OpenType layout tables (vertical forms, other regions'
     # glyphs); without them the subset is half the size and takes half the time
     options.layout_features = []
@@ -167,9 +177,9 @@ def cjk_font_subset(chars: str, likely: str = "") -> bytes:
 
     if likely and set(chars) <= set(likely):
         font = TTFont(io.BytesIO(likely_font(likely)), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+        data = cut_font(font, chars, recut=True)
     else:
-        font = full_face()
-    data = cut_font(font, chars)
+        data = cut_font(full_face(), chars)
     with atomic_path(cached) as tmp:
         tmp.write_bytes(data)
     return data
@@ -184,7 +194,7 @@ CJK_RANGE = "U+2E80-10FFFF"
 
 def cjk_characters(text: str) -> str:
     """The distinct characters of a text the CJK web font covers, in code point order."""
-    return "".join(sorted({c for c in text if ord(c) > 0x2E7F}))
+    return "".join(sorted(c for c in set(text) if ord(c) > 0x2E7F))
 
 
 def embed_cjk_font(page: str, likely: str = "") -> str:

@@ -14,9 +14,9 @@ from articles import XINAN, write_article
 from tiny_notebooks import tiny_notebook
 
 from analysis import config
-from analysis.building import BuildError, build, relative_files
-from analysis.rendering import INDEX_TITLE
-from analysis.steps import Step
+from analysis.building import BuildError, build, likely_characters, relative_files
+from analysis.rendering import INDEX_TITLE, cjk_characters
+from analysis.steps import Step, study_steps
 
 EXPORTS = ("data/processed", "figures", "reports")
 XSS_TITLE = '【測試】<script>document.title="pwned"</script>新安街道'
@@ -248,6 +248,13 @@ def test_build_manifest_records_inputs_and_outputs(study_build):
     for entry in manifest.values():
         assert len(entry["inputs"]) == 64
         assert all((study_build[0] / rel).is_file() for rel in entry["outputs"])
+
+
+def test_reports_show_only_characters_the_build_expected(study_build):
+    # each report's font is then cut from the build's likely characters, not again from the full face (slower)
+    likely = set(likely_characters(config.ARTICLE, study_steps()))
+    for page in (study_build[0] / "reports").rglob("*/*.html"):
+        assert set(cjk_characters(page.read_text(encoding="utf-8"))) <= likely, page.name
 
 
 def test_embedded_font_is_the_same_from_a_cold_cache(tmp_path, monkeypatch):

@@ -133,6 +133,17 @@ def test_a_report_without_neighbours_or_files_has_no_such_links():
     assert not [a for a in page.all("a") if a.get("rel") or a["href"].startswith("../../")]
 
 
+def test_a_report_renders_the_same_after_another_and_in_a_new_thread():
+    from concurrent.futures import ThreadPoolExecutor
+
+    first = render_html(executed_notebook(), STEPS[1], STEPS, WRITTEN)
+    other = render_html(executed_notebook(), STEPS[0], STEPS, [])  # this thread's exporter, used for another page
+    again = render_html(executed_notebook(), STEPS[1], STEPS, WRITTEN)
+    with ThreadPoolExecutor(1) as pool:  # a thread with an exporter of its own
+        fresh = pool.submit(render_html, executed_notebook(), STEPS[1], STEPS, WRITTEN).result()
+    assert first == again == fresh != other
+
+
 def test_show_displays_the_chart_with_alt_text(monkeypatch, capsys):
     shown = []
     monkeypatch.setattr("IPython.display.display", shown.append)
