@@ -292,14 +292,15 @@ class ArticleBuild:
 
     def publish(self) -> None:
         """Move every staged output into place as one step: a journal of the moves first, then the moves."""
-        moves, deletes = [], []
+        moves, previous = [], set()
         for name, result in self.results.items():
             moves += [((self.stage / name / rel).relative_to(self.out).as_posix(), rel) for rel in result["outputs"]]
             # a figures-only build renders no report: the old one stays until a full build replaces it
-            previous = set(self.manifest.get(name, {}).get("outputs", {}))
-            previous = {rel for rel in previous if self.html or not is_report(rel)}
-            deletes += sorted(previous - set(result["outputs"]))
+            before = self.manifest.get(name, {}).get("outputs", {})
+            previous |= {rel for rel in before if self.html or not is_report(rel)}
             self.manifest[name] = result
+        # what a notebook no longer writes goes, unless another one writes it now (a table moved between notebooks)
+        deletes = sorted(previous - {rel for entry in self.manifest.values() for rel in entry.get("outputs", {})})
         staged = self.stage / "build.json"
         moves.append((staged.relative_to(self.out).as_posix(), self.paths.manifest.relative_to(self.out).as_posix()))
         try:

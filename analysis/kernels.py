@@ -13,6 +13,7 @@ for any kernel command other than ipykernel's, and if the warm process has faile
 from __future__ import annotations
 
 import ast
+import asyncio
 import contextlib
 import functools
 import json
@@ -91,6 +92,18 @@ class ForkedKernel:
             raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
         return self.poll()
 
+    async def ended(self) -> None:
+        """Wait for the kernel to end, woken by its pidfd the moment it does (jupyter_client polls every 0.1 s)."""
+        if self.poll() is None:
+            loop = asyncio.get_running_loop()
+            done = loop.create_future()
+            loop.add_reader(self.pidfd, lambda: done.done() or done.set_result(None))
+            try:
+                await done
+            finally:
+                loop.remove_reader(self.pidfd)
+            self.poll()
+
     def send_signal(self, signum: int) -> None:
         """Send the kernel a signal, unless it has ended."""
         if self.poll() is None:
@@ -165,6 +178,13 @@ def manager_class(warm: WarmProcess) -> type[AsyncKernelManager]:
             provisioner.process = process
             provisioner.pid, provisioner.pgid, provisioner.cwd = provisioner.process.pid, None, cwd
             self._reconcile_connection_info(provisioner.connection_info)
+
+        async def _async_wait(self, pollinterval: float = 0.1) -> None:
+            process = self.provisioner.process if self.provisioner else None
+            if isinstance(process, ForkedKernel):
+                await process.ended()  # a notebook's run ends when its kernel has, not up to 0.1 s later
+            else:
+                await super()._async_wait(pollinterval)
 
     return ForkedKernelManager
 

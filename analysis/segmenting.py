@@ -4,6 +4,7 @@ the original script; run by jieba-fast-dat (compiled, the same tokens and tags) 
 from __future__ import annotations
 
 import copy
+import importlib
 import importlib.util
 import itertools
 import logging
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 import jieba_fast_dat
@@ -34,7 +34,7 @@ USER_DICTIONARY = config.LEXICON / "userdict.txt"
 # importing jieba
 DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
 # jieba's new-word guessing (HMM) is off: it scores lower on the SIGHAN sets (fxsjy/jieba#340) and, measured on
-# this article in notebook 02, only adds odd words once the user dictionary is in
+# this article in notebook 01, only adds odd words once the user dictionary is in
 HMM = False
 
 # fast-dat logs its loading at DEBUG level, as jieba does (jieba_dictionary()); reports must carry no stderr
@@ -52,15 +52,15 @@ class Token(NamedTuple):
 
 @dataclass(frozen=True)
 class Segmenter:
-    """A tokenizer and the posseg module of the same engine (jieba_fast_dat, or jieba with HMM on)."""
+    """A tokenizer and the name of the posseg module of the same engine (jieba_fast_dat, or jieba with HMM on)."""
 
     tokenizer: jieba_fast_dat.Tokenizer | jieba.Tokenizer
-    posseg: ModuleType
+    posseg: str  # the engine's posseg module, imported with the tagger: jieba's reads its 350,000 tags on import
 
     @cached_property
     def tagger(self) -> jieba_fast_dat.posseg.POSTokenizer | jieba.posseg.POSTokenizer:
-        """The part-of-speech tagger on this tokenizer, built on first use (jieba's reads its 350,000 tags)."""
-        return self.posseg.POSTokenizer(self.tokenizer)
+        """The part-of-speech tagger on this tokenizer, built on first use."""
+        return importlib.import_module(self.posseg).POSTokenizer(self.tokenizer)
 
 
 def segmenter(user_dictionary: bool = True, hmm: bool = HMM) -> Segmenter:
@@ -110,17 +110,15 @@ def compiled_segmenter() -> Segmenter:
             tokenizer.initialize(force_rebuild=True)
     # fast-dat counts the word listed twice (B超) once; jieba's total counts every line and enters every word's score
     tokenizer.total = reference_total()
-    return Segmenter(tokenizer, jieba_fast_dat.posseg)
+    return Segmenter(tokenizer, "jieba_fast_dat.posseg")
 
 
 def jieba_segmenter() -> Segmenter:
     """A new segmenter of jieba itself: a copy of the tokenizer loaded once, with word tables of its own, so adding
     words to it leaves the loaded one as it was."""
-    import jieba.posseg
-
     tokenizer = copy.copy(jieba_dictionary())
     tokenizer.FREQ, tokenizer.user_word_tag_tab = dict(tokenizer.FREQ), dict(tokenizer.user_word_tag_tab)
-    return Segmenter(tokenizer, jieba.posseg)
+    return Segmenter(tokenizer, "jieba.posseg")
 
 
 @cache

@@ -35,8 +35,9 @@ def study_steps(directory: Path = config.NOTEBOOKS) -> list[Step]:
     return [
         Step(
             directory / "01_load_and_clean.ipynb",
-            "01 · Load and clean the article",
-            "What exactly is the text we study: the article's parts, what cleaning changed, what was left out.",
+            "01 · Load, clean and segment the article",
+            "What exactly is the text we study: the article's parts, what cleaning changed, what was left out, and "
+            "how it is cut into words.",
         ),
         Step(
             directory / "02_word_frequency.ipynb",

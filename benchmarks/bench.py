@@ -38,7 +38,7 @@ from analysis.corpus import analyse_files, warm_up  # noqa: E402
 from analysis.exporting import write_json, write_text  # noqa: E402
 from analysis.loading import load_article  # noqa: E402
 
-COPIED = ["analysis", "notebooks", "data/raw", "data/lexicon", "requirements.txt", "pyproject.toml"]
+COPIED = ["analysis", "notebooks", "data/raw", "data/lexicon", "data/commentary", "requirements.txt", "pyproject.toml"]
 TARGETS = {
     "cold_ratio": ("≤", 0.25),
     "noop_seconds": ("≤", 1.0),
@@ -339,7 +339,7 @@ def table(results: dict) -> list[tuple[str, str, str]]:
             "import_jieba": "import jieba.posseg",
             "import_analysis": "import analysis (the package: pandas, jieba, OpenCC, cn2an …)",
             "jieba_dictionary_with_user_words": "segmenter (jieba-fast-dat, jieba's dictionary), user dictionary in",
-            "jieba_dictionary_without": "segmenter without the user dictionary (notebook 02 compares)",
+            "jieba_dictionary_without": "segmenter without the user dictionary (notebook 01 compares)",
             "chart_png": "one chart saved as PNG (200 dpi), median of 3",
             "chart_svg": "one chart saved as SVG (text as paths), median of 3",
             "chart_shown": "the same chart shown in the notebook (PNG halved), median of 3",

@@ -164,6 +164,21 @@ def test_incremental_rebuild_runs_only_what_changed(small_project):
     assert [name for _, name in build([config.ARTICLE], out, steps=steps).executed] == ["02_reads_01"]
 
 
+def test_a_table_moved_to_another_notebook_is_kept(tmp_path):
+    notebooks, out = tmp_path / "notebooks", tmp_path / "out"
+    notebooks.mkdir()
+    write = "from analysis import config\nfrom analysis.exporting import write_json\n" \
+            "paths = config.article_paths(article_path, out)\n"
+    steps = [tiny_notebook(notebooks / "01_a.ipynb", write), tiny_notebook(notebooks / "02_b.ipynb", write +
+             "_ = write_json(paths.processed / 'moved.json', {'by': 'b'})")]
+    build([config.ARTICLE], out, steps=steps)
+    tiny_notebook(notebooks / "01_a.ipynb", write + "_ = write_json(paths.processed / 'moved.json', {'by': 'a'})")
+    tiny_notebook(notebooks / "02_b.ipynb", write + "# no longer writes it")
+    assert len(build([config.ARTICLE], out, steps=steps).executed) == 2
+    moved = out / "data" / "processed" / config.slug(config.ARTICLE) / "moved.json"
+    assert json.loads(moved.read_text(encoding="utf-8")) == {"by": "a"}
+
+
 def test_failing_notebook_names_the_cell_and_keeps_previous_outputs(small_project):
     steps, out = small_project
     notebooks = steps[0].path.parent

@@ -79,6 +79,14 @@ def test_01_byline_and_top_caption():
     assert article["captions"][-1]["label"] == "頂圖", "the page prints the 頂圖 caption last"
 
 
+def test_01_hmm_guesses_the_misprint_as_a_word():
+    from analysis import load_article
+    from analysis.segmenting import new_words
+
+    text = load_article(config.ARTICLE).text
+    assert "發場" in text and "發場" in new_words(text, hmm=True)
+
+
 def test_02_the_apps_name_is_twice_as_frequent_as_the_next(words):
     assert words["word"].iloc[0] == "學習強國"
     assert words["count"].iloc[0] >= 2 * words["count"].iloc[1]

@@ -1,6 +1,7 @@
 """Kernels forked from a warm process: each notebook in a process of its own, started with the imports done, and the
 same outputs as a kernel started from nothing."""
 
+import asyncio
 import json
 import os
 import subprocess
@@ -100,3 +101,13 @@ def test_a_kernel_is_watched_and_signalled_through_its_pidfd():
     kernel.kill()
     assert kernel.wait(5) is not None
     assert running.wait(5) == -9
+
+
+def test_the_end_of_a_kernel_wakes_the_build_without_polling(monkeypatch):
+    running = subprocess.Popen(["sleep", "0.2"])
+    kernel = kernels.ForkedKernel(running.pid)
+    monkeypatch.setattr(asyncio, "sleep", lambda *_: pytest.fail("polled for the kernel's end"))
+    asyncio.run(kernel.ended())
+    assert kernel.poll() is not None
+    asyncio.run(kernel.ended())  # at once when it has already ended
+    running.wait()

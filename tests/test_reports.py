@@ -139,5 +139,5 @@ def test_another_articles_terms_table_shows_what_to_add_to_the_dictionary(built)
     row = terms.set_index("term").loc["閱讀同行"]
     assert (row.occurrences, row.whole, row.split, row.split_as) == (5, 0, 5, "閱讀/同行")
     assert terms["term"].iloc[0] == "閱讀同行", "split terms first"
-    text = " ".join(pages(built, "library")["02_word_frequency"].visible)
+    text = " ".join(pages(built, "library")["01_load_and_clean"].visible)
     assert f"The article's {len(terms)} candidate terms occur {terms['occurrences'].sum()} times" in text
