@@ -32,6 +32,7 @@ from analysis.commentary import commentary_file
 from analysis.exporting import write_json, write_text
 from analysis.kernels import WarmProcess
 from analysis.rendering import cjk_characters, likely_font, prepare_rendering, render_html, write_index
+from analysis.segmenting import compiled_dictionary
 from analysis.steps import Step, study_steps
 
 STAGING = ".build"
@@ -141,10 +142,18 @@ def check_steps(steps: list[Step]) -> None:
         seen.add(step.name)
 
 
-def code_cells(step: Step) -> int:
-    """How many code cells a notebook has (a rough measure of how long it runs)."""
+# a cell showing a chart (analysis.charting.show) draws it, saves it as PNG and SVG and shows it: about half a second
+# here, five times an ordinary cell
+CHART = re.compile(r"\bshow\(")
+CHART_WEIGHT = 5
+
+
+def estimated_cost(step: Step) -> int:
+    """A rough measure of how long a notebook runs, in ordinary code cells: each of its code cells, a cell that
+    shows a chart counting CHART_WEIGHT."""
     nb = json.loads(step.path.read_text(encoding="utf-8"))
-    return sum(cell["cell_type"] == "code" for cell in nb["cells"])
+    code = ["".join(cell["source"]) for cell in nb["cells"] if cell["cell_type"] == "code"]
+    return sum(CHART_WEIGHT if CHART.search(source) else 1 for source in code)
 
 
 @contextmanager
@@ -423,14 +432,14 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
             progress: Callable[[str], None] | None, outcome: Outcome) -> None:
     """Run every notebook that is out of date, in parallel where what they read allows."""
     pending = {(b, step.name): step for b in builds for step in steps}
-    # start first what others wait for, then the longest (most code cells): two cores finish together sooner
+    # start first what others wait for, then the longest (estimated_cost): two cores finish together sooner
     waited_for = Counter(dep for step in steps for dep in step.reads)
-    cells = {step.name: code_cells(step) for step in steps}
+    cost = {step.name: estimated_cost(step) for step in steps}
 
     def priority(item):
         """Sort key for a pending notebook."""
         (_, name), _ = item
-        return -waited_for[name], -cells[name]
+        return -waited_for[name], -cost[name]
 
     # a notebook's report renders in this process while the notebooks that read its tables already run
     running: dict[Future, tuple[ArticleBuild, Step, str]] = {}
@@ -448,6 +457,8 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                             progress(f"{b.slug}/{name}: up to date")
                     else:
                         if not started:
+                            # compiled here while the warm process imports, not after, in it (when the cache is cold)
+                            compiled_dictionary()
                             import_runners(html)
                             for likely in dict.fromkeys(each.likely for each in builds) if html else ():
                                 renderer.submit(likely_font, likely)  # what the first report would cut

@@ -96,18 +96,33 @@ def listed_tags(words: set[str]) -> dict[str, str]:
         return {word: tag for word, _, tag in (line.strip().split(" ") for line in lines) if word in words}
 
 
-def compiled_segmenter() -> Segmenter:
-    """A new jieba-fast-dat segmenter on jieba's dictionary, its compiled form kept in the cache folder."""
-    tokenizer = jieba_fast_dat.Tokenizer(DICTIONARY)
+def compiled_dictionary() -> Path:
+    """jieba's dictionary as jieba-fast-dat compiles it, kept in the cache folder: compiled by the first process that
+    needs it, while any other waits for it instead of compiling it again (most of a second each)."""
     cached = config.CACHE / f"jieba-{version('jieba')}-fast-dat-{version('jieba-fast-dat')}.dat"
-    if cached.is_file() and cached.stat().st_mtime > DICTIONARY.stat().st_mtime:  # fast-dat's test of its cache
-        tokenizer.cache_file = str(cached)
-        tokenizer.initialize()
-    else:
-        # fast-dat writes its cache in place, where a process starting meanwhile could load it half written
-        with atomic_path(cached) as partial:
-            tokenizer.cache_file = str(partial)
-            tokenizer.initialize(force_rebuild=True)
+
+    def current() -> bool:
+        return cached.is_file() and cached.stat().st_mtime > DICTIONARY.stat().st_mtime  # fast-dat's test
+
+    if not current():
+        from filelock import FileLock
+
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(cached.with_name(cached.name + ".lock")):
+            if not current():
+                tokenizer = jieba_fast_dat.Tokenizer(DICTIONARY)
+                # fast-dat writes its cache in place, where a process starting meanwhile could load it half written
+                with atomic_path(cached) as partial:
+                    tokenizer.cache_file = str(partial)
+                    tokenizer.initialize(force_rebuild=True)
+    return cached
+
+
+def compiled_segmenter() -> Segmenter:
+    """A new jieba-fast-dat segmenter on jieba's dictionary, loaded from its compiled form (compiled_dictionary)."""
+    tokenizer = jieba_fast_dat.Tokenizer(DICTIONARY)
+    tokenizer.cache_file = str(compiled_dictionary())
+    tokenizer.initialize()
     # fast-dat counts the word listed twice (B超) once; jieba's total counts every line and enters every word's score
     tokenizer.total = reference_total()
     return Segmenter(tokenizer, "jieba_fast_dat.posseg")

@@ -14,7 +14,7 @@ from articles import XINAN, write_article
 from tiny_notebooks import tiny_notebook
 
 from analysis import config
-from analysis.building import BuildError, build, likely_characters, relative_files
+from analysis.building import CHART_WEIGHT, BuildError, build, estimated_cost, likely_characters, relative_files
 from analysis.rendering import INDEX_TITLE, cjk_characters
 from analysis.steps import Step, study_steps
 
@@ -162,6 +162,18 @@ def test_incremental_rebuild_runs_only_what_changed(small_project):
 
     (out / "data" / "processed" / config.slug(config.ARTICLE) / "title.json").unlink()
     assert [name for _, name in build([config.ARTICLE], out, steps=steps).executed] == ["02_reads_01"]
+
+
+def test_a_cell_that_shows_a_chart_weighs_more_in_a_notebooks_estimated_cost(tmp_path):
+    plain = tiny_notebook(tmp_path / "01_plain.ipynb", "x = 1")
+    nb = nbformat.read(plain.path, as_version=4)
+    nb.cells += [nbformat.v4.new_code_cell(f"y = {n}") for n in range(6)]
+    nbformat.write(nb, plain.path)
+    charts = tiny_notebook(tmp_path / "02_charts.ipynb", "show(plot_top_words(article, frequencies, figures), 'none')")
+    assert estimated_cost(plain) == 8, "each code cell, the parameters cell too"
+    assert estimated_cost(charts) == 1 + CHART_WEIGHT
+    costs = {step.name: estimated_cost(step) for step in study_steps()}
+    assert costs["02_word_frequency"] > costs["01_load_and_clean"], "the study's longest notebook is started first"
 
 
 def test_a_table_moved_to_another_notebook_is_kept(tmp_path):

@@ -2,6 +2,8 @@
 same tokens, tags and dictionary frequencies on every article text the tests have, so that an upgrade of either
 library that changes a segmentation fails here."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import jieba
 import jieba.posseg
 import jieba_fast_dat
@@ -118,3 +120,18 @@ def test_a_listed_word_added_without_a_tag_keeps_jiebas_tag(tmp_path, monkeypatc
     expected = tagged(jieba.posseg.POSTokenizer(tokenizer).cut(text, HMM=False))
     assert ("学习", "v") in expected and ("西乡示范", "x") in expected
     assert tagged(ours.tagger.cut(text, HMM=False)) == expected
+
+
+def test_processes_starting_on_a_cold_cache_compile_the_dictionary_once(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "CACHE", tmp_path)
+    compiled, initialize = [], jieba_fast_dat.Tokenizer.initialize
+
+    def counted(tokenizer, *args, **kwargs):
+        compiled.extend([1] if kwargs.get("force_rebuild") else [])
+        return initialize(tokenizer, *args, **kwargs)
+
+    monkeypatch.setattr(jieba_fast_dat.Tokenizer, "initialize", counted)
+    with ThreadPoolExecutor(3) as pool:  # three openers of the lock, as three processes would be
+        paths = set(pool.map(lambda _: segmenting.compiled_dictionary(), range(3)))
+    assert len(compiled) == 1 and len(paths) == 1 and paths.pop().stat().st_size > 1_000_000
+    assert not list(tmp_path.glob("*.part")), "no half-written file is left"
