@@ -196,9 +196,14 @@ def words(text: str, **options) -> list[Token]:
 
 def new_words(text: str, **options) -> list[str]:
     """Words jieba made up (in neither its dictionary nor ours), in order of first appearance: HMM's guesses."""
-    as_segmented = to_simplified if options.get("bridge", True) else str
-    found = (t.word for t in words(text, **options) if len(t.word) > 1)
-    user_dictionary = options.get("user_dictionary", True)
+    return made_up(words(text, **options), options.get("bridge", True), options.get("user_dictionary", True))
+
+
+def made_up(tokens: list[Token], bridge: bool = True, user_dictionary: bool = True) -> list[str]:
+    """The words of `tokens` (segmented with or without the bridge) that neither jieba's dictionary nor, unless
+    told not to look, ours lists, in order of first appearance."""
+    as_segmented = to_simplified if bridge else str
+    found = (t.word for t in tokens if len(t.word) > 1)
     return list(dict.fromkeys(w for w in found if not dictionary_frequency(as_segmented(w), user_dictionary)))
 
 
@@ -210,15 +215,16 @@ def compare_segmentations(text: str, terms: list[str]) -> pd.DataFrame:
     rows = []
     for user_dictionary, bridge, hmm in itertools.product((False, True), repeat=3):
         options = {"bridge": bridge, "hmm": hmm, "user_dictionary": user_dictionary}
-        found = Counter(t.word for t in words(text, **options))
+        tokens = words(text, **options)
+        found = Counter(t.word for t in tokens)
         whole = {term: found[term] for term in terms}
-        made_up = new_words(text, **options)
+        guessed = made_up(tokens, bridge, user_dictionary)
         rows.append({
             **options,
             "whole": sum(whole.values()),
             "terms always whole": sum(found[t] == text.count(t) for t in terms),
-            "new words": len(made_up),
-            "examples of new words": "、".join(made_up[:8]),
+            "new words": len(guessed),
+            "examples of new words": "、".join(guessed[:8]),
             **{term: f"{n}/{text.count(term)}" for term, n in whole.items()},
         })
     return pd.DataFrame(rows)
