@@ -454,11 +454,13 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
 
     # a notebook's report renders in this process while the notebooks that read its tables already run
     running: dict[Future, tuple[ArticleBuild, Step, str]] = {}
+    ready: dict[tuple[ArticleBuild, str], Step] = {}
     done: set[tuple[int, str]] = set()
     started = False
-    with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool, ThreadPoolExecutor(1) as renderer:
-        while pending or running:
-            for (b, name), step in sorted(pending.items(), key=priority):
+    workers = jobs or os.cpu_count() or 1
+    with ThreadPoolExecutor(workers) as pool, ThreadPoolExecutor(1) as renderer:
+        while pending or ready or running:
+            for (b, name), step in list(pending.items()):
                 if all((id(b), dep) in done for dep in step.reads):
                     del pending[(b, name)]
                     if b.up_to_date(step):
@@ -467,14 +469,19 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                         if progress:
                             progress(f"{b.slug}/{name}: up to date")
                     else:
-                        if not started:
-                            # compiled here while the warm process imports, not after, in it (when the cache is cold)
-                            compiled_dictionary()
-                            import_runners(html)
-                            for likely in dict.fromkeys(each.likely for each in builds) if html else ():
-                                renderer.submit(likely_font, likely)  # what the first report would cut
-                            started = True
-                        running[pool.submit(b.run, step)] = (b, step, "run")
+                        ready[(b, name)] = step
+            # each started as a worker frees, so that the longest of those ready by then goes first
+            free = workers - sum(task == "run" for _, _, task in running.values())
+            for (b, name), step in sorted(ready.items(), key=priority)[:max(free, 0)]:
+                del ready[(b, name)]
+                if not started:
+                    # compiled here while the warm process imports, not after, in it (when the cache is cold)
+                    compiled_dictionary()
+                    import_runners(html)
+                    for likely in dict.fromkeys(each.likely for each in builds) if html else ():
+                        renderer.submit(likely_font, likely)  # what the first report would cut
+                    started = True
+                running[pool.submit(b.run, step)] = (b, step, "run")
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 b, step, task = running.pop(future)

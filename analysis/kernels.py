@@ -32,8 +32,9 @@ from analysis import config
 if TYPE_CHECKING:
     from jupyter_client.manager import AsyncKernelManager
 
-# what every study notebook uses without importing it by name: the kernel, and pyplot (imported inside functions)
-ALWAYS = ("ipykernel.kernelapp", "matplotlib.pyplot")
+# what every study notebook uses without importing it by name: the kernel and its debugger (debugpy, which each
+# kernel imports as it starts), and pyplot (imported inside functions)
+ALWAYS = ("ipykernel.kernelapp", "ipykernel.debugger", "matplotlib.pyplot")
 INLINE = "module://matplotlib_inline.backend_inline"  # the backend ipykernel selects for every kernel
 CLOSE_WAIT = 5  # seconds a closing warm process may take to collect its kernels' exit
 
@@ -217,6 +218,9 @@ def serve(modules: list[str]) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build; the warm process ends when it does
     os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it, and before matplotlib reads it
+    # debugpy warns on stderr, the build's here, that breakpoints in frozen modules may be missed: nobody sets
+    # breakpoints in a build's kernels
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if sys.path and Path(sys.path[0] or ".").resolve() == Path.cwd():
         del sys.path[0]  # as ipykernel_launcher does; the kernel puts it back
     for name in [*ALWAYS, *modules]:

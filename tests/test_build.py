@@ -59,6 +59,7 @@ def xss_build(tmp_path_factory, xss_article):
         check=False,
     )
     assert run.returncode == 0, run.stderr
+    assert run.stderr == "", "a quiet build prints nothing, not even a library's warning"
     return out
 
 
