@@ -31,7 +31,7 @@ from analysis import config, kernels
 from analysis.commentary import commentary_file
 from analysis.exporting import write_json, write_text
 from analysis.kernels import WarmProcess
-from analysis.rendering import cjk_characters, likely_font, prepare_rendering, render_html, write_index
+from analysis.rendering import cjk_characters, likely_font, prepare_index, prepare_rendering, render_html, write_index
 from analysis.segmenting import compiled_dictionary
 from analysis.steps import Step, study_steps
 
@@ -480,6 +480,8 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                     import_runners(html)
                     for likely in dict.fromkeys(each.likely for each in builds) if html else ():
                         renderer.submit(likely_font, likely)  # what the first report would cut
+                    if html:
+                        renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
                     started = True
                 running[pool.submit(b.run, step)] = (b, step, "run")
             finished, _ = wait(running, return_when=FIRST_COMPLETED)

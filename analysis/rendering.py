@@ -96,12 +96,15 @@ def step_links(step: Step, steps: list[Step]) -> str:
 
 
 def prepare_rendering() -> None:
-    """Import nbconvert, and pandas for the index's findings, now: not when the first report and the index, the
-    build's last step, wait for them."""
+    """Import nbconvert now, not when the first report waits for it (in the thread that starts the notebooks: two
+    threads importing jupyter's modules at once can find them half-initialised)."""
     with IMPORTING:
         import nbconvert  # noqa: F401
 
-        import analysis.findings  # noqa: F401
+
+def prepare_index() -> None:
+    """Import what the index's findings need (pandas) now, not when the index, the build's last step, waits for it."""
+    import analysis.findings  # noqa: F401
 
 
 def report_exporter():
