@@ -1,7 +1,7 @@
 """Benchmark the build and the analysis pipeline on this machine; prints a table, writes benchmarks/results.json.
 
 1. A cold `python -m analysis report` against the naive way (`jupyter nbconvert --execute --to html` on each notebook),
-   each run three times in alternation (medians), and where a cold build's time goes: imports, the segmenter,
+   each run five times in alternation (medians), and where a cold build's time goes: imports, the segmenter,
    saving a chart, rendering a report.
 2. A rebuild with nothing changed, and one after editing one notebook.
 3. The pipeline (load, clean, segment, count, extract statistics) over a generated corpus, in characters per second,
@@ -419,7 +419,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000, help="articles in the generated corpus")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes for the all-cores run")
     parser.add_argument("--only", choices=["build", "pipeline"], help="run one part, keep the other's last numbers")
-    parser.add_argument("--repeat", type=int, default=3, help="cold and naive builds, each (the median is kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="cold and naive builds, each (the median is kept)")
     args = parser.parse_args()
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if args.only and RESULTS.is_file() else {}
     results["machine"] = {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.system()}
