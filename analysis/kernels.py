@@ -32,9 +32,10 @@ from analysis import config
 if TYPE_CHECKING:
     from jupyter_client.manager import AsyncKernelManager
 
-# what every study notebook uses without importing it by name: the kernel and its debugger (debugpy, which each
-# kernel imports as it starts), and pyplot (imported inside functions)
-ALWAYS = ("ipykernel.kernelapp", "ipykernel.debugger", "matplotlib.pyplot")
+# what the study's notebooks use without importing it by name: the kernel and its debugger (debugpy, which each
+# kernel imports as it starts), and what the package imports inside functions for several of them (pyplot, and
+# pandas' Styler for every table)
+ALWAYS = ("ipykernel.kernelapp", "ipykernel.debugger", "matplotlib.pyplot", "pandas.io.formats.style")
 INLINE = "module://matplotlib_inline.backend_inline"  # the backend ipykernel selects for every kernel
 CLOSE_WAIT = 5  # seconds a closing warm process may take to collect its kernels' exit
 
