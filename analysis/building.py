@@ -482,6 +482,7 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                         renderer.submit(likely_font, likely)  # what the first report would cut
                     if html:
                         renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
+                    renderer.submit(config.font_file)  # the word cloud's, written here while kernels start, if missing
                     started = True
                 running[pool.submit(b.run, step)] = (b, step, "run")
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
