@@ -194,14 +194,9 @@ def words(text: str, **options) -> list[Token]:
     return [t for t in tokenize(text, **({"pos": False} | options)) if is_word(t.word)]
 
 
-def new_words(text: str, **options) -> list[str]:
-    """Words jieba made up (in neither its dictionary nor ours), in order of first appearance: HMM's guesses."""
-    return made_up(words(text, **options), options.get("bridge", True), options.get("user_dictionary", True))
-
-
 def made_up(tokens: list[Token], bridge: bool = True, user_dictionary: bool = True) -> list[str]:
-    """The words of `tokens` (segmented with or without the bridge) that neither jieba's dictionary nor, unless
-    told not to look, ours lists, in order of first appearance."""
+    """The words jieba made up among `tokens` (segmented with or without the bridge): listed in neither its dictionary
+    nor, unless told not to look, ours; in order of first appearance. With HMM on, its guesses."""
     as_segmented = to_simplified if bridge else str
     found = (t.word for t in tokens if len(t.word) > 1)
     return list(dict.fromkeys(w for w in found if not dictionary_frequency(as_segmented(w), user_dictionary)))

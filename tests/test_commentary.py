@@ -81,10 +81,10 @@ def test_01_byline_and_top_caption():
 
 def test_01_hmm_guesses_the_misprint_as_a_word():
     from analysis import load_article
-    from analysis.segmenting import new_words
+    from analysis.segmenting import made_up, words
 
     text = load_article(config.ARTICLE).text
-    assert "發場" in text and "發場" in new_words(text, hmm=True)
+    assert "發場" in text and "發場" in made_up(words(text, hmm=True))
 
 
 def test_02_the_apps_name_is_twice_as_frequent_as_the_next(words):
