@@ -24,6 +24,7 @@ import subprocess
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -160,15 +161,30 @@ class WarmProcess:
         self.process.stdout.close()
 
 
-def manager_class(warm: WarmProcess) -> type[AsyncKernelManager]:
-    """A kernel manager whose ipykernel kernels are forked from `warm`."""
+def manager_class(warm: WarmProcess | None, ready: Callable[[], None] | None = None) -> type[AsyncKernelManager]:
+    """A kernel manager whose ipykernel kernels are forked from `warm` (if given), and whose client, once the kernel
+    has answered, calls `ready` (if given) before the notebook's first cell: the build's turn to run it."""
+    from jupyter_client.asynchronous import AsyncKernelClient
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets import Type
+
+    class TurnTakingClient(AsyncKernelClient):
+        """A kernel client that, once its kernel is ready, waits for the notebook's turn to run (`ready`)."""
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            await super().wait_for_ready(timeout)
+            if ready:
+                # blocks this thread's loop, which serves this notebook only; an exception here makes nbclient shut
+                # the kernel down
+                ready()
 
     class ForkedKernelManager(AsyncKernelManager):
         """Starts ipykernel kernels by forking them from the warm process; any other kernel the usual way."""
 
+        client_factory = Type(klass=TurnTakingClient)
+
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            if kernel_cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]:
+            if not warm or kernel_cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]:
                 return await super()._async_launch_kernel(kernel_cmd, **kw)
             cwd = str(kw.get("cwd") or Path.cwd())
             try:

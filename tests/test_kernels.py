@@ -47,6 +47,20 @@ def test_each_notebook_gets_a_process_of_its_own_with_the_imports_done(tmp_path)
     assert first["left_behind"] is None and second["left_behind"] is None, "nothing of one notebook in the next"
 
 
+def test_the_next_notebooks_kernel_has_started_and_answered_before_its_turn(tmp_path):
+    ages = tmp_path / "ages"
+    ages.mkdir()
+    # how long the kernel has run when the notebook's first cell starts (psutil's clock may be off by up to a second,
+    # the same for both)
+    record = (f"import time, psutil\nfrom pathlib import Path\n"
+              f"Path({str(ages)!r}, 'NAME').write_text(str(time.time() - psutil.Process().create_time()))")
+    steps = [tiny_notebook(tmp_path / "01_first.ipynb", record.replace("NAME", "first") + "\ntime.sleep(1.5)"),
+             tiny_notebook(tmp_path / "02_second.ipynb", record.replace("NAME", "second"))]
+    build([config.ARTICLE], tmp_path / "out", steps=steps, jobs=1, html=False)
+    first, second = (float((ages / name).read_text()) for name in ("first", "second"))
+    assert second - first > 1.2, "the second kernel was forked while the first notebook ran, not after it"
+
+
 def test_a_forked_kernel_gives_the_outputs_a_fresh_kernel_gives(tmp_path, monkeypatch):
     step = tiny_notebook(tmp_path / "01_chart.ipynb", DRAWS_A_CHART)
     build([config.ARTICLE], tmp_path / "forked", steps=[step])

@@ -127,6 +127,15 @@ def test_numbers_right_text_left_in_tables(report):
     assert "text-align: left" in text and "overflow-x: auto" in text
 
 
+def test_markup_in_the_code_is_shown_as_text():
+    nb = executed_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell('label = "<img src=x onerror=alert(1)><b>bold</b>"  # <script>'))
+    page = Page(render_html(nb, STEPS[1], STEPS, WRITTEN))
+    assert not [attrs for attrs in page.all("img") if attrs.get("src") == "x"] and not page.all("b")
+    assert not page.all("script")
+    assert '"<img src=x onerror=alert(1)><b>bold</b>"' in "".join(page.text), "the code, highlighted, as written"
+
+
 def test_a_report_without_neighbours_or_files_has_no_such_links():
     only = Step(config.NOTEBOOKS / "01_a.ipynb", "01 · Only", "Alone.")
     page = Page(render_html(executed_notebook(), only, [only], []))
