@@ -63,31 +63,41 @@ class Cancelled(Exception):
 
 
 class Turns:
-    """Which notebooks run their cells now: `jobs` at a time, in the order of their rank. A notebook's kernel starts
-    before its turn and waits for it once it has answered (a kernel takes about 0.4 s to answer, mostly waiting), so
-    that a notebook's first cell runs the moment another notebook ends."""
+    """Which notebooks run their cells now: `jobs` at a time. A notebook's kernel starts before its turn and waits for
+    it once it has answered (a kernel takes about 0.4 s to answer, mostly waiting), so that a notebook's first cell
+    runs the moment another notebook ends.
+
+    A rank is (sort key, number in line): of the notebooks waiting, the lowest rank goes first, but a notebook does not
+    hold a free turn for one queued after it whose kernel is still starting."""
 
     def __init__(self, jobs: int):
         self.free, self.cancelled = jobs, False
-        self.waiting: set[tuple] = set()
+        self.waiting: set[tuple] = set()  # queued, not yet running
+        self.answered: set[tuple] = set()  # of those, the ones whose kernel is ready
         self.running: set[tuple] = set()
         self.changed = threading.Condition()
 
     def queue(self, rank: tuple) -> None:
-        """Put a notebook in line, before its kernel starts; `rank` is unique to it."""
+        """Put a notebook in line, before its kernel starts; `rank` is unique to it and numbered in queueing order."""
         with self.changed:
             self.waiting.add(rank)
 
     def take(self, rank: tuple) -> None:
-        """Wait until a turn is free and no notebook is ahead in line (Cancelled if the build stops first)."""
+        """Once the notebook's kernel has answered: wait for its turn (Cancelled if the build stops first)."""
         with self.changed:
-            self.changed.wait_for(lambda: self.cancelled or (self.free > 0 and rank == min(self.waiting)))
+            self.answered.add(rank)
+            self.changed.wait_for(lambda: self.cancelled or (self.free > 0 and rank == self.next_up(rank)))
+            self.waiting.discard(rank)
+            self.answered.discard(rank)
+            self.changed.notify_all()
             if self.cancelled:
                 raise Cancelled("the build stopped before this notebook's turn")
-            self.waiting.remove(rank)
             self.running.add(rank)
             self.free -= 1
-            self.changed.notify_all()
+
+    def next_up(self, rank: tuple) -> tuple:
+        """Who goes first of `rank` and those it waits for: the ones in line that are ready or were queued before it."""
+        return min(other for other in self.waiting if other in self.answered or other[-1] <= rank[-1])
 
     def end(self, rank: tuple) -> None:
         """A notebook's run has ended, after its turn or before it (its kernel failed to start)."""
@@ -96,6 +106,7 @@ class Turns:
                 self.running.remove(rank)
                 self.free += 1
             self.waiting.discard(rank)
+            self.answered.discard(rank)
             self.changed.notify_all()
 
     def cancel(self) -> None:

@@ -212,6 +212,26 @@ def test_notebooks_take_turns_in_the_order_of_their_rank_whichever_kernel_answer
     assert order == [(0,), (1,), (2,)] and max(most) == 1
 
 
+def test_a_free_turn_is_not_held_for_a_notebook_queued_later_whose_kernel_is_still_starting():
+    turns = Turns(1)
+    turns.queue((9, 0))
+    turns.take((9, 0))
+    turns.queue((5, 1))
+    ready = threading.Thread(target=turns.take, args=((5, 1),))
+    ready.start()
+    turns.queue((0, 2))  # ranks first, but its kernel has not answered yet
+    turns.end((9, 0))
+    ready.join(5)
+    assert not ready.is_alive(), "the ready notebook took the turn"
+    later = threading.Thread(target=turns.take, args=((0, 2),))
+    later.start()
+    later.join(0.2)
+    assert later.is_alive(), "and holds it until it ends"
+    turns.end((5, 1))
+    later.join(5)
+    assert not later.is_alive()
+
+
 def test_a_notebook_whose_kernel_never_started_gives_up_its_place_in_line():
     turns = Turns(1)
     turns.queue((0,))

@@ -127,6 +127,25 @@ def test_numbers_right_text_left_in_tables(report):
     assert "text-align: left" in text and "overflow-x: auto" in text
 
 
+def test_the_report_exporter_gives_the_page_nbconvert_gives_without_parsing_it_again():
+    from bs4 import BeautifulSoup
+    from nbconvert import HTMLExporter
+
+    nb = executed_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("print(1); 1 / 0", execution_count=5, outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="1\n"),
+        nbformat.v4.new_output("display_data", {"image/jpeg": PNG, "text/markdown": "**b**"}),
+        nbformat.v4.new_output("error", ename="ZeroDivisionError", evalue="division by zero", traceback=["Trace"]),
+    ]))
+    options = {"template_name": "report", "extra_template_basedirs": [str(rendering.TEMPLATES)],
+               "exclude_anchor_links": True, "exclude_input_prompt": True, "exclude_output_prompt": True}
+    resources = {"report": {"links": "", "contents": "", "files": ""}}
+    ours, _ = rendering.report_exporter().from_notebook_node(nbformat.from_dict(nb), resources=resources)
+    theirs, _ = HTMLExporter(**options).from_notebook_node(nbformat.from_dict(nb), resources=resources)
+    assert str(BeautifulSoup(ours, features="html.parser")) == theirs
+    assert ours.count('tabindex="0"') == 4 + 6, "the input of the four cells and the six outputs"
+
+
 def test_markup_in_the_code_is_shown_as_text():
     nb = executed_notebook()
     nb.cells.append(nbformat.v4.new_code_cell('label = "<img src=x onerror=alert(1)><b>bold</b>"  # <script>'))
