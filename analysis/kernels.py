@@ -8,6 +8,9 @@ ipykernel_launcher` would start, with the same connection file, arguments, envir
 
 Only on Linux (a kernel is watched through a pidfd, so a reused process id is never taken for the kernel); elsewhere,
 for any kernel command other than ipykernel's, and if the warm process has failed, kernels start the usual way.
+
+Either way a kernel can be started before its notebook's turn: its client, once the kernel has answered, waits for
+the build to say the notebook may run (building.Turns).
 """
 
 from __future__ import annotations
@@ -179,7 +182,8 @@ def manager_class(warm: WarmProcess | None, ready: Callable[[], None] | None = N
                 ready()
 
     class ForkedKernelManager(AsyncKernelManager):
-        """Starts ipykernel kernels by forking them from the warm process; any other kernel the usual way."""
+        """Starts ipykernel kernels by forking them from the warm process, if there is one; any other kernel the usual
+        way."""
 
         client_factory = Type(klass=TurnTakingClient)
 
