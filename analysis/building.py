@@ -34,7 +34,7 @@ from analysis import config, kernels
 from analysis.commentary import commentary_file
 from analysis.exporting import write_json, write_text
 from analysis.kernels import WarmProcess
-from analysis.rendering import cjk_characters, likely_font, prepare_index, prepare_rendering, render_html, write_index
+from analysis.rendering import cjk_characters, exporter_class, likely_font, prepare_index, render_html, write_index
 from analysis.segmenting import compiled_dictionary
 from analysis.steps import Step, study_steps
 
@@ -347,8 +347,8 @@ class ArticleBuild:
             return False  # built by a figures-only run: its report is still to render
         return all((self.out / rel).is_file() and sha256(self.out / rel) == h for rel, h in entry["outputs"].items())
 
-    def run(self, step: Step, turns: Turns | None = None, rank: tuple = ()):
-        """Execute a notebook into its staging folder, its cells once it has its turn (if `turns`, where it is queued
+    def run(self, step: Step, turns: Turns, rank: tuple):
+        """Execute a notebook into its staging folder, its cells once it has its turn (`turns`, where it is queued
         with `rank`); returns the executed notebook, for render()."""
         try:
             key = self.key(step)
@@ -360,15 +360,12 @@ class ArticleBuild:
                     (stage / rel).parent.mkdir(parents=True, exist_ok=True)
                     shutil.copyfile(path, stage / rel)
                     copied.add(rel)
-            turn = functools.partial(turns.take, rank) if turns else None
-            executed = execute(step, self.article, stage, self.warm, turn)
+            executed = execute(step, self.article, stage, self.warm, functools.partial(turns.take, rank))
         except BaseException:
-            if turns:
-                turns.cancel()  # the build stops: the turn this notebook held goes to no one
+            turns.cancel()  # the build stops: the turn this notebook held goes to no one
             raise
         finally:
-            if turns:
-                turns.end(rank)
+            turns.end(rank)
         outputs = {rel: sha256(p) for rel, p in relative_files(stage).items() if rel not in copied}
         self.results[step.name] = {"inputs": key, "outputs": outputs}
         return executed
@@ -464,7 +461,7 @@ def import_runners(html: bool) -> None:
     import papermill  # noqa: F401
 
     if html:
-        prepare_rendering()
+        exporter_class()
 
 
 def build(

@@ -95,13 +95,6 @@ def step_links(step: Step, steps: list[Step]) -> str:
     return " · ".join(links)
 
 
-def prepare_rendering() -> None:
-    """Import nbconvert now, not when the first report waits for it (in the thread that starts the notebooks: two
-    threads importing jupyter's modules at once can find them half-initialised)."""
-    with IMPORTING:
-        import nbconvert  # noqa: F401
-
-
 def prepare_index() -> None:
     """Import what the index's findings need (pandas) now, not when the index, the build's last step, waits for it."""
     import analysis.findings  # noqa: F401
@@ -109,7 +102,8 @@ def prepare_index() -> None:
 
 @cache
 def exporter_class():
-    """nbconvert's HTML exporter, without the pass that parses each page again (see from_notebook_node)."""
+    """nbconvert's HTML exporter, without the pass that parses each page again (see from_notebook_node); nbconvert is
+    imported under IMPORTING (two threads importing jupyter's modules at once can find them half-initialised)."""
     with IMPORTING:
         from nbconvert import HTMLExporter
         from nbconvert.exporters.html import Highlight2HTML, WidgetsDataTypeFilter
