@@ -79,6 +79,7 @@ def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, l
     ax.margins(y=0.01)
     english = f"Phrases in quotation marks: quoted twice or more, or up to {longest} characters long"
     set_titles(ax, "引號裏的口號", english)
-    add_source_note(ax, f"{article_source(article)}. Every 「…」 and 『…』 in the cleaned text, counted as written.")
+    marks = "Every phrase in 「…」 or “…” (「」) and 『…』 or ‘…’ (『』) in the cleaned text, counted as written."
+    add_source_note(ax, f"{article_source(article)}. {marks}")
     save_chart(fig, data, directory, "quoted_phrases")
     return fig
