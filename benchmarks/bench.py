@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import config  # noqa: E402
-from analysis.corpus import analyse_files, warm_up  # noqa: E402
-from analysis.exporting import write_json, write_text  # noqa: E402
-from analysis.loading import load_article  # noqa: E402
+from analysis.corpus.analysing import analyse_files, warm_up  # noqa: E402
+from analysis.files import write_json, write_text  # noqa: E402
+from analysis.reading.loading import load_article  # noqa: E402
 
 COPIED = ["analysis", "notebooks", "data/raw", "data/lexicon", "data/commentary", "requirements.txt", "pyproject.toml"]
 TARGETS = {
@@ -145,7 +145,7 @@ def measure_parts(cache: str) -> dict:
     os.environ["XIXIANG_CACHE"] = cache
     config.CACHE = Path(cache)
     parts = {f"import_{name.split('.')[0]}": import_seconds(name) for name in IMPORTED}
-    from analysis import segmenting
+    from analysis.words import segmenting
 
     parts["jieba_dictionary_with_user_words"] = seconds(lambda: segmenting.segmenter(True).tagger)
     parts["jieba_dictionary_without"] = seconds(lambda: segmenting.segmenter(False).tagger)
@@ -155,10 +155,11 @@ def measure_parts(cache: str) -> dict:
     import matplotlib
 
     matplotlib.use("agg")
-    from analysis import charting, extract_statistics
-    from analysis.auditing import relations
-    from analysis.exporting import PNG_METADATA, SVG_METADATA
-    from analysis.statistics_charts import plot_total_and_parts
+    from analysis import extract_statistics
+    from analysis.numbers.auditing import relations
+    from analysis.reports import charting
+    from analysis.reports.charting import PNG_METADATA, SVG_METADATA
+    from analysis.reports.statistics_charts import plot_total_and_parts
 
     article = load_article(config.ARTICLE)
     table = extract_statistics(article)
@@ -170,8 +171,8 @@ def measure_parts(cache: str) -> dict:
 
     import nbformat
 
-    from analysis.rendering import cjk_font_subset, render_html
-    from analysis.steps import study_steps
+    from analysis.pipeline.rendering import cjk_font_subset, render_html
+    from analysis.pipeline.steps import study_steps
 
     steps = study_steps()
     nb = nbformat.read(steps[0].path, as_version=4)
@@ -273,7 +274,7 @@ SCALING = [("paragraphs", 2_000), ("paragraphs", 200_000), ("paragraphs", 2_000_
 def measure_extraction(folder: str, shape: str, size: int) -> dict:
     """CPU seconds, characters per second and memory growth of extract_statistics on an article of about `size`
     characters: the study's sentences with fresh numbers in paragraphs, or in one line with no full stop."""
-    from analysis.extracting import extract_statistics
+    from analysis.numbers.extracting import extract_statistics
 
     article = load_article(config.ARTICLE)
     sentences = [s for p in article.paragraphs for s in re.findall(r"[^。！？]+[。！？]?", p.text) if s.strip()]

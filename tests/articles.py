@@ -251,7 +251,7 @@ def wen_wei_po():
 
 def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str], dict]:
     """The page and its expected reading in `script` ('traditional' or 'simplified'), converted with OpenCC."""
-    from analysis.script import to_simplified, to_traditional
+    from analysis.reading.script import to_simplified, to_traditional
 
     convert = to_simplified if script == "simplified" else to_traditional
 

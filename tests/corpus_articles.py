@@ -9,8 +9,8 @@ from pathlib import Path
 
 from articles import write_article
 
-from analysis.corpus import PARTITIONS
-from analysis.script import to_simplified
+from analysis.corpus.analysing import PARTITIONS
+from analysis.reading.script import to_simplified
 
 
 @dataclass(frozen=True)

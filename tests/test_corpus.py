@@ -13,10 +13,10 @@ from articles import XINAN, write_article
 from corpus_articles import written
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
-from analysis import corpus as corpus_module
 from analysis.__main__ import main
-from analysis.corpus import PARTITIONS, analyse_file, analyse_partition, chunked, describe, run_corpus
-from analysis.frequency import word_counts
+from analysis.corpus import analysing as corpus_module
+from analysis.corpus.analysing import PARTITIONS, analyse_file, analyse_partition, chunked, describe, run_corpus
+from analysis.words.frequency import word_counts
 
 FUYONG = {
     "title": "【基層治理】寶安區福永街道「學習強國」進社區",

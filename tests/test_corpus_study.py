@@ -7,15 +7,15 @@ import pandas as pd
 import pytest
 from corpus_articles import write_corpus
 
-from analysis.corpus import run_corpus
-from analysis.corpus_study import (
+from analysis.corpus.analysing import run_corpus
+from analysis.corpus.study import (
     articles_by_month,
     corpus_keyness,
     read_corpus,
     shared_slogans,
     term_trends,
 )
-from analysis.keyterms import log_likelihood
+from analysis.words.keyterms import log_likelihood
 
 ARTICLES = pd.DataFrame({
     "article": ["a.txt", "b.txt", "c.txt", "d.txt"],

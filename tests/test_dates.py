@@ -7,8 +7,8 @@ import pytest
 from articles import write_article
 
 from analysis import extract_statistics, load_article
-from analysis.dates import find_dates
-from analysis.script import to_simplified
+from analysis.numbers.dates import find_dates
+from analysis.reading.script import to_simplified
 
 HONG_KONG = timezone(timedelta(hours=8))
 PUBLISHED = [datetime(2023, 9, 14, 8, 5, tzinfo=HONG_KONG), date(2023, 9, 14)]

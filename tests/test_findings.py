@@ -9,9 +9,9 @@ from articles import write_article
 from report_articles import LIBRARY, SHORT, write
 
 from analysis import audit, extract_statistics, load_article, photos, quoted_phrases, word_frequencies
-from analysis.auditing import relations
-from analysis.exporting import write_csv
-from analysis.findings import (
+from analysis.files import write_csv
+from analysis.numbers.auditing import relations
+from analysis.reports.findings import (
     article_summary,
     audit_finding,
     groups_finding,
@@ -26,8 +26,8 @@ from analysis.findings import (
     top_words_finding,
     total_and_parts_finding,
 )
-from analysis.keyterms import keywords, keywords_by_rank
-from analysis.statistics_charts import quoted_groups, ratios_led, total_and_parts
+from analysis.reports.statistics_charts import quoted_groups, ratios_led, total_and_parts
+from analysis.words.keyterms import keywords, keywords_by_rank
 
 HONG_KONG = timezone(timedelta(hours=8))
 
@@ -168,7 +168,7 @@ def test_headlines_of_an_article_without_words_or_numbers(short, tmp_path):
 def test_tables_escape_text_and_format_numbers():
     from html.parser import HTMLParser
 
-    from analysis.tables import show_table
+    from analysis.reports.tables import show_table
 
     table = pd.DataFrame({"<h1>w</h1>": ["<u>U</u>", "b"], "count": [41550, 3], "share": [0.052, 1.0],
                           "value": [2.5, None]}, index=["<i>x</i>", "y"])
@@ -193,7 +193,7 @@ def test_tables_escape_text_and_format_numbers():
 
 
 def test_every_kind_of_number_is_named_in_words():
-    from analysis.findings import kinds_of
+    from analysis.reports.findings import kinds_of
 
     kinds = ["percentage_points", "measure", "amount", "count", "count"]
     assert kinds_of(pd.DataFrame({"kind": kinds})) == (

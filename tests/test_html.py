@@ -135,9 +135,9 @@ def test_report_command_accepts_a_web_page(tmp_path, monkeypatch, capsys):
     html, _ = HTML_PAGES["hkcd"]()
     page = tmp_path / "page.html"
     page.write_text(html, encoding="utf-8")
-    import analysis.building
+    from analysis.pipeline import building
 
     built = []
-    monkeypatch.setattr(analysis.building, "build", lambda articles, out, **kwargs: built.append(articles) or None)
+    monkeypatch.setattr(building, "build", lambda articles, out, **kwargs: built.append(articles) or None)
     main(["report", str(page), "--out", str(tmp_path / "out"), "--quiet"])
     assert built == [[page.resolve()]]

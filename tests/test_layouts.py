@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import ArticleError, config, load_article
-from analysis.article import ArticleWarning
-from analysis.layouts import FALLBACK, LAYOUTS, choose_layout
-from analysis.layouts.common import Layout
+from analysis.reading.article import ArticleWarning
+from analysis.reading.layouts import FALLBACK, LAYOUTS, choose_layout
+from analysis.reading.layouts.common import Layout
 
 SCRIPTS = ["traditional", "simplified"]
 LAYOUT_OF = {
@@ -103,7 +103,7 @@ def test_cr_only_and_mixed_line_ends(tmp_path, newline):
 
 
 def test_seed_article_in_simplified_script_reads_to_the_same_parts(article, tmp_path):
-    from analysis.script import to_simplified
+    from analysis.reading.script import to_simplified
 
     path = tmp_path / "simplified.txt"
     path.write_text(to_simplified(config.ARTICLE.read_text(encoding="utf-8")), encoding="utf-8")
@@ -305,7 +305,7 @@ def test_registry_picks_the_layout_whose_furniture_the_page_prints():
 def test_a_new_layout_is_one_layout_object(tmp_path, monkeypatch):
     from zoneinfo import ZoneInfo
 
-    from analysis import layouts
+    from analysis.reading import layouts
 
     tokyo = Layout(name="tokyo", zone=ZoneInfo("Asia/Tokyo"), markers=__import__("re").compile("東京新聞"),
                    boilerplate="いいね", trailer="関連記事")

@@ -8,9 +8,11 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import charting, config, findings, rendering
-from analysis.rendering import INDEX_TITLE, published_label, render_html, write_index
-from analysis.steps import PARAMETERS, Step, neighbours, study_steps
+from analysis import config
+from analysis.pipeline import rendering
+from analysis.pipeline.rendering import INDEX_TITLE, published_label, render_html, write_index
+from analysis.pipeline.steps import PARAMETERS, Step, neighbours, study_steps
+from analysis.reports import charting, findings
 
 PNG = (  # a 1×1 transparent PNG
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
@@ -254,7 +256,7 @@ def test_show_reuses_the_png_the_chart_was_saved_as(tmp_path, monkeypatch):
     import pandas as pd
     from PIL import Image
 
-    from analysis.exporting import save_chart
+    from analysis.reports.charting import save_chart
 
     shown = []
     monkeypatch.setattr("IPython.display.display", shown.append)

@@ -7,9 +7,9 @@ import pytest
 from articles import write_article
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, tokenize
-from analysis.extracting import numerals_left_out
-from analysis.frequency import QUOTE_MARKS, word_counts
-from analysis.script import to_simplified
+from analysis.numbers.extracting import numerals_left_out
+from analysis.reading.script import to_simplified
+from analysis.words.frequency import QUOTE_MARKS, word_counts
 
 # (sentence in Traditional, in Simplified as a mainland outlet prints it, the number's text in Traditional,
 #  value, unit in Traditional, qualifier, kind)

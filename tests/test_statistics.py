@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import audit, extract_statistics, load_article, photos
-from analysis.dates import find_dates
-from analysis.extracting import COLUMNS, find_numbers, numerals_left_out
-from analysis.script import to_traditional
+from analysis.numbers.dates import find_dates
+from analysis.numbers.extracting import COLUMNS, find_numbers, numerals_left_out
+from analysis.reading.script import to_traditional
 
 # every number the article reports, in reading order: text, value, unit, qualifier, kind, subject
 ARTICLE_NUMBERS = [

@@ -1,0 +1,173 @@
+"""Numbers as an article writes them: numerals (Arabic or Chinese digits, with 萬 and 億), the measure words and
+qualifiers around them, and what a qualifier says about the number.
+
+Patterns are written once, in Traditional script as the study's articles are, and matched against the text's
+Simplified form (script.to_simplified keeps offsets), so an article in either script gives the same rows; units and
+qualifiers are stored as printed. Kinds of number:
+
+- ``count``: people, pieces, events … (人, 名, 個, 篇, 場, 人次 …, or no measure word);
+- ``percent``: ``%``, 百分之…, 成 (tenths, stored as %);
+- ``percentage_points``: a change in percentage points (個百分點, 百分點);
+- ``amount``: money (元, 萬元 read as 萬 + 元, 港元, 美元, 人民幣 …);
+- ``duration``: time (年, 天, 個月, 小時, 分鐘 …; 百年);
+- ``measure``: area, length and weight (平方公里, 公頃, 平方米, 公里, 米, 畝, 噸, 公斤 …);
+- ``ordinal``: 第一, 第3;
+- ``date``: dates, found by analysis.numbers.dates.
+
+Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
+以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most (``upper``) 不足, 不到, 少於,
+不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. A range (20-30人, 三至五年, 5-10萬元) is one number,
+its lower end (a 萬 or 億 after the upper end scales both), with the rest (-30, 至五) as its qualifier and bound
+``lower``. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a qualifier: the
+figure is the one reached.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+from analysis.reading.script import to_simplified
+
+CHINESE_DIGITS = "零〇一二三四五六七八九十百千兩"
+MULTIPLIERS = "萬億"
+
+
+def simplified(words) -> list[str]:
+    """The Simplified forms of words written in Traditional script, as the patterns here match them."""
+    return [to_simplified(w) for w in words]
+
+
+def alternatives(words) -> str:
+    """A regular-expression alternation of words in Simplified script, longest first (個月 before 個)."""
+    return "|".join(re.escape(w) for w in sorted(set(simplified(words)), key=len, reverse=True))
+
+
+# Arabic digits with optional thousands separators and decimals, or a run of Chinese numeral characters;
+# either may end in 萬 or 億 (58萬, 9671.2萬, 3.5萬億, 五十八萬). A Chinese numeral never starts with 萬 or 億 (萬一,
+# 億萬).
+_DIGITS, _MULTIPLIERS = to_simplified(CHINESE_DIGITS), to_simplified(MULTIPLIERS)
+SCALE = {"万": 10_000, "亿": 100_000_000}
+NUMERAL = (
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?[{_MULTIPLIERS}]{{0,2}}"
+    rf"|[{_DIGITS}][{_DIGITS}{_MULTIPLIERS}]*)"
+)
+_NUMERAL = re.compile(NUMERAL)
+
+
+def scale(multipliers: str) -> int:
+    """What a run of 萬 and 億 (either script) multiplies by: 萬 10⁴, 億 10⁸, 萬億 10¹²; 1 for none."""
+    return math.prod(SCALE[m] for m in to_simplified(multipliers))
+
+
+def is_chinese_numeral(numeral: str) -> bool:
+    """True when the numeral is written in Chinese characters (四十八), not digits (48, 58萬)."""
+    return not numeral[0].isdigit()
+
+
+@lru_cache(maxsize=4096)  # bounded: a long article or a corpus has many distinct numerals
+def number_value(numeral: str) -> float:
+    """The value of a numeral in either script: 41,550 → 41550, 五十八萬 → 580000, 9671.2万 → 96712000, 兩 → 2,
+    萬 alone → 10000 (逾萬人)."""
+    plain = to_simplified(numeral.replace(",", ""))
+    if not (_NUMERAL.fullmatch(plain) or plain in _MULTIPLIERS):
+        raise ValueError(f"not a numeral: {numeral!r}")
+    digits = plain.rstrip(_MULTIPLIERS)
+    if not digits or digits[0].isdigit():
+        # Arabic digits times their multipliers, in decimal so 9671.2萬 is exactly 96712000 (cn2an reads no 萬億)
+        return float(Decimal(digits or "1") * scale(plain[len(digits):]))
+    # cn2an reads Simplified forms only (兩 → 两, 萬 → 万) and wants 一百, not 百
+    if plain[0] in "百千":
+        plain = "一" + plain
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(plain, "smart"))
+    except (KeyError, IndexError, ValueError):  # cn2an raises KeyError on some ill-formed runs (千億八)
+        raise ValueError(f"not a numeral: {numeral!r}") from None
+
+
+COUNT_UNITS = [
+    "人", "名", "位", "個", "篇", "次", "人次", "項", "組", "場", "支", "家", "所", "間", "條", "部", "期", "件", "隊",
+    "團", "套", "本", "張", "戶", "座", "棟", "幢", "輛", "台", "臺", "屆", "批", "輪", "節", "堂", "門", "頁", "份",
+    "類", "種", "處", "宗", "例", "倍", "歲", "架", "艘", "株", "棵", "頭", "隻", "筆",
+]
+DURATION_UNITS = ["年", "天", "日", "週", "周", "個月", "小時", "分鐘", "秒"]
+MONEY_UNITS = ["元", "港元", "美元", "歐元", "英鎊", "日元", "澳門元", "港幣", "人民幣", "塊錢"]
+MEASURE_UNITS = [
+    "平方公里", "平方千米", "平方米", "公頃", "畝", "公里", "千米", "米", "厘米", "公分", "公斤", "千克", "克", "噸",
+    "立方米",
+]
+POINT_UNITS = ["個百分點", "百分點"]
+UNITS = COUNT_UNITS + DURATION_UNITS + MONEY_UNITS + MEASURE_UNITS + POINT_UNITS
+KIND_OF_UNIT = {
+    to_simplified(unit): kind
+    for kind, units in (("count", COUNT_UNITS), ("duration", DURATION_UNITS), ("amount", MONEY_UNITS),
+                        ("measure", MEASURE_UNITS), ("percentage_points", POINT_UNITS))
+    for unit in units
+}
+PERSON_UNITS = {"人", "名", "位"}
+
+# how a qualifier bounds the number it goes with
+LOWER = ("超過", "超", "突破", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "幾", "以上", "上", "數")
+UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "以內")  # 近千名: nearly a thousand, so not more
+APPROXIMATE = ("大約", "約", "左右")
+BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
+          for q in words}
+# 多, 餘 and 幾 only between number and unit (330多人, 十幾個); after a unit 多 starts a word too often (人多, 最多)
+INNER = ("餘", "多", "幾")
+SUFFIX = ("以上", "以下", "以內", "左右")
+# 上 (reaching) and 數 (several) only before 十, 百, 千, 萬 or 億 (上萬名, 數百人): elsewhere they are other words
+BEFORE_TENS = ("上", "數")
+PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS)
+# a range (20-30人, 三至五年) is one number: its lower end, with the mark and the upper end as its qualifier (至30)
+RANGE_MARKS = "至|到|-|－|—|–|~|～"
+
+# matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
+# 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
+# 餘 or 多 scales the number before (10餘萬人 is more than 100000 people)
+NUMBER = re.compile(
+    rf"(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
+    rf"(?P<ordinal>第)?(?P<percent_of>百分之)?"
+    rf"(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!)))(?P<upper>(?:{RANGE_MARKS}){NUMERAL})?"
+    rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?"
+    rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
+    rf"(?P<suffix>{alternatives(SUFFIX)})?"
+)
+
+
+def bound(qualifier: str) -> str:
+    """exact, lower, upper or approximate: what a qualifier (in either script) says about the number."""
+    found = {"lower" if re.match(RANGE_MARKS, word) else BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
+    for name in ("lower", "upper", "approximate"):
+        if name in found:
+            return name
+    return "exact"
+
+
+def read_number(match: re.Match, text: str | None = None) -> tuple[float, str, str] | None:
+    """value, unit and kind of a NUMBER match on the Simplified text; None for what only looks like a number.
+    With the text as printed, the unit is given as printed there; a percent's unit is always %."""
+    numeral, unit = match["numeral"], match["unit"] or ""
+    chinese = is_chinese_numeral(numeral)
+    rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
+    if chinese and not (unit or match["percent_of"] or match["ordinal"] or rounded):
+        return None  # 四史, 一督: a Chinese numeral with no measure word is part of a name or a set phrase
+    if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"]):
+        return None  # 一套, 一個: the indefinite article, not a reported count
+    # 5-10萬元 is 50000 to 100000: the upper end's 萬 or 億 scales a lower end that has none
+    shared = match["upper"][len(match["upper"].rstrip(_MULTIPLIERS)):] if match["upper"] else ""
+    try:
+        value = number_value(numeral) * scale((match["scale"] or "") + ("" if numeral[-1] in _MULTIPLIERS else shared))
+    except ValueError:
+        return None
+    printed = text[match.start("unit"):match.end("unit")] if text is not None and unit else unit
+    if match["ordinal"]:
+        return value, printed, "ordinal"
+    if match["percent_of"] or unit in ("%", "％"):
+        return value, "%", "percent"
+    if unit == "成":
+        return value * 10, "%", "percent"  # 成 counts tenths: 三成 is 30 %
+    return value, printed, KIND_OF_UNIT.get(unit, "count")
