@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import warnings
+from functools import partial
 from pathlib import Path
 
 from analysis import config
@@ -69,6 +71,11 @@ def corpus(args: argparse.Namespace) -> int:
                       scheduler=args.scheduler, address=args.scheduler_address, reports=not args.tables_only)
 
 
+def one_line_warning(command: str, message, category, filename, lineno, file=None, line=None) -> None:
+    """Print a warning as the command's other messages are printed: one line, without the source line."""
+    print(f"{command}: {message}".replace("\n", " "), file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command."""
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
@@ -97,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus_parser.set_defaults(run=corpus)
 
     args = parser.parse_args(argv)
+    warnings.showwarning = partial(one_line_warning, args.command)
     return args.run(args)
 
 

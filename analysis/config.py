@@ -16,6 +16,8 @@ LEXICON = DATA / "lexicon"
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
+# where a notebook run by hand on an article outside data/raw/ writes (git-ignored), never into the committed study
+STUDIES = ROOT / "studies"
 CACHE = Path(os.environ.get("XIXIANG_CACHE", ROOT / ".cache"))
 
 ARTICLE = RAW / "2021-07-29_hkcd_xixiang-xuexi-qiangguo.txt"
@@ -69,9 +71,11 @@ def output_paths(name: str, out: str | Path) -> ArticlePaths:
 
 
 def article_paths(article: str | Path | None = None, out: str | Path | None = None) -> ArticlePaths:
-    """The output folders for an article (default: the study's article) under `out` (default: the project)."""
+    """The output folders for an article (default: the study's article) under `out`; without `out`, the project for
+    an article of data/raw/ and studies/ for any other, so a lab run never writes into the committed study."""
     article = ROOT / article if article else ARTICLE  # relative paths are taken from the project root
-    out = ROOT / out if out else ROOT
+    committed = article.resolve().parent == RAW.resolve()
+    out = ROOT / out if out else ROOT if committed else STUDIES
     return replace(output_paths(slug(article), out), article=article)
 
 

@@ -84,6 +84,13 @@ def test_every_notebook_runs_from_a_clean_kernel(study_build):
     assert sorted(p.stem for p in (out / "reports" / slug).glob("*.html")) == notebooks
 
 
+def test_committed_exports_hold_only_the_studys_articles():
+    articles = {config.slug(path) for path in config.article_files(config.RAW)}
+    stray = sorted(f"{d}/{p.name}/" for d in EXPORTS for p in (config.ROOT / d).iterdir()
+                   if p.is_dir() and p.name not in articles)
+    assert not stray, f"folders of no article in data/raw/ (a run by hand on another article?): delete {stray}"
+
+
 def test_committed_exports_are_what_the_code_produces_now(study_build):
     fresh, committed = exports(study_build[0]), exports(config.ROOT)
     assert sorted(fresh) == sorted(committed), "run `make report` and commit figures/, reports/ and data/processed/"

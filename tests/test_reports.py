@@ -102,6 +102,7 @@ def test_a_short_article_runs_through_every_notebook(short_built):
     assert "The article reports no numbers." in text["03_figure_extraction"]
     assert "The article has no photo captions." in text["03_figure_extraction"]
     assert "there is no chart of quoted phrases" in text["02_word_frequency"]
+    assert text["02_word_frequency"].count("quotes no phrase") == 1, "the missing quotes are said once"
     for line in ("there is no chart of a total and its parts", "there is no chart of groups",
                  "there is no chart of them", "there is no chart of ratios"):
         assert line in text["04_reported_statistics"]

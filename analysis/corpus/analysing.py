@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ from analysis.corpus.claims import CLAIM_COLUMNS, claim_numbers, write_claims
 from analysis.corpus.exports import write_exports, write_segmented_text
 from analysis.files import atomic_path, write_csv
 from analysis.numbers.extracting import COLUMNS, extract_statistics, warm_up
-from analysis.reading.article import Article
+from analysis.reading.article import Article, ArticleWarning
 from analysis.reading.loading import load_article
 from analysis.reading.script import to_simplified
 from analysis.words.frequency import counted, pieces, quoted_phrases
@@ -66,6 +67,7 @@ class Summary:
     errors: list[tuple[str, str]] = field(default_factory=list)
     analysed: int = 0
     chars: int = 0
+    undated: int = 0
 
     def add(self, other: Summary) -> Summary:
         """Fold another summary into this one (its errors after this one's) and return this one."""
@@ -74,6 +76,7 @@ class Summary:
         self.errors.extend(other.errors)
         self.analysed += other.analysed
         self.chars += other.chars
+        self.undated += other.undated
         return self
 
 
@@ -123,7 +126,9 @@ def describe(article: Article, counts: Counter[str]) -> dict:
 def analyse_file(path: Path) -> ArticleResult:
     """Load, clean, segment, count and extract the statistics of one article file; a problem is recorded, not raised."""
     try:
-        article = load_article(path)
+        with warnings.catch_warnings():  # an undated article is counted in the run's summary, not warned mid-bar
+            warnings.simplefilter("ignore", ArticleWarning)
+            article = load_article(path)
     except OSError as error:
         return ArticleResult(path.name, error=error.strerror or str(error))
     except ValueError as error:  # ArticleError, and anything else the text makes impossible (a 30 February)
@@ -186,6 +191,7 @@ def analyse_partition(out: Path, number: int, paths: list[Path]) -> Summary:
             summary.articles.update(r.counts.keys())
             summary.analysed += 1
             summary.chars += r.chars
+            summary.undated += not r.metadata["published"]
     return summary
 
 
@@ -289,8 +295,9 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     write_claims(out)
     for article, error in summary.errors:
         print(f"corpus: skipped {article}: {error}", file=sys.stderr)
+    undated = f", {summary.undated} of them undated (published empty in articles.csv)" if summary.undated else ""
     print(
-        f"corpus: {summary.analysed} articles analysed, {len(summary.errors)} skipped; tables in {out}",
+        f"corpus: {summary.analysed} articles analysed{undated}, {len(summary.errors)} skipped; tables in {out}",
         file=sys.stderr,
     )
     if reports and summary.analysed:

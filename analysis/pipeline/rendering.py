@@ -9,13 +9,13 @@ import io
 import json
 import re
 import threading
-from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 
 from analysis import config
 from analysis.files import atomic_path, write_text
 from analysis.pipeline.steps import Step, corpus_steps, neighbours
+from analysis.reading.article import published_from_iso, published_text
 from analysis.reports import style
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -250,16 +250,6 @@ def embed_cjk_font(page: str, likely: str = "") -> str:
     return page.replace("</head>", style + "</head>", 1)
 
 
-def published_label(published: str | None) -> str:
-    """How the index shows a publication date: date and time with its zone, the date alone, or that it is unknown."""
-    if not published:
-        return "date unknown"
-    if len(published) == 10:
-        return date.fromisoformat(published).isoformat()
-    moment = datetime.fromisoformat(published)
-    return f"{moment:%Y-%m-%d %H:%M} ({moment.tzname() or 'local time'})"
-
-
 def article_entries(out: Path, steps: list[Step]) -> list[dict]:
     """Title, outlet, date, findings and reports (in the steps' order) of every article built under `out`."""
     from analysis.reports.findings import headlines  # pandas: loaded only when an index is written
@@ -323,7 +313,7 @@ def write_index(out: Path, steps: list[Step], likely: str = "") -> Path:
             summary = f" — {html.escape(step.summary)}" if step else ""
             items.append(f'<li><a href="{slug}/{html.escape(page.name)}">{label}</a>{summary}</li>')
         outlet = html.escape(entry["source"]) if entry["source"] else "outlet unknown"
-        meta = [outlet, published_label(entry["published"])]
+        meta = [outlet, published_text(published_from_iso(entry["published"]))]
         findings = "".join(f"<li>{html.escape(line)}</li>" for line in entry["findings"])
         sections.append(
             f"<section>\n<h2>{html.escape(entry['title'])}</h2>\n"

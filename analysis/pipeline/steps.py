@@ -11,7 +11,8 @@ from analysis import config
 # the one cell tagged `parameters` in every notebook sets these; the build passes them (papermill overrides them)
 PARAMETERS = {
     "article_path": "the article file, relative to the project root (None: the study's article)",
-    "out": "the folder data/processed/, figures/ and reports/ go under (None: the project itself)",
+    "out": "the folder data/processed/, figures/ and reports/ go under (None: the project for an article of data/raw/, "
+           "studies/ for any other)",
 }
 
 

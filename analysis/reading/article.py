@@ -10,6 +10,39 @@ from functools import cached_property
 from pathlib import Path
 
 LINE_BREAK = re.compile(r"\r\n?|\n")
+# the plain names of the zones outlets print their times in (a zone's abbreviation, CST, says China to some readers
+# and the US Midwest to others)
+ZONE_NAMES = {"Asia/Hong_Kong": "Hong Kong time", "Asia/Shanghai": "Beijing time", "Asia/Macau": "Macao time",
+              "Asia/Taipei": "Taipei time", "Asia/Singapore": "Singapore time"}
+
+
+def utc_offset(moment: datetime) -> str:
+    """A moment's offset from UTC as people write it: UTC+8, UTC-3:30, UTC."""
+    minutes = round(moment.utcoffset().total_seconds() / 60)
+    if not minutes:
+        return "UTC"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{'+' if minutes > 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def published_text(published: datetime | date | None, time: bool = True) -> str:
+    """A publication date as every report, chart and index writes it: `2021-07-29 10:24 UTC+8 (Hong Kong time)`,
+    `2021-07-29` for a date alone (or when `time` is False), `undated` for none."""
+    if published is None:
+        return "undated"
+    if not isinstance(published, datetime) or not time:
+        return f"{published:%Y-%m-%d}"
+    if published.utcoffset() is None:
+        return f"{published:%Y-%m-%d %H:%M} (local time)"
+    zone = ZONE_NAMES.get(getattr(published.tzinfo, "key", ""))
+    return f"{published:%Y-%m-%d %H:%M} {utc_offset(published)}" + (f" ({zone})" if zone else "")
+
+
+def published_from_iso(text: str | None) -> datetime | date | None:
+    """A publication date read back from article.json: a datetime, a date (10 characters), or None."""
+    if not text:
+        return None
+    return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
 
 
 class ArticleError(ValueError):
@@ -74,6 +107,22 @@ class Article:
     spans: tuple[Span, ...] = field(compare=False, repr=False)
     original_title: str = ""
     layout: str = field(default="", compare=False)
+
+    @property
+    def published_text(self) -> str:
+        """The publication date as the reports write it (see published_text)."""
+        return published_text(self.published)
+
+    @property
+    def date_note(self) -> str:
+        """What a reader should know about the publication date, in plain words; empty when the page gives date and
+        time."""
+        if self.published is None:
+            return ("The page gives no publication date, so relative dates such as 今年 or 去年 are left "
+                    "unresolved.")
+        if not isinstance(self.published, datetime):
+            return "The page gives a publication date but no time of day."
+        return ""
 
     def raw_offset(self, offset: int) -> int:
         """Offset in raw_text (the decoded raw file) of the character at `offset` in text."""

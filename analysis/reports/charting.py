@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.files import atomic_path, write_bytes, write_csv
+from analysis.reading.article import published_text
 from analysis.reports import style
 
 if TYPE_CHECKING:  # pandas is only needed by callers
@@ -88,14 +89,9 @@ def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
                 ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
 
 
-def publication_date(published) -> str:
-    """An article's publication date as charts and reports print it: 2021-07-29, or "undated"."""
-    return f"{published:%Y-%m-%d}" if published else "undated"
-
-
 def article_source(article) -> str:
-    """How charts cite an article: where it came from, when, and its title."""
-    return f"{article.source}, {publication_date(article.published)}, {article.title}"
+    """How charts cite an article: where it came from, the day it was published, and its title."""
+    return f"{article.source}, {published_text(article.published, time=False)}, {article.title}"
 
 
 def chart_title(fig) -> str:
