@@ -18,7 +18,7 @@ FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
 # where a notebook run by hand on an article outside data/raw/ writes (git-ignored), never into the committed study
 STUDIES = ROOT / "studies"
-CACHE = Path(os.environ.get("XIXIANG_CACHE", ROOT / ".cache"))
+CACHE = Path(os.environ.get("ANALYSIS_CACHE", ROOT / ".cache"))
 
 ARTICLE = RAW / "2021-07-29_hkcd_xixiang-xuexi-qiangguo.txt"
 # the files a folder of articles is read for: pages saved as text or from the browser

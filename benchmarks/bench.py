@@ -73,7 +73,7 @@ def children_cpu() -> float:
 
 def timed(command: list[str], cwd: Path, cache: Path, cpu: list[float] | None = None) -> float:
     """Seconds a command takes, run in a project copy with its own font cache; its CPU seconds go on `cpu`."""
-    env = {**os.environ, "PYTHONPATH": str(cwd), "XIXIANG_CACHE": str(cache)}
+    env = {**os.environ, "PYTHONPATH": str(cwd), "ANALYSIS_CACHE": str(cache)}
     start, start_cpu = time.perf_counter(), children_cpu()
     subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if cpu is not None:
@@ -142,7 +142,7 @@ def measure_parts(cache: str) -> dict:
     """Where a cold build's time goes, measured in a fresh interpreter with an empty cache folder: importing the
     libraries every notebook imports, loading the segmenter's dictionary and tagger, saving one chart (PNG, SVG, and the
     PNG the notebook shows), and rendering one report (nbconvert, and cutting the CJK web font for its page)."""
-    os.environ["XIXIANG_CACHE"] = cache
+    os.environ["ANALYSIS_CACHE"] = cache
     config.CACHE = Path(cache)
     parts = {f"import_{name.split('.')[0]}": import_seconds(name) for name in IMPORTED}
     from analysis.words import segmenting
@@ -424,7 +424,7 @@ def main() -> int:
     args = parser.parse_args()
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if args.only and RESULTS.is_file() else {}
     results["machine"] = {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.system()}
-    with tempfile.TemporaryDirectory(prefix="xixiang-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
         work = Path(tmp)
         if args.only != "build":
             results["pipeline"] = throughput(work, args.articles, args.jobs)

@@ -11,7 +11,7 @@ from analysis import config
 FONT_FAMILY = "Noto Sans CJK TC"
 DPI = 200
 # matplotlib hashes SVG element ids with this salt; fixed so the same chart gives the same bytes
-SVG_HASHSALT = "xixiang"
+SVG_HASHSALT = "analysis"
 PALETTE = ["#1f4e79", "#c0504d", "#7f7f7f", "#9bbb59", "#f79646", "#4bacc6"]
 
 
