@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.numbers.dates import find_dates
-from analysis.numbers.numerals import CHINESE_DIGITS, NUMBER, bound, number_value, read_number
+from analysis.numbers.numerals import CHINESE_DIGITS, NUMBER, TOTALS, bound, number_value, pair_range, read_number
 from analysis.numbers.subjects import subject_of
 from analysis.reading.article import Article
 from analysis.reading.characters import CLAUSE_BREAKS
@@ -93,17 +93,35 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
             # the measure word begins a longer word (第一天職): read the number without it
             match = NUMBER.match(simple[: match.start("unit")], start)
             end = match.end()
-        reading = read_number(match, text)
+        reading = read_number(match, text, bool(TOTALS.search(simple[max(0, start - 2):start])))
         if reading is None:
             continue
         value, unit, kind = reading
-        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("prefix", "upper", "inner", "suffix")
-                             if match[q])
+        # an approximate pair (兩三百) or a vague magnitude (成千上萬) is its own qualifier: it is a range
+        pair = "numeral" if match["numeral"] and pair_range(match["numeral"]) else None
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("vague", "prefix", pair, "upper", "inner",
+                                                                          "suffix") if q and match[q])
         found.append({
             "text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
             "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
             "start": start, "end": end,
         })
+    return shared_units(text, found)
+
+
+# a list of figures that share the unit printed after the last (提高13.2、5.6、0.7個百分點; 分別為3、5、8人)
+LIST_MARK = re.compile(r"[、和及与與]|以及")
+
+
+def shared_units(text: str, found: list[dict]) -> list[dict]:
+    """Numbers of a list separated by 、 (or 和, 及) that print no unit take the unit of the list's last item."""
+    for n in range(len(found) - 2, -1, -1):
+        item, following = found[n], found[n + 1]
+        if (not item["unit"] and item["kind"] == "count" and following["unit"]
+                and LIST_MARK.fullmatch(text[item["end"]:following["start"]])):
+            item["unit"], item["kind"] = following["unit"], following["kind"]
+            if following["kind"] == "percent":
+                item["unit"] = "%"
     return found
 
 
@@ -152,6 +170,7 @@ def numerals_left_out(article: Article, statistics: pd.DataFrame) -> pd.DataFram
     taken = set()
     for start, end in zip(statistics["start"], statistics["end"], strict=True):
         taken.update(range(start, end))
+    # banker's numerals are left out: their characters are mostly other words (隊伍, 大陸, 收拾)
     numeral_characters = set(to_simplified(CHINESE_DIGITS)) | set("0123456789")
     found: dict[str, list[int]] = {}
     for token in tokenize(article.text, pos=False):
