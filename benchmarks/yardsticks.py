@@ -81,11 +81,9 @@ def page(folder: Path, paragraphs: list[str], published: date | None) -> list:
     path.write_text("\n".join(lines), encoding="utf-8")
     article = dataclasses.replace(load_article(path), published=published)
     table = extract_statistics(article)
-    by_paragraph, starts = [], [article.text.find(p) for p in paragraphs]
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(article.text) + 1
-        by_paragraph.append([r for r in table.itertuples() if start <= r.start < end])
-    return by_paragraph
+    if len(article.paragraphs) != len(paragraphs):
+        raise ValueError(f"{len(paragraphs)} paragraphs written, {len(article.paragraphs)} read")
+    return [[r for r in table.itertuples() if p.start <= r.start < p.end] for p in article.paragraphs]
 
 
 def cn2an_strings(checkout: Path) -> list[tuple[str, float]]:
