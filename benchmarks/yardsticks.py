@@ -13,7 +13,7 @@ one row has the suite's value. cn2an sentences: each Arabic number of the suite'
 when a number row has that value or a date row's ISO date has it as its year, month or day. JioNLP: the cases a
 news article prints as a calendar date (no clock times, weeks, lunar dates, festivals, seasons, repetitions or
 durations counted from the time base such as 3年后, with a deterministic time base and day-aligned bounds), right when a date row's ISO date covers the same days as the
-suite's interval — inside it for the suite's `blur` cases (年底 is Nov-Dec there, December here); the suite's
+suite's interval — inside it, open at the same ends, for the suite's `blur` cases (年底 is Nov-Dec there, December here); the suite's
 "now" bound (起, 以来, 至今 end at the time base; 以前 starts at it) is the open end `..` of an ISO interval.
 """
 
@@ -223,10 +223,10 @@ def days(iso: str) -> tuple[str | None, str | None] | None:
 
 
 def covers(ours: tuple[str | None, str | None], definition: str, first: str | None, last: str | None) -> bool:
-    """True when our days are the suite's (inside them, for its blur cases)."""
-    if definition != "blur" or None in (first, last) or None in ours:
+    """True when our days are the suite's (inside them, for its blur cases, open at the same ends)."""
+    if definition != "blur" or (ours[0] is None) != (first is None) or (ours[1] is None) != (last is None):
         return ours == (first, last)
-    return first <= ours[0] <= ours[1] <= last
+    return (first is None or first <= ours[0]) and (last is None or ours[1] <= last)
 
 
 def score_jionlp(checkout: Path, folder: Path, show: bool) -> tuple[int, int]:

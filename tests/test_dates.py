@@ -98,10 +98,10 @@ def test_extraction_takes_any_kind_of_publication_date(tmp_path, published):
     dates = table[table["kind"] == "date"]
     resolved = "2023-04" if published else ""
     assert list(zip(dates["text"], dates["date"], strict=True)) == [
-        ("今年4月底", resolved), ("2019年1月", "2019-01"), ("2月30日", "")]
+        ("今年4月底", resolved), ("2019年1月起", "2019-01/.."), ("2月30日", "")]
     counts = table[table["kind"] == "count"]
     assert list(zip(counts["text"], counts["value"], counts["period"], strict=True)) == [
-        ("12個", 12, "今年4月底"), ("3萬人次", 30000, "2019年1月"), ("80名", 80, "2月30日")]
+        ("12個", 12, "今年4月底"), ("3萬人次", 30000, "2019年1月起"), ("80名", 80, "2月30日")]
 
 
 @pytest.mark.parametrize(("phrase", "iso"), [
@@ -134,7 +134,7 @@ def test_days_counted_are_durations_and_a_bare_day_is_a_date(tmp_path, text, row
 @pytest.mark.parametrize(("sentence", "iso"), [
     ("8月10日至15日將舉辦網上知識競賽。", "2021-08-10/2021-08-15"),  # still to come: this year
     ("8月10日至15日舉辦了網上知識競賽。", "2020-08-10/2020-08-15"),  # done: last year's
-    ("预计12月底前完工。", "2021-12"),
+    ("预计12月底前完工。", "../2021-12"),  # before the end of December: open at its start
     ("3日将召开大会。", "2021-08-03"),  # a bare day still to come, earlier than the 29th: next month's
 ])
 def test_a_date_still_to_come_is_not_last_years(sentence, iso):
