@@ -1,4 +1,12 @@
-"""Check the relations an article's numbers imply: parts of a total, bounds, ratios and percentages."""
+"""Check the relations an article's numbers imply: parts of a total, bounds, ratios, shares and changes.
+
+Parts follow 其中, 包括, 分別為 or 分別是 and are counted in their total's unit (the total in the same sentence, or the
+sentence before when the marker opens the sentence); figures printed with decimals add up within the rounding of
+their last digit. A percentage after 佔 is a share of a base the article states: the latest figure in the part's
+unit, in the same or an earlier sentence, whose subject shares a word with the part's and which is not itself a part
+or a change. A percentage after a word of change (增長, 提高, 下降, 同比, 環比, 較…, 比上年) is a change from its base
+period, never a share, checked where the sentence gives both levels (9671.2萬, 比上年淨增343.4萬, 增加3.7%);
+percentage points are changes of a share."""
 
 from __future__ import annotations
 
@@ -11,16 +19,27 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.numbers.numerals import PERSON_UNITS
-from analysis.reading.characters import has_clause_break
+from analysis.reading.characters import CLAUSE_BREAKS, has_clause_break
+from analysis.reading.script import to_simplified
 
 COLUMNS = ["relation", "kind", "status", "detail", "values", "rows", "sentences", "reference"]
 HOLDS, FAILS, UNKNOWN = "holds", "does not hold", "cannot tell"
-# 其中 introduces the parts of the total before it (註冊人數達41550人，其中黨員5071人，群眾36479人)
-PARTS_MARKER = "其中"
+# 其中 (and 包括, 分別為) introduces the parts of the total before it (註冊人數達41550人，其中黨員5071人，群眾36479人);
+# matched on the Simplified sentence
+PARTS_MARKER = re.compile(to_simplified("其中|包括|分別為|分別是|分别为|分别是"))
+# what can be split into parts: counts, money and measures (外貿進出口739.1億元，其中出口419.6億元)
+PARTABLE = ("count", "amount", "measure")
 # verbs by which one group leads another (2名黨員帶領846名保安學習)
 LEADS = re.compile(r"帶領|帶動|帶著|聯繫|幫扶|結對|指導")
-# words that make a number a change, not a part of a total (其中黨員比去年增加三成)
-CHANGE = re.compile(r"增加|增長|增幅|提高|提升|上升|下降|減少|降低|同比|環比")
+# words that make a number a change, not a part of a total (其中黨員比去年增加三成) nor a share; matched on the
+# Simplified text
+CHANGE = re.compile(to_simplified(r"增加|增長|增幅|降幅|提高|提升|上升|下降|下滑|回落|減少|降低|淨增|同比|環比|較|比上年|比去年"))
+FALLS = re.compile(to_simplified(r"下降|下滑|回落|減少|降低|降幅"))
+# the base period a change is measured from
+BASE_PERIODS = ((re.compile("同比"), "the same period a year before"), (re.compile("环比"), "the period before"),
+                (re.compile("[比较]上年|[比较]去年"), "the year before"))
+# 佔 introduces a share of a base (大專及以上學歷黨員5146.1萬名，佔53.2%)
+SHARE = re.compile(to_simplified("佔|占"))
 # measure words that count anything: a part counted in one must name something of the total's kind
 GENERIC_UNITS = {"個", "項", "次", "種", "家", "間", "場", "處", "批", "條"}
 # 餘 and 多 after a number: more than it, but less than the next step of its last non-zero digit
@@ -136,27 +155,60 @@ def relation_row(relation: str, kind: str, status: str, detail: str, values: str
                     tuple(dict.fromkeys(r.sentence for r in readings)), reference)
 
 
+def readings(statistics: pd.DataFrame, kinds: tuple[str, ...]) -> list[Reading]:
+    """The readings of the rows of some kinds, in reading order."""
+    return [Reading.of(i, r) for i, r in statistics[statistics["kind"].isin(kinds)].iterrows()]
+
+
+def lead_in(reading: Reading, since: int) -> str:
+    """The Simplified text of the reading's clause before it, from `since` (an offset in the text) on."""
+    sentence = to_simplified(reading.sentence)
+    at = reading.start - reading.sentence_start
+    start = max(since - reading.sentence_start, 0,
+                *(sentence.rfind(c, 0, at) + 1 for c in CLAUSE_BREAKS if c not in "、"))
+    return sentence[start:at]
+
+
 def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Reading]]]:
-    """Each total that 其中 splits into parts, with its parts: the counts in the same unit that follow 其中."""
+    """Each total that 其中 (包括, 分別為) splits into parts, with its parts: the figures in the total's unit that
+    follow the marker in its sentence."""
     found = []
-    counts = statistics[statistics["kind"] == "count"]
-    for sentence_start, group in counts.groupby("sentence_start", sort=True):
-        sentence = group["sentence"].iloc[0]
-        for marker in re.finditer(PARTS_MARKER, sentence):
+    every = readings(statistics, PARTABLE)
+    sentence_starts = sorted({r.sentence_start for r in every})
+    for sentence_start in sentence_starts:
+        group = [r for r in every if r.sentence_start == sentence_start]
+        sentence = to_simplified(group[0].sentence)
+        for marker in PARTS_MARKER.finditer(sentence):
             at = sentence_start + marker.start()
-            before = [Reading.of(i, r) for i, r in group.iterrows() if r.end <= at]
-            after = [Reading.of(i, r) for i, r in group.iterrows() if r.start >= at]
-            if not before or not after:
+            after = [r for r in group if r.start >= at]
+            before = [r for r in group if r.end <= at and same_measure(r, after[0])] if after else []
+            if after and not before and not sentence[:marker.start()].strip(" ，,:：、"):
+                # 其中 opens the sentence: the total is in the sentence before
+                earlier = [s for s in sentence_starts if s < sentence_start]
+                before = [r for r in every if earlier and r.sentence_start == earlier[-1] and same_measure(r, after[0])]
+            before = [r for r in before if not CHANGE.search(lead_in(r, r.sentence_start))]  # 淨增86.3萬 is no total
+            if not before:
                 continue
             total, parts = before[-1], []
             for reading in after:
-                lead_in = sentence[reading.start - sentence_start - 6 : reading.start - sentence_start]
-                if not part_of(reading, total) or CHANGE.search(lead_in):
+                if not part_of(reading, total) or CHANGE.search(lead_in(reading, (parts or [total])[-1].end)):
                     break
                 parts.append(reading)
             if parts:
                 found.append((total, parts))
     return found
+
+
+def rounding(reading: Reading) -> float:
+    """Half the step of the printed figure's last digit, in its value (419.6億 → 0.05億); 0 when it cannot tell."""
+    digits = re.search(r"\d+(?:,\d{3})*(?:\.(\d+))?", reading.text)
+    if not digits or not reading.value:
+        return 0.0
+    printed = float(digits.group().replace(",", ""))
+    if not printed:
+        return 0.0
+    decimals = len(digits.group(1) or "")
+    return abs(reading.value / printed) * 0.5 * 10 ** -decimals
 
 
 def check_parts(total: Reading, parts: list[Reading]) -> Relation:
@@ -170,9 +222,13 @@ def check_parts(total: Reading, parts: list[Reading]) -> Relation:
         detail = f"{parts[0].label} is part of {total.label}: {shares} of it"
         return relation_row(f"{names} ⊆ {total.subject}", "subset", status, detail,
                             f"{parts[0].text} ≤ {total.text}", [total, *parts])
+    slack = sum(rounding(r) for r in (total, *parts))
     if low == high == total.low == total.high:
         status, detail = HOLDS, f"the parts add up to the total exactly; shares: {shares}"
-    elif low > total.high:
+    elif low == high and total.low == total.high and abs(low - total.value) <= slack:
+        status, detail = HOLDS, f"the parts add up to the total within the rounding of the printed figures; " \
+                                f"shares: {shares}"
+    elif low > total.high + slack:
         status, detail = FAILS, f"the parts add up to {fmt(low)}, more than the total {total.text}"
     elif high < total.low:
         status = UNKNOWN
@@ -186,7 +242,9 @@ def check_parts(total: Reading, parts: list[Reading]) -> Relation:
 
 def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]]) -> list[Relation]:
     """Counts elsewhere of a group whose total the article states: none may exceed it."""
-    stated = {r.subject: r for total, parts in sums for r in (total, *parts) if r.subject}
+    # a part that names only its total's subject (35歲及以下志願者 of 志願者) is no group of its own
+    stated = {r.subject: r for total, parts in sums for r in (total, *parts)
+              if r.subject and (r is total or r.subject != total.subject)}
     used = {r.index for total, parts in sums for r in (total, *parts)}
     rows = []
     for index, row in statistics[statistics["kind"] == "count"].iterrows():
@@ -242,17 +300,103 @@ def article_wide(leader: Reading, sums: list[tuple[Reading, list[Reading]]],
     return None
 
 
+def previous_figure(reading: Reading, figures: list[Reading]) -> Reading | None:
+    """The figure just before a reading in its sentence, None if there is none."""
+    before = [f for f in figures if f.sentence_start == reading.sentence_start and f.end <= reading.start]
+    return before[-1] if before else None
+
+
+def base_period(text: str) -> str:
+    """What a change is measured from, as its words say (同比: the same period a year before)."""
+    for pattern, period in BASE_PERIODS:
+        if pattern.search(text):
+            return period
+    compared = re.search(r"[比较]([^，,。；;]{1,12}?)(?:增长|增加|提高|上升|下降|减少|降低|回落|下滑|净增|$)", text)
+    return compared.group(1) if compared else "an earlier level the article does not name"
+
+
 def check_percentages(statistics: pd.DataFrame) -> list[Relation]:
-    """Percentages: more than 100 % of a rate cannot hold; with no stated base the rest cannot be checked."""
+    """Percentages and percentage points: changes (增長30.8%, 提高0.7個百分點) from their base period, checked
+    against the two levels the sentence gives; shares (佔53.2%) against the base the article states; any other
+    percentage a share of a base the article does not state (more than 100 % cannot hold)."""
+    figures = readings(statistics, PARTABLE)
+    percents = readings(statistics, ("percent", "percentage_points"))
+    leads = {p.index: lead_in(p, previous_end(p, figures + percents)) for p in percents}
+    parts = {previous_figure(p, figures).index for p in percents
+             if SHARE.search(leads[p.index]) and previous_figure(p, figures)}
+    changed = {f.index for f in figures if CHANGE.search(lead_in(f, previous_end(f, figures + percents)))}
     rows = []
-    for index, row in statistics[statistics["kind"] == "percent"].iterrows():
-        reading = Reading.of(index, row)
-        if reading.low > 100:
-            status, detail = FAILS, "a share cannot be more than 100 %"
+    for reading in percents:
+        lead = leads[reading.index]
+        if reading.unit != "%" or CHANGE.search(lead):
+            rows.append(check_change(reading, lead, figures, changed))
+        elif SHARE.search(lead) and previous_figure(reading, figures):
+            rows.append(check_share(reading, previous_figure(reading, figures), figures, parts | changed))
+        elif reading.low > 100:
+            rows.append(relation_row(f"{reading.subject} ≤ 100 %", "share", FAILS, "a share cannot be more than 100 %",
+                                     reading.text, [reading]))
         else:
-            status, detail = UNKNOWN, "the article states no base for this percentage, so it cannot be checked"
-        rows.append(relation_row(f"{reading.subject} ≤ 100 %", "share", status, detail, reading.text, [reading]))
+            rows.append(relation_row(f"{reading.subject} ≤ 100 %", "share", UNKNOWN,
+                                     "the article states no base for this percentage, so it cannot be checked",
+                                     reading.text, [reading]))
     return rows
+
+
+def previous_end(reading: Reading, others: list[Reading]) -> int:
+    """Where the figure before a reading in its sentence ends (the sentence's start if none)."""
+    ends = [o.end for o in others if o.sentence_start == reading.sentence_start and o.end <= reading.start]
+    return max(ends, default=reading.sentence_start)
+
+
+def check_share(share: Reading, part: Reading, figures: list[Reading], not_bases: set[int]) -> Relation:
+    """A share (佔53.2%) of the part before it against the base the article states: the latest figure before the
+    part, in its unit, of the same subject family (a word in common), not itself a part or a change."""
+    family = [f for f in figures if f.index < part.index and f.index not in not_bases and same_measure(f, part)
+              and f.value > part.value and common_word(f.subject, part.subject)]
+    if not family:
+        return relation_row(f"{part.subject} share", "share", UNKNOWN,
+                            f"{share.text} of what: the article states no base for {part.label}", share.text,
+                            [part, share])
+    base = family[-1]
+    low = (part.value - rounding(part)) / (base.value + rounding(base)) * 100
+    high = (part.value + rounding(part)) / (base.value - rounding(base)) * 100
+    computed, slack = part.value / base.value * 100, rounding(share)
+    status = HOLDS if low - slack <= share.value <= high + slack else FAILS
+    detail = f"{part.label} is {computed:.2f} % of {base.label}; the article prints {share.text}"
+    return relation_row(f"{part.subject} / {base.subject}", "share", status, detail,
+                        f"{part.text} / {base.text} = {computed:.2f} % vs {share.text}", [base, part, share])
+
+
+def common_word(a: str, b: str) -> bool:
+    """True when two subjects share two characters in a row (黨員總數, 大專及以上學歷黨員: 黨員)."""
+    return any(a[i:i + 2] in b for i in range(len(a) - 1))
+
+
+def check_change(change: Reading, lead: str, figures: list[Reading], changed: set[int]) -> Relation:
+    """A change (增長3.7%, 提高0.7個百分點) from its base period, checked where the sentence gives the level and the
+    change in its unit (9671.2萬名, 比上年淨增343.4萬名, 增加3.7%: 343.4 / (9671.2 − 343.4) = 3.68 %)."""
+    period = base_period(to_simplified(change.sentence[:change.start - change.sentence_start]))
+    falls = bool(FALLS.search(lead))
+    what = "a change of a share in percentage points" if change.unit != "%" else "a change in per cent"
+    relation = f"{change.subject or 'change'} {'−' if falls else '+'}{change.text}"
+    before = [f for f in figures if f.sentence_start == change.sentence_start and f.end <= change.start]
+    steps = [f for f in before if f.index in changed]
+    levels = [f for f in before if f.index not in changed]
+    if change.unit == "%" and steps and levels and same_measure(steps[-1], levels[-1]):
+        step, level = steps[-1], levels[-1]
+        earlier = level.value + step.value if falls else level.value - step.value
+        if earlier > 0:
+            computed = step.value / earlier * 100
+            margin = (rounding(step) / earlier + step.value * rounding(level) / earlier ** 2) * 100 + rounding(change)
+            status = HOLDS if abs(computed - change.value) <= margin else FAILS
+            detail = (f"a change from {period}: {step.text} on an earlier level of {fmt(earlier)} "
+                      f"({level.text} {'+' if falls else '−'} {step.text}) is {computed:.2f} %; the article prints "
+                      f"{change.text}")
+            return relation_row(relation, "change", status, detail,
+                                f"{step.text} / ({level.text} {'+' if falls else '−'} {step.text}) = {computed:.2f} %",
+                                [level, step, change])
+    detail = f"{what} from {period}, not a share; the article does not give both levels, so it cannot be checked"
+    return relation_row(relation, "change", UNKNOWN, detail, change.text, [change])
 
 
 def read_audit(path: str | Path) -> list[Relation]:

@@ -28,6 +28,9 @@ COLUMNS = [
 CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 # a time of day (9:30, 20：15, 10時30分, 8时): matched on the Simplified text, never a count
 TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|时(?:[0-5]?\d分)?)")
+# words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
+COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
+CONTINUES = re.compile(r"\s*(?:其中|包括)")
 SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
 
 
@@ -129,15 +132,18 @@ def extract_statistics(article: Article) -> pd.DataFrame:
     """One row per numeric expression in article.text, in reading order (see COLUMNS and the README)."""
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
     columns: dict[str, list] = {column: [] for column in COLUMNS}
+    period = ""
     for sentence in sentences(article.text):
         simple = to_simplified(sentence.text)
         dates = find_dates(sentence.text, article.published, simple)
         numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates], simple)
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
-        period = ""
+        # a sentence that opens with 其中 or 包括 goes on with the figures of the sentence before, in its period
+        period = period if CONTINUES.match(simple) else ""
         for row in sorted(date_rows + numbers, key=lambda row: row["start"]):
             if row["kind"] == "date":
-                period = row["text"]
+                if not COMPARED.search(simple[:row["start"]]):
+                    period = row["text"]  # the date of a comparison (比上年, 較1-5月) is not the figures' period
                 row["period"] = ""
             else:
                 row["period"] = period
