@@ -26,8 +26,8 @@ COLUMNS = [
 ]
 
 CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
-# a time of day (9:30, 20：15, 10時30分, 8时): matched on the Simplified text, never a count
-TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|时(?:[0-5]?\d分)?)")
+# a time of day (9:30, 20：15, 10時30分, 8时, 下午3點半): matched on the Simplified text, never a count
+TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|[时点](?:[0-5]?\d分|半)?)")
 # words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
