@@ -315,10 +315,12 @@ def base_period(text: str) -> str:
     return compared.group(1) if compared else "an earlier level the article does not name"
 
 
-def check_percentages(statistics: pd.DataFrame) -> list[Relation]:
+def check_percentages(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]] = ()) -> list[Relation]:
     """Percentages and percentage points: changes (增長30.8%, 提高0.7個百分點) from their base period, checked
     against the two levels the sentence gives; shares (佔53.2%) against the base the article states; any other
-    percentage a share of a base the article does not state (more than 100 % cannot hold)."""
+    percentage a share of a base the article does not state (more than 100 % cannot hold). A part of a stated total
+    (sums, from totals_and_parts) has that total as its base."""
+    totals = {part.index: total for total, parts in sums for part in parts}
     figures = readings(statistics, PARTABLE)
     percents = readings(statistics, ("percent", "percentage_points"))
     leads = {p.index: lead_in(p, previous_end(p, figures + percents)) for p in percents}
@@ -331,7 +333,7 @@ def check_percentages(statistics: pd.DataFrame) -> list[Relation]:
         if reading.unit != "%" or CHANGE.search(lead):
             rows.append(check_change(reading, lead, figures, changed))
         elif SHARE.search(lead) and previous_figure(reading, figures):
-            rows.append(check_share(reading, previous_figure(reading, figures), figures, parts | changed))
+            rows.append(check_share(reading, previous_figure(reading, figures), figures, parts | changed, totals))
         elif reading.low > 100:
             rows.append(relation_row(f"{reading.subject} ≤ 100 %", "share", FAILS, "a share cannot be more than 100 %",
                                      reading.text, [reading]))
@@ -348,11 +350,14 @@ def previous_end(reading: Reading, others: list[Reading]) -> int:
     return max(ends, default=reading.sentence_start)
 
 
-def check_share(share: Reading, part: Reading, figures: list[Reading], not_bases: set[int]) -> Relation:
-    """A share (佔53.2%) of the part before it against the base the article states: the latest figure before the
-    part, in its unit, of the same subject family (a word in common), not itself a part or a change."""
-    family = [f for f in figures if f.index < part.index and f.index not in not_bases and same_measure(f, part)
-              and f.value > part.value and common_word(f.subject, part.subject)]
+def check_share(share: Reading, part: Reading, figures: list[Reading], not_bases: set[int],
+                totals: dict[int, Reading]) -> Relation:
+    """A share (佔53.2%) of the part before it against the base the article states: the total the part is a part of,
+    else the latest figure before the part, in its unit, of the same subject family (a word in common), not itself a
+    part or a change."""
+    family = [totals[part.index]] if part.index in totals else [
+        f for f in figures if f.index < part.index and f.index not in not_bases and same_measure(f, part)
+        and f.value > part.value and common_word(f.subject, part.subject)]
     if not family:
         return relation_row(f"{part.subject} share", "share", UNKNOWN,
                             f"{share.text} of what: the article states no base for {part.label}", share.text,
@@ -416,7 +421,7 @@ def relations(statistics: pd.DataFrame) -> list[Relation]:
     sums = totals_and_parts(statistics)
     bounds = check_bounds(statistics, sums)
     found = [check_parts(total, parts) for total, parts in sums]
-    return found + bounds + check_ratios(statistics, bounds, sums) + check_percentages(statistics)
+    return found + bounds + check_ratios(statistics, bounds, sums) + check_percentages(statistics, sums)
 
 
 def audit_table(found: list[Relation]) -> pd.DataFrame:
