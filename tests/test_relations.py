@@ -5,7 +5,10 @@ import pytest
 from articles import write_article
 
 from analysis import audit, extract_statistics, load_article
+from analysis.auditing import relations
+from analysis.findings import audit_finding, total_and_parts_finding
 from analysis.script import to_simplified
+from analysis.statistics_charts import total_and_parts
 
 
 def page(tmp_path, paragraphs: list[str]):
@@ -109,3 +112,14 @@ def test_a_figure_has_its_own_period_not_its_comparisons(tmp_path):
     assert period["319.5億元"] == "上半年"
     assert period["62.1億元"] == "上半年"  # 1-5月 is what it is compared with
     assert period["103.2億元"] == "上半年"  # 其中 goes on with the sentence before
+
+
+def test_findings_say_what_holds(tmp_path):
+    statistics, checks = page(tmp_path, TRADE + MEMBERS)
+    found = relations(statistics)
+    assert total_and_parts_finding(total_and_parts(statistics, found), found).startswith(
+        "全市外貿進出口總值 (528.6億元) splits into 出口 301.2億元 (57.0%) and 進口 227.4億元 (43.0%)")
+    finding = audit_finding(checks)
+    assert "(share): **holds**; 702.8萬名 女性志願者 is 55.76 % of 1260.5萬名 志願者" in finding
+    assert "(change): **holds**" in finding
+    assert "≤ 100 %" not in finding

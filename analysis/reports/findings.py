@@ -21,7 +21,11 @@ BOUND_WORDS = {"lower": ("is a lower bound (at least)", "are lower bounds (at le
 KIND_WORDS = {"count": ("count", "counts"), "percent": ("percentage", "percentages"), "date": ("date", "dates"),
               "duration": ("duration", "durations"), "amount": ("amount of money", "amounts of money"),
               "ordinal": ("ordinal", "ordinals"), "measure": ("measure", "measures"),
-              "percentage_points": ("change in percentage points", "changes in percentage points")}
+              "percentage_points": ("change in percentage points", "changes in percentage points"),
+              "fraction": ("fraction", "fractions"), "anniversary": ("anniversary", "anniversaries"),
+              "age": ("age", "ages")}
+# audit relations stated one by one: every sum, subset and ratio, and the shares and changes that could be checked
+SPELLED_OUT = ("sum", "subset", "ratio")
 
 
 def say(text: str) -> None:
@@ -219,15 +223,18 @@ def photos_finding(photos: pd.DataFrame) -> str:
 
 
 def audit_finding(checks: pd.DataFrame) -> str:
-    """What the audit found, relation by relation for sums, subsets and ratios, in summary for the rest."""
+    """What the audit found, relation by relation for sums, subsets, ratios and the shares and changes it could
+    check, in summary for the rest."""
     if checks.empty:
         return "**Result.** The audit finds no relation to check: no stated total split into parts, no ratio, " \
                "no percentage."
     lines = [f"**Result.** The audit checks {plural(len(checks), 'relation')}: " + listing(
         [f"{number_text(n)} {status}" for status, n in checks["status"].value_counts(sort=False).items()]) + "."]
-    for row in checks[checks["kind"].isin(["sum", "subset", "ratio"])].itertuples():
+    spelled = checks["kind"].isin(SPELLED_OUT) | (checks["kind"].isin(["share", "change"])
+                                                 & (checks["status"] != "cannot tell"))
+    for row in checks[spelled].itertuples():
         lines.append(f"- {quote(row.relation)} ({row.kind}): **{row.status}**; {quote(row.detail)}.")
-    others = checks[~checks["kind"].isin(["sum", "subset", "ratio"])]
+    others = checks[~spelled]
     for kind, rows in others.groupby("kind", sort=False):
         statuses = listing([f"{number_text(n)} {s}" for s, n in rows["status"].value_counts(sort=False).items()])
         lines.append(f"- {plural(len(rows), kind + ' check')}: {statuses}.")

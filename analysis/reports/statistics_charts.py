@@ -79,7 +79,8 @@ def sentences_of(rows: pd.DataFrame) -> list[str]:
 
 def total_and_parts(statistics: pd.DataFrame, found: list[Relation]) -> pd.DataFrame:
     """The first total the article splits into parts (其中…) and its parts, each with its share of the total;
-    empty when the article splits no total. Parts are counts in the total's unit, never rates of change."""
+    empty when the article splits no total. Parts are counts, money or measures in the total's unit, never rates of
+    change."""
     sums = relation_rows(found, "sum")
     if not sums:
         return chart_data(statistics.iloc[:0], label=[], share=[])
