@@ -1,25 +1,30 @@
-"""Numbers as an article writes them: numerals (Arabic or Chinese digits, with 萬 and 億), the measure words and
-qualifiers around them, and what a qualifier says about the number.
+"""Numbers as an article writes them: numerals (Arabic or Chinese digits, banker's numerals, the two mixed, with 萬
+and 億), the measure words and qualifiers around them, and what a qualifier says about the number.
 
 Patterns are written once, in Traditional script as the study's articles are, and matched against the text's
 Simplified form (script.to_simplified keeps offsets), so an article in either script gives the same rows; units and
-qualifiers are stored as printed. Kinds of number:
+qualifiers are stored as printed. The pattern finds where a numeral is; cn2an reads it (壹拾壹, 零點一, 100萬三千,
+1百01, 廿二, 七萬二千四百○九). A sign is kept (負一, 零下四攝氏度, -12.5%). Kinds of number:
 
 - ``count``: people, pieces, events … (人, 名, 個, 篇, 場, 人次 …, or no measure word);
 - ``percent``: ``%``, 百分之…, 成 (tenths, stored as %);
 - ``percentage_points``: a change in percentage points (個百分點, 百分點);
-- ``amount``: money (元, 萬元 read as 萬 + 元, 港元, 美元, 人民幣 …);
+- ``fraction``: 二分之一, 千分之五, 1/3 (value 0.5, 0.005, 0.333…);
+- ``amount``: money (元, 萬元 read as 萬 + 元, 港元, 美元, 人民幣 …; 壹拾壹元壹角壹分 with its 角 and 分);
 - ``duration``: time (年, 天, 個月, 小時, 分鐘 …; 百年);
-- ``measure``: area, length and weight (平方公里, 公頃, 平方米, 公里, 米, 畝, 噸, 公斤 …);
+- ``measure``: area, length, weight and temperature (平方公里, 公頃, 公里, 米, 畝, 噸, 公斤, 攝氏度 …);
+- ``anniversary``: 建黨100週年; ``age``: 35歲 (neither a duration nor a count);
 - ``ordinal``: 第一, 第3;
 - ``date``: dates, found by analysis.numbers.dates.
 
 Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
-以上, 上 (上萬名) and 數 (數百人, several hundred: at least one hundred); at most (``upper``) 不足, 不到, 少於,
-不超過, 將近, 近, 以下, 以內; ``approximate`` 約, 大約, 左右. A range (20-30人, 三至五年, 5-10萬元) is one number,
-its lower end (a 萬 or 億 after the upper end scales both), with the rest (-30, 至五) as its qualifier and bound
-``lower``. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a qualifier: the
-figure is the one reached.
+以上, 及以上, 9年多, and before 十, 百, 千, 萬 or 億: 上 (上萬名), 數 (數百人, several hundred: at least one hundred), 幾
+(幾十家), 破 (破億) and 過 (過百萬); at most (``upper``) 不足, 不到, 少於, 不超過, 將近, 近, 以下, 及以下, 以內;
+``approximate`` 約, 約有, 大約, 左右. A range (20-30人, 三至五年, 5-10萬元) is one number, its lower end (a 萬 or 億
+after the upper end scales both), with the rest (-30, 至五) as its qualifier and bound ``lower``; so is an approximate
+pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百) and a vague magnitude (成千上萬: 1000, at least), never the
+number their digits spell. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a
+qualifier: the figure is the one reached.
 """
 
 from __future__ import annotations
