@@ -12,8 +12,9 @@ Scoring. cn2an strings: the string printed as a count (共有…人) or, for mon
 one row has the suite's value. cn2an sentences: each Arabic number of the suite's Arabic side (1/2 as 0.5) is found
 when a number row has that value or a date row's ISO date has it as its year, month or day. JioNLP: the cases a
 news article prints as a calendar date (no clock times, weeks, lunar dates, festivals, seasons, repetitions or
-durations counted from the time base such as 3年后, with a deterministic time base and day-aligned bounds), right when a date row's ISO date covers the same days as the
-suite's interval — inside it, open at the same ends, for the suite's `blur` cases (年底 is Nov-Dec there, December here); the suite's
+durations counted from the time base such as 3年后, with a deterministic time base and day-aligned bounds),
+right when a date row's ISO date covers the same days as the suite's interval — inside it, open at the same ends,
+for the suite's `blur` cases (年底 is Nov-Dec there, December here); the suite's
 "now" bound (起, 以来, 至今 end at the time base; 以前 starts at it) is the open end `..` of an ISO interval.
 """
 
@@ -35,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import extract_statistics, load_article  # noqa: E402
+from analysis import extract_statistics, load_article
 
 CN2AN_STRINGS = "cn2an/cn2an_test.py"
 CN2AN_SENTENCES = "cn2an/transform_test.py"
@@ -257,7 +258,7 @@ def score_jionlp_itself(checkout: Path) -> tuple[int, int]:
     for text, base, definition, first, last in cases:
         try:
             parsed = jionlp.parse_time(text, time_base=[base.year, base.month, base.day, base.hour, base.minute])
-        except Exception:  # noqa: BLE001 - the parser raises what it likes on what it does not read
+        except Exception:
             continue
         stamp = base.strftime("%Y-%m-%d %H:%M:%S")
         bounds = tuple(None if t in ("inf", "-inf", stamp) else t[:10] for t in parsed["time"])

@@ -7,7 +7,7 @@ import pytest
 from articles import write_article
 
 from analysis import extract_statistics, load_article
-from analysis.numerals import number_value
+from analysis.numbers.numerals import number_value
 
 
 def numbers(tmp_path, sentence: str) -> list[tuple]:
@@ -25,7 +25,8 @@ def value_of(tmp_path, sentence: str) -> float:
 
 # strings of Ailln/cn2an, cn2an/cn2an_test.py (strict, normal and smart cases) and their values
 CN2AN_STRINGS = [
-    ("壹拾壹", 11), ("壹佰壹拾壹", 111), ("壹仟壹佰壹拾壹万壹仟壹佰壹拾壹", 11111111), ("壹拾万零叁仟肆佰伍拾叁", 103453),
+    ("壹拾壹", 11), ("壹佰壹拾壹", 111), ("壹仟壹佰壹拾壹万壹仟壹佰壹拾壹", 11111111),
+    ("壹拾万零叁仟肆佰伍拾叁", 103453),
     ("一千零十一", 1011), ("一万零一百一十一", 10111), ("一千零一亿一千零一万一千零一", 100110011001),
     ("零点零一", 0.01), ("零点一", 0.1), ("负十一", -11), ("负一十一", -11), ("廿二", 22), ("一七二零点一", 1720.1),
     ("负零点一零", -0.1), ("负一七二零", -1720), ("三万五", 35000), ("两千六", 2600), ("兩千六", 2600),
@@ -34,8 +35,8 @@ CN2AN_STRINGS = [
     ("16.4亿", 1640000000), ("-10.1", -10.1),
 ]
 # money strings of the same file, printed as an amount
-CN2AN_MONEY = [("壹拾壹元整", 11), ("壹佰壹拾壹圆整", 111), ("壹拾壹元壹角壹分", 11.11), ("玖仟陆佰陆拾伍圆壹角捌分", 9665.18),
-               ("壹佰捌拾壹圆柒角", 181.7)]
+CN2AN_MONEY = [("壹拾壹元整", 11), ("壹佰壹拾壹圆整", 111), ("壹拾壹元壹角壹分", 11.11),
+               ("玖仟陆佰陆拾伍圆壹角捌分", 9665.18), ("壹佰捌拾壹圆柒角", 181.7)]
 
 
 @pytest.mark.parametrize(("numeral", "value"), CN2AN_STRINGS)
@@ -109,7 +110,8 @@ def test_news_numbers_keep_sign_bound_and_kind(tmp_path, sentence, expected):
     assert numbers(tmp_path, sentence) == [pytest.approx(row) for row in expected]
 
 
-@pytest.mark.parametrize("sentence", ["城乡居民收入分别提高13.2、5.6、0.7个百分点。", "城鄉居民收入分別提高13.2、5.6、0.7個百分點。"])
+@pytest.mark.parametrize("sentence", ["城乡居民收入分别提高13.2、5.6、0.7个百分点。",
+                                      "城鄉居民收入分別提高13.2、5.6、0.7個百分點。"])
 def test_items_of_a_list_carry_the_unit_printed_after_the_last(tmp_path, sentence):
     found = numbers(tmp_path, sentence)
     assert [(value, kind) for _, value, _, _, _, kind in found] == [

@@ -5,10 +5,10 @@ import pytest
 from articles import write_article
 
 from analysis import audit, extract_statistics, load_article
-from analysis.auditing import relations
-from analysis.findings import audit_finding, total_and_parts_finding
-from analysis.script import to_simplified
-from analysis.statistics_charts import total_and_parts
+from analysis.numbers.auditing import relations
+from analysis.reading.script import to_simplified
+from analysis.reports.findings import audit_finding, total_and_parts_finding
+from analysis.reports.statistics_charts import total_and_parts
 
 
 def page(tmp_path, paragraphs: list[str]):
@@ -22,7 +22,8 @@ def both_scripts(paragraphs: list[str]) -> list[list[str]]:
     return [paragraphs, [to_simplified(p) for p in paragraphs]]
 
 
-TRADE = ["今年上半年，全市外貿進出口總值528.6億元，同比增長12.4%。其中，出口301.2億元，增長15.1%；進口227.4億元，增長9.0%。"]
+TRADE = ["今年上半年，全市外貿進出口總值528.6億元，同比增長12.4%。"
+         "其中，出口301.2億元，增長15.1%；進口227.4億元，增長9.0%。"]
 MEMBERS = ["截至去年底，全省共有註冊志願者1260.5萬名，比上年淨增86.3萬名，增加7.4%。"
            "其中女性志願者702.8萬名，佔55.8%；大專及以上學歷志願者488.1萬名，佔38.7%。"]
 
@@ -85,7 +86,8 @@ def test_a_growth_above_100_per_cent_is_no_impossible_share(tmp_path):
     assert list(zip(checks["kind"], checks["status"], strict=True)) == [("change", "cannot tell")]
 
 
-@pytest.mark.parametrize("sentence", ["城鄉居民收入分別提高13.2、5.6、0.7個百分點。", "城乡居民收入分别提高13.2、5.6、0.7个百分点。"])
+@pytest.mark.parametrize("sentence", ["城鄉居民收入分別提高13.2、5.6、0.7個百分點。",
+                                      "城乡居民收入分别提高13.2、5.6、0.7个百分点。"])
 def test_percentage_points_are_changes_of_a_share(tmp_path, sentence):
     _, checks = page(tmp_path, [sentence])
     assert list(checks["kind"]) == ["change"] * 3
@@ -99,7 +101,8 @@ def test_other_markers_introduce_parts(tmp_path, marker):
 
 
 def test_anniversaries_and_ages_are_never_parts_or_bounds(tmp_path):
-    statistics, checks = page(tmp_path, ["建黨100週年之際，全村共有黨員120人，其中35歲及以下黨員40人，60歲以上黨員50人。"])
+    statistics, checks = page(tmp_path, ["建黨100週年之際，全村共有黨員120人，"
+                                         "其中35歲及以下黨員40人，60歲以上黨員50人。"])
     assert list(statistics.loc[statistics["kind"].isin(["anniversary", "age"]), "text"]) == [
         "100週年", "35歲及以下", "60歲以上"]
     sums = checks[checks["kind"] == "sum"]

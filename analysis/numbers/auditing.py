@@ -33,7 +33,8 @@ PARTABLE = ("count", "amount", "measure")
 LEADS = re.compile(r"帶領|帶動|帶著|聯繫|幫扶|結對|指導")
 # words that make a number a change, not a part of a total (其中黨員比去年增加三成) nor a share; matched on the
 # Simplified text
-CHANGE = re.compile(to_simplified(r"增加|增長|增幅|降幅|提高|提升|上升|下降|下滑|回落|減少|降低|淨增|同比|環比|較|比上年|比去年"))
+CHANGE = re.compile(to_simplified(
+    r"增加|增長|增幅|降幅|提高|提升|上升|下降|下滑|回落|減少|降低|淨增|同比|環比|較|比上年|比去年"))
 FALLS = re.compile(to_simplified(r"下降|下滑|回落|減少|降低|降幅"))
 # the base period a change is measured from
 BASE_PERIODS = ((re.compile("同比"), "the same period a year before"), (re.compile("环比"), "the period before"),

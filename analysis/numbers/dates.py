@@ -1,21 +1,21 @@
 """Date expressions in an article (2019年1月, 7月22日, 8月10日至15日, 1-5月, 今年上半年, 去年底, 11日, 2021-07-29,
 一季度, 6月上旬, 上世紀80年代, 二〇一九年5月8日起) and their ISO dates.
 
-The `date` column holds ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; a range or a part of a year is an interval
-start/end in the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8月10日至15日 →
-2021-08-10/2021-08-15, 上半年 → 2021-01/2021-06, 下半年 → 2021-07/2021-12, 一季度 → 2021-01/2021-03, 前三季度 →
-2021-01/2021-09, 今年前五個月 → 2021-01/2021-05, 6月上旬 → 2021-06-01/2021-06-10, 上世紀80年代 → 1980/1989). An
-open interval has `..` at its open end: 起, 以來 and 至今 open its end (二〇一九年5月8日起 → 2019-05-08/.., 今年以來 →
-2021/..), 以前, 之前 and 前 its start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval
-(2017年8月15日至2018年3月29日). 年初 is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself
-(YYYY-04); 去年同期 is the date just before it in the sentence one year back, or the year alone. Relative dates (今年,
-去年, 上年, 上個月, 本月, 下月, 今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's,
-98年4月 1998's, the century nearer the publication date) are read from the publication date; a bare month or day
-later than it is the previous year's or month's, unless the sentence speaks of what is still to come (將, 預計, 計劃:
-this year's, or the next month's). A year in Chinese numerals (二〇一九年) is a year, never a duration. With no
-publication date (published None) relative dates stay unresolved (''), absolute ones still resolve; a date that does
-not exist (2月30日) is still a date expression, with date ''. Patterns are written in Traditional and matched on the
-Simplified text.
+The `date` column holds ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD; a range or a part of a year is an interval start/end in
+the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8月10日至15日 → 2021-08-10/2021-08-15, 上半年 →
+2021-01/2021-06, 下半年 → 2021-07/2021-12, 一季度 → 2021-01/2021-03, 前三季度 → 2021-01/2021-09, 今年前五個月 →
+2021-01/2021-05, 6月上旬 → 2021-06-01/2021-06-10, 上世紀80年代 → 1980/1989). An open interval has `..` at its open
+end: 起, 以來 and 至今 open its end (二〇一九年5月8日起 → 2019-05-08/.., 今年以來 → 2021/..), 以前, 之前 and 前 its
+start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日). 年初
+is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the date
+just before it in the sentence one year back, or the year alone. Relative dates (今年, 去年, 上年, 上個月, 本月, 下月,
+今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
+century nearer the publication date) are read from the publication date; a bare month or day later than it is the
+previous year's or month's, unless the sentence speaks of what is still to come (將, 預計, 計劃: this year's, or the
+next month's). A year in Chinese numerals (二〇一九年) is a year, never a duration. With no publication date
+(published None) relative dates stay unresolved (''), absolute ones still resolve; a date that does not exist
+(2月30日) is still a date expression, with date ''. Patterns are written in Traditional and matched on the Simplified
+text.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ FUTURE = re.compile(r"将|即将|预计|计划|拟|届时|下月")
 # a date written with digits only (2021-07-29, 2021.7.29, 2021/07/29, 1994.01-19, 20240307, 2022 11 23), as a dateline
 # or a notice prints it; a year and month (1999.08); a month and day joined by a middle dot (6·30)
 NUMERIC_DATE = re.compile(
-    rf"(?<![\d.])(?:({YEAR})([-/.])({MONTH})[-/.]({DAY})|({YEAR}) ({MONTH}) ({DAY})|({YEAR})(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9]))"
+    rf"(?<![\d.])(?:({YEAR})([-/.])({MONTH})[-/.]({DAY})|({YEAR}) ({MONTH}) ({DAY})"
+    r"|((?:19|20)\d\d)(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9]))"
     r"(?![\d.])")
 NUMERIC_MONTH = re.compile(rf"(?<![\d.])({YEAR})\.(1[0-2]|0[1-9])(?![\d.])")
 DOT_DAY = re.compile(rf"(?<![\d.])({MONTH})·({DAY})(?![\d.])")
@@ -206,10 +207,9 @@ def quarter(match: re.Match, year: int, published: date | None) -> str:
     its first or last month (一季度末 → YYYY-03)."""
     if match["rel_quarter"]:
         current = (published.month - 1) // 3 + year * 4 + RELATIVE_QUARTERS[match["rel_quarter"]]
-        year, number, first, edge = current // 4, current % 4 + 1, 1, match["rq_edge"]
+        year, number, edge = current // 4, current % 4 + 1, match["rq_edge"]
     elif match["q_n"]:
-        number, first, edge = chinese_int(match["q_n"].replace("两", "二")), 1, None
-        return f"{year:04d}-01/{year:04d}-{number * 3:02d}"
+        return f"{year:04d}-01/{year:04d}-{chinese_int(match['q_n'].replace('两', '二')) * 3:02d}"
     else:
         number, edge = (1 if match["q_first"] else chinese_int(match["q"])), match["q_edge"]
     if edge:
