@@ -105,6 +105,7 @@ def test_an_empty_numeral_is_an_error():
     ("全年接待游客约有6亿人次。", [("约有6亿人次", 6e8, "人次", "约有", "approximate", "count")]),
     ("下午3點，共有一人到場。", [("一人", 1, "人", "", "exact", "count")]),
     ("不到三成的商戶已登記。", [("不到三成", 30, "%", "不到", "upper", "percent")]),
+    ("整體罪案上升13.9﹪。", [("13.9﹪", 13.9, "%", "", "exact", "percent")]),  # the small percent sign
 ])
 def test_news_numbers_keep_sign_bound_and_kind(tmp_path, sentence, expected):
     assert numbers(tmp_path, sentence) == [pytest.approx(row) for row in expected]

@@ -74,6 +74,8 @@ _DIGIT_VALUES = {c: n for n, c in enumerate("零一二三四五六七八九")} |
 VAGUE = {to_simplified(w): n for w, n in (("成千上萬", 1000), ("成百上千", 100), ("成千成萬", 1000),
                                            ("千千萬萬", 1000), ("數以萬計", 10_000), ("數以千計", 1000),
                                            ("數以百計", 100), ("數以億計", 100_000_000))}
+# the percent sign, its full-width form and its small form (13.9﹪, as some Macao pages print it)
+PERCENT_SIGNS = "%％﹪"
 # a sign: 負一, -12.5%, 零下四攝氏度
 SIGN = "负|零下|-|−"
 
@@ -191,7 +193,7 @@ NUMBER = re.compile(
     rf"|(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!))))"
     rf"(?P<upper>(?:{RANGE_MARKS})(?:{SIGN})?{NUMERAL})?"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?)"
-    rf"(?P<unit>%|％|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
+    rf"(?P<unit>[{PERCENT_SIGNS}]|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<cents>{CENTS})?"
     rf"(?P<suffix>{alternatives(SUFFIX)}|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
 )
@@ -232,7 +234,7 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
             value = fraction_value(match["fraction"])
         except ValueError:
             return None
-        return (value * 100, "%", "percent") if unit in ("%", "％") else (value, printed, "fraction")
+        return (value * 100, "%", "percent") if unit in PERCENT_SIGNS else (value, printed, "fraction")
     numeral = match["numeral"]
     chinese = is_chinese_numeral(numeral)
     rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
@@ -256,7 +258,7 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
         value += cents_value(match["cents"])
     if match["ordinal"]:
         return value, printed, "ordinal"
-    if match["percent_of"] or unit in ("%", "％"):
+    if match["percent_of"] or unit in PERCENT_SIGNS:
         return value, "%", "percent"
     if unit == "成":
         return value * 10, "%", "percent"  # 成 counts tenths: 三成 is 30 %
