@@ -234,7 +234,7 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
             value = fraction_value(match["fraction"])
         except ValueError:
             return None
-        return (value * 100, "%", "percent") if unit in PERCENT_SIGNS else (value, printed, "fraction")
+        return (value * 100, "%", "percent") if unit and unit in PERCENT_SIGNS else (value, printed, "fraction")
     numeral = match["numeral"]
     chinese = is_chinese_numeral(numeral)
     rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
@@ -258,7 +258,7 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
         value += cents_value(match["cents"])
     if match["ordinal"]:
         return value, printed, "ordinal"
-    if match["percent_of"] or unit in PERCENT_SIGNS:
+    if match["percent_of"] or (unit and unit in PERCENT_SIGNS):
         return value, "%", "percent"
     if unit == "成":
         return value * 10, "%", "percent"  # 成 counts tenths: 三成 is 30 %
