@@ -85,7 +85,8 @@ def test_a_leap_day_exists_in_a_leap_year():
 
 
 @pytest.mark.parametrize("text", [
-    "3號線", "第12日", "3日內完成", "5日遊", "7日以上", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日"])
+    "3號線", "第12日", "3日內完成", "5日遊", "7日以上", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日",
+    "前兩個月銷量下降", "時至今日", "坚守24年", "服務了15年", "陸家嘴"])
 def test_what_is_not_a_date(text):
     assert find_dates(text, PUBLISHED[0]) == []
 

@@ -67,7 +67,7 @@ DATE = re.compile(
     rf"|(?P<bare_day>{DAY})(?=日(?![内遊游以])|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
     r"(?P<suffix>以来|起至今|至今|起(?![草来步诉飞义])|以前|之前|前(?![0-9一二两三四五六七八九十个夕往进行])|以后|之后)?"
 )
-RELATIVE_DAY = re.compile(rf"(?:{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})(?![头条报])")
+RELATIVE_DAY = re.compile(rf"(?<!时至)(?:{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})(?![头条报])")
 # 上世紀80年代, 十九世紀七十年代, 18世紀, 二十世紀九十年代末期, 80年代
 DECADE = re.compile(
     r"(?:(?P<last_century>上世纪)|(?P<century>\d{1,2}|[一二三四五六七八九十]{1,3})世纪)"
@@ -89,7 +89,7 @@ NUMERIC_DATE = re.compile(
 NUMERIC_MONTH = re.compile(rf"(?<![\d.])({YEAR})\.(1[0-2]|0[1-9])(?![\d.])")
 DOT_DAY = re.compile(rf"(?<![\d.])({MONTH})·({DAY})(?![\d.])")
 # a year printed alone (2018，), not a count: nothing after it that makes it one
-BARE_YEAR = re.compile(rf"(?<![\d.,，/])({YEAR})(?=[，,。；;、\s]|$)")
+BARE_YEAR = re.compile(rf"(?<![\d.,，/第])({YEAR})(?=[，,。；;、\s]|$)")
 # two dates joined into one interval (2017年8月15日至2018年3月29日, 自2020-05-26起至2020-05-29止)
 JOIN = re.compile(rf"起?{TO}")
 OPENS_END = ("以来", "起至今", "至今", "起", "以后", "之后")
@@ -290,6 +290,9 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
         if not any(match[g] for g in ("year", "cn_year", "short_year", "relative", "month", "half", "bare_day",
                                       "quarter", "rel_quarter", "rel_month", "first_n", "first_month", "last_n")):
             continue
+        if (match["first_n"] or match["last_n"] or match["first_month"]) and not any(
+                match[g] for g in ("year", "cn_year", "short_year", "relative")):
+            continue  # 前兩個月 alone may be the last two months: only a year's first months are a date (今年前兩個月)
         resolved = resolve_date(match, published, future)
         if match["same"] and resolved:
             earlier = [d["date"] for d in found if d["date"]]
