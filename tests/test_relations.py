@@ -126,3 +126,13 @@ def test_findings_say_what_holds(tmp_path):
     assert "(share): **holds**; 702.8萬名 女性志願者 is 55.76 % of 1260.5萬名 志願者" in finding
     assert "(change): **holds**" in finding
     assert "≤ 100 %" not in finding
+
+
+@pytest.mark.parametrize("paragraphs", both_scripts([
+    "截至2023年底，全省登記志願者總數為1260.5萬名。",
+    "女性志願者702.8萬名，佔55.8%；少數民族志願者96.1萬名，佔7.6%；大專及以上學歷志願者488.1萬名，佔38.7%。"]))
+def test_shares_take_the_base_of_their_subject_family_from_an_earlier_sentence(tmp_path, paragraphs):
+    _, checks = page(tmp_path, paragraphs)
+    shares = checks[checks["kind"] == "share"]
+    assert list(shares["status"]) == ["holds"] * 3  # not the 702.8萬 before them, a part itself
+    assert all("of 1260.5" in d for d in shares["detail"])
