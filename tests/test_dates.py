@@ -194,6 +194,7 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
      [("6月中旬至7月上旬", "date", "2023-06-11/2023-07-10"), ("1.5倍", "count", "")]),
     ("上世纪90年代末，这里还是一片农田。", [("上世纪90年代末", "date", "1998/1999")]),
     ("该项目将于2025年前完工。", [("2025年前", "date", "../2025")]),
+    ("今明兩年將新增床位800張。", [("今明兩年", "date", "2023/2024"), ("800張", "count", "")]),
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(

@@ -12,10 +12,10 @@ just before it in the sentence one year back, or the year alone. Relative dates 
 今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
 century nearer the publication date) are read from the publication date; a bare month or day later than it is the
 previous year's or month's, unless the sentence speaks of what is still to come (將, 預計, 計劃: this year's, or the
-next month's). A year in Chinese numerals (二〇一九年) is a year, never a duration. With no publication date
-(published None) relative dates stay unresolved (''), absolute ones still resolve; a date that does not exist
-(2月30日) is still a date expression, with date ''. Patterns are written in Traditional and matched on the Simplified
-text.
+next month's). Two years named together are one interval (今明兩年 → 2021/2022). A year in Chinese numerals
+(二〇一九年) is a year, never a duration. With no publication date (published None) relative dates stay unresolved
+(''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with date ''.
+Patterns are written in Traditional and matched on the Simplified text.
 """
 
 from __future__ import annotations
@@ -67,6 +67,8 @@ DATE = re.compile(
     rf"|(?P<bare_day>{DAY})(?=日(?![内遊游以])|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
     r"(?P<suffix>以来|起至今|至今|起(?![草来步诉飞义])|以前|之前|前(?![0-9一二两三四五六七八九十个夕往进行])|以后|之后)?"
 )
+# two years named together (今明兩年, 去今兩年): the first and the second, one interval
+TWO_YEARS = re.compile(r"(前去|去今|今明|明后)两年")
 RELATIVE_DAY = re.compile(rf"(?<!时至)(?:{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})(?![头条报])")
 # 上世紀80年代, 十九世紀七十年代, 18世紀, 二十世紀九十年代末期, 80年代
 DECADE = re.compile(
@@ -302,6 +304,9 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
         day = (date(published.year, published.month, published.day) + timedelta(days=RELATIVE_DAYS[match.group()])
                if published else None)
         found.append(found_date(text, match, day.isoformat() if day else ""))
+    for match in TWO_YEARS.finditer(simple):
+        first = published.year + RELATIVE_YEARS[match[1][0] + "年"] if published else None
+        found.append(found_date(text, match, f"{first:04d}/{first + 1:04d}" if first else ""))
     for match in DECADE.finditer(simple):
         found.append(found_date(text, match, decade(match, published), text[match.start("edge"):match.end("edge")]
                                 if match["edge"] else ""))
