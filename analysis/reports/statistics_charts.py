@@ -12,8 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.numbers.auditing import Relation
-from analysis.numbers.numerals import PERSON_UNITS
+from analysis.numbers.numerals import KIND_OF_UNIT, PERSON_UNITS
 from analysis.reading.characters import CLAUSE_BREAKS
+from analysis.reading.script import to_simplified
 from analysis.reports import style
 from analysis.reports.charting import add_source_note, article_source, count_axis, new_figure, save_chart, set_titles
 
@@ -109,7 +110,8 @@ def plot_total_and_parts(article, statistics: pd.DataFrame, found: list[Relation
     ax.set_yticks([1, 0], [total.label, " + ".join(parts["label"])])
     ax.set_ylim(-1.2, 1.5)
     count_axis(ax)
-    ax.set_xlabel(f"數量 Count ({total.unit})")
+    money = KIND_OF_UNIT.get(to_simplified(total.unit)) == "amount"
+    ax.set_xlabel(f"{'金額 Amount' if money else '數量 Count'} ({total.unit})")
     ax.text(0.99, 0.98, f"{check.values}: {check.status}", transform=ax.transAxes, ha="right", va="top",
             fontsize=9, color=EXACT if check.status == "holds" else style.PALETTE[1])
     set_titles(ax, f"{total.label}及其構成", "A stated total and the parts the article splits it into "
