@@ -152,7 +152,8 @@ def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
     assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
         "articles-00007.csv", "quoted_phrases-00007.csv", "reported_numbers-00007.csv", "statistics-00007.csv",
         "word_frequencies_by_article-00007.csv"]
-    assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars"}
+    assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars", "undated"}
+    assert summary.undated == 0, "every good article of the corpus is dated"
 
 
 def test_chunks_cover_the_files_in_order_and_keep_every_worker_busy():
