@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from analysis.numbers.subjects import subject_of
 from analysis.reading.article import Article
 from analysis.reading.characters import CLAUSE_BREAKS
 from analysis.reading.script import to_simplified
+from analysis.reading.sentences import sentences
 from analysis.words.frequency import word_counts
 from analysis.words.segmenting import dictionary_frequency, tokenize
 
@@ -31,20 +30,6 @@ TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])
 # words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
-SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[」』）)]*)?")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of the article's text and where it starts."""
-
-    text: str
-    start: int
-
-
-def sentences(text: str) -> Iterator[Sentence]:
-    """The sentences of a text, one at a time: up to 。！？ (with any closing quote) or the end of a line."""
-    return (Sentence(m.group(), m.start()) for m in SENTENCE.finditer(text))
 
 
 def clause_breaks(text: str) -> list[int]:

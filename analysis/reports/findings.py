@@ -326,3 +326,41 @@ def headlines(processed: Path) -> list[str]:
         statuses = listing([f"{number_text(n)} {s}" for s, n in checks["status"].value_counts(sort=False).items()])
         found.append(f"Audit of {plural(len(checks), 'relation')} between the numbers: {statuses}.")
     return found
+
+
+def collocation_finding(collocations: pd.DataFrame, minimum: int = 2) -> str:
+    """Each node's strongest collocate by log-likelihood among those seen at least `minimum` times in its window."""
+    if collocations.empty:
+        return "**Result.** No word is counted, or none has a word near it, so there are no collocates."
+    lines = []
+    for node, rows in collocations.groupby("node", sort=False):
+        before, after = re.fullmatch(r"(\d+)L-(\d+)R", rows["window"].iloc[0]).groups()
+        window = f"{plural(int(before), 'word')} before and {after} after"
+        recurring = rows[rows["observed"] >= minimum]
+        if recurring.empty:
+            lines.append(f"- {quote(node)}: no word occurs {plural(minimum, 'time')} or more in the {window} it.")
+            continue
+        top = recurring.iloc[0]
+        lines.append(f"- {quote(node)}: {quote(top.collocate)}, seen {plural(top.observed, 'time')} in the {window} "
+                     f"it, where {top.expected:.1f} would be expected (MI {top.mi:.2f}, G² {top.log_likelihood:.1f})"
+                     f"; {plural(len(recurring), 'collocate')} seen {plural(minimum, 'time')} or more.")
+    return ("**Result.** The strongest collocate of each main word by log-likelihood, among words seen "
+            f"{plural(minimum, 'time')} or more near it:\n" + "\n".join(lines))
+
+
+def network_finding(edges: pd.DataFrame) -> str:
+    """What the co-occurrence network shows: how many words and pairs, the strongest pair, the most connected word."""
+    if edges.empty:
+        return ("**Result.** No two of the article's most frequent words share two sentences, so there is no "
+                "co-occurrence network.")
+    words = pd.concat([edges["source"], edges["target"]])
+    degree = words.value_counts()
+    most = degree[degree == degree.max()].index.sort_values()
+    strongest = edges.iloc[0]
+    return (f"**Result.** The network joins {plural(words.nunique(), 'word')} by {plural(len(edges), 'pair')} that "
+            f"share two sentences or more. The strongest pair is {quote(strongest.source)} and "
+            f"{quote(strongest.target)}: {number_text(strongest.sentences)} of the "
+            f"{plural(strongest.source_sentences + strongest.target_sentences - strongest.sentences, 'sentence')} "
+            f"with either have both (Jaccard {strongest.jaccard:.2f}). "
+            f"{listing([quote(w) for w in most])} {'is' if len(most) == 1 else 'are'} joined to the most other words "
+            f"({number_text(degree.max())}).")

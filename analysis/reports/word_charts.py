@@ -82,3 +82,52 @@ def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, l
     add_source_note(ax, f"{article_source(article)}. {marks}")
     save_chart(fig, data, directory, "quoted_phrases")
     return fig
+
+
+NETWORK_SEED = 1  # fixed, so the layout (and the files' bytes) never change; any constant will do
+
+
+def network_communities(graph) -> dict[str, int]:
+    """Each word's community (greedy modularity on the Jaccard weights), numbered largest first, ties by first
+    word."""
+    import networkx as nx
+
+    groups = nx.community.greedy_modularity_communities(graph, weight="jaccard")
+    ordered = sorted((sorted(group) for group in groups), key=lambda group: (-len(group), group[0]))
+    return {word: number for number, group in enumerate(ordered) for word in group}
+
+
+def plot_cooccurrence_network(article, edges: pd.DataFrame, directory: str | Path):
+    """KH Coder's co-occurrence network of the article's main words: a circle per word sized by its count, a line
+    per pair sharing sentences, wider the higher its Jaccard coefficient, coloured by community; the layout seeded.
+    None when no pair qualifies."""
+    if edges.empty:
+        return None
+    import networkx as nx
+
+    graph = nx.Graph()
+    for edge in edges.itertuples():
+        graph.add_node(edge.source, count=edge.source_count)
+        graph.add_node(edge.target, count=edge.target_count)
+        graph.add_edge(edge.source, edge.target, jaccard=edge.jaccard)
+    community = network_communities(graph)
+    colours = [style.PALETTE[community[w]] if community[w] < len(style.PALETTE) else "#bbbbbb" for w in graph]
+    # k a little above networkx's default (1/√n) keeps labels of neighbouring words apart
+    layout = nx.spring_layout(graph, k=1.6 / len(graph) ** 0.5, weight="jaccard", seed=NETWORK_SEED)
+    fig, ax = new_figure(8, 7)
+    largest = max(count for _, count in graph.nodes(data="count"))
+    nx.draw_networkx_edges(graph, layout, ax=ax, edge_color="#999999",
+                           width=[0.5 + 3 * graph.edges[e]["jaccard"] for e in graph.edges])
+    nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colours, alpha=0.55, linewidths=0,
+                           node_size=[150 + 1350 * count / largest for _, count in graph.nodes(data="count")])
+    nx.draw_networkx_labels(graph, layout, ax=ax, font_family=style.FONT_FAMILY, font_size=9)
+    ax.set_axis_off()
+    ax.margins(0.08)
+    set_titles(ax, "詞語共現網絡", f"Which of the article's main words share sentences: {len(graph)} words, "
+                               f"{len(edges)} pairs")
+    add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE} A line joins two of the article's most frequent "
+                        "words that share two sentences or more, wider the higher their Jaccard coefficient "
+                        "(sentences with both / sentences with either); circles sized by count, coloured by "
+                        f"community (greedy modularity). Layout random but fixed (seed {NETWORK_SEED}).")
+    save_chart(fig, edges, directory, "cooccurrence_network")
+    return fig
