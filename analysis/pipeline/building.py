@@ -451,6 +451,8 @@ def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = Non
             # reach us through papermill
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             kernel_manager_class=kernels.manager_class(warm, ready),
+            # a widget's state is for a live JupyterLab; a report runs no scripts and shows the explorer's first state
+            store_widget_state=False,
         )
     except PapermillExecutionError as error:
         reason = output_error(error.evalue)
