@@ -107,6 +107,8 @@ def test_a_short_article_runs_through_every_notebook(short_built):
                  "there is no chart of them", "there is no chart of ratios"):
         assert line in text["04_reported_statistics"]
     assert not list((built / "figures" / "short").glob("total_and_parts.*"))
+    assert "so there is no co-occurrence network" in text["02_word_frequency"]
+    assert not list((built / "figures" / "short").glob("cooccurrence_network.*"))
     assert (built / "data" / "processed" / "short" / "keywords.csv").is_file()
 
 
@@ -123,7 +125,8 @@ def test_another_articles_reports_speak_only_of_it(built):
 def test_another_articles_charts_choose_their_own_subjects(built):
     figures = built / "figures" / "library"
     drawn = sorted(p.stem for p in figures.glob("*.png"))
-    assert drawn == ["groups_by_size", "pieces_published", "quoted_phrases", "top_words", "word_cloud"]
+    assert drawn == ["cooccurrence_network", "groups_by_size", "pieces_published", "quoted_phrases", "top_words",
+                     "word_cloud"]
     groups = pd.read_csv(figures / "groups_by_size.csv")
     assert list(zip(groups["label"], groups["value"], strict=True)) == [("故事姐姐隊", 80)]
     charted = [pd.read_csv(p, keep_default_na=False) for p in figures.glob("*.csv")]
@@ -142,3 +145,18 @@ def test_another_articles_terms_table_shows_what_to_add_to_the_dictionary(built)
     assert terms["term"].iloc[0] == "閱讀同行", "split terms first"
     text = " ".join(pages(built, "library")["01_load_and_clean"].visible)
     assert f"The article's {len(terms)} candidate terms occur {terms['occurrences'].sum()} times" in text
+
+
+def test_the_word_explorer_shows_its_first_state_and_no_widget_or_script(built):
+    page = pages(built, "library")["02_word_frequency"]
+    visible = " ".join("".join(page.visible).split())
+    assert "script" not in page.tags
+    processed = built / "data" / "processed" / "library"
+    first = pd.read_csv(processed / "word_frequencies.csv")["word"].iloc[0]
+    assert f"{first} occurs" in visible and f"「{first}」在文中的位置" in visible, "its sentence and its plot"
+    assert f"In JupyterLab a box here takes any word or phrase, in either script, and shows the same for it as " \
+           f"above for {first}." in visible
+    assert "Text(value=" not in visible and "VBox(" not in visible, "no widget's text stands in for the box"
+    collocations = pd.read_csv(processed / "collocations.csv")
+    assert list(collocations.columns) == ["node", "collocate", "window", "observed", "expected", "mi",
+                                          "log_likelihood"]
