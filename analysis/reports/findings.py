@@ -364,3 +364,15 @@ def network_finding(edges: pd.DataFrame) -> str:
             f"with either have both (Jaccard {strongest.jaccard:.2f}). "
             f"{listing([quote(w) for w in most])} {'is' if len(most) == 1 else 'are'} joined to the most other words "
             f"({number_text(degree.max())}).")
+
+
+def reader_finding(marks: pd.DataFrame) -> str:
+    """What the reader view marks: how many numbers, names by kind and quoted phrases."""
+    numbers, names = marks[marks["layer"] == 2], marks[marks["layer"] == 1]
+    quotes = int((marks["layer"] == 0).sum())
+    kinds = listing([plural(n, kind, "people" if kind == "person" else None)
+                     for kind, n in names["kind"].value_counts(sort=False).items()])
+    linked = (f"{plural(len(numbers), 'number')}, each linked to its row of the table under it and back"
+              if len(numbers) else "no number")
+    return (f"**Result.** The text below marks {linked}, {plural(len(names), 'name')}"
+            + (f" ({kinds})" if len(names) else "") + f" and {plural(quotes, 'quoted phrase')}.")
