@@ -96,6 +96,16 @@ def test_the_first_state_is_static_output_and_the_box_is_no_dead_widget(article,
     assert "In JupyterLab a box here" in box["text/html"]
 
 
+def test_typing_a_word_in_the_box_explores_it(article, shown):
+    box = explorer(article, "學習強國")
+    before = len(shown)
+    box.children[0].value = "党员"  # Simplified, in a Traditional article
+    texts = [b.get("text/markdown", "") for b in shown[before:]]
+    assert texts[0].startswith(f"**党员** (written 黨員) occurs {len(occurrences(article, '黨員'))} times")
+    box.children[0].value = "  "
+    assert len(shown) == before + len(texts), "an empty box shows nothing new"
+
+
 def test_explore_an_article_with_too_few_words(tmp_path, shown):
     short = load_article(write(tmp_path, "short", SHORT))
     explore(short, "閱讀")

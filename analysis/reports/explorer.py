@@ -120,10 +120,10 @@ def explore(article, query: str) -> None:
         display(show_table(runs.head(SHOWN).drop(columns=["node"])))
 
 
-def explorer(article, first: str) -> None:
+def explorer(article, first: str):
     """The explorer in a notebook: its first state (`first`) shown as output, which a report keeps, then a text box
     that shows the same for any word typed into it in JupyterLab (a report, which runs no scripts, keeps a line
-    saying so instead of the box)."""
+    saying so instead of the box). Returns the box and its output area."""
     from IPython.display import display
     from ipywidgets import Layout, Output, Text, VBox
 
@@ -139,7 +139,9 @@ def explorer(article, first: str) -> None:
                 explore(article, change["new"])
 
     box.observe(update, names="value")
-    view = VBox([box, shown])._repr_mimebundle_()
+    explorer_box = VBox([box, shown])
+    view = explorer_box._repr_mimebundle_()
     note = ("<p><em>In JupyterLab a box here takes any word or phrase, in either script, and shows the same for it "
             f"as above for {html.escape(first)}.</em></p>")
     display({**{k: v for k, v in view.items() if k != "text/plain"}, "text/html": note}, raw=True)
+    return explorer_box
