@@ -12,7 +12,7 @@ from analysis import extract_statistics, load_article
 from analysis.reports.findings import reader_finding
 from analysis.reports.reader import marks, reader_view
 
-BACK_LINK = re.compile(r'<a class="back" href="#reader-row-\d+"[^>]*>\d+</a>')
+BACK_LINK = re.compile(r'<a class="back" href="#reader-number-row-\d+"[^>]*>\d+</a>')
 
 
 class Links(HTMLParser):
@@ -50,7 +50,7 @@ def page(article, statistics):
 
 def text_of(page: str) -> str:
     """The article text a reader sees in the view: back links, the legend, the table and tags removed."""
-    body = page.split('<p class="reader-legend">', 1)[1].split("</p>", 1)[1].split('<table class="reader-rows">')[0]
+    body = page.split('<p class="reader-legend">', 1)[1].split("</p>", 1)[1].split('<p class="reader-caption">')[0]
     lines = re.findall(r"<p class=\"part-[a-z]+\">(.*?)</p>", BACK_LINK.sub("", body))
     return "\n".join(html.unescape(re.sub(r"<[^>]+>", "", line)) for line in lines)
 
@@ -63,13 +63,30 @@ def test_every_row_links_to_its_number_and_every_number_back_to_its_row(statisti
     links = Links(page)
     assert len(links.ids) == len(set(links.ids)), "ids are unique"
     for row in statistics.itertuples():
-        assert f"reader-row-{row.Index}" in links.ids and f"reader-number-{row.Index}" in links.ids
+        assert f"reader-number-row-{row.Index}" in links.ids and f"reader-number-{row.Index}" in links.ids
         assert links.links.count(f"#reader-number-{row.Index}") == 1
-        assert links.links.count(f"#reader-row-{row.Index}") == 1
+        assert links.links.count(f"#reader-number-row-{row.Index}") == 1
         marked = re.search(f'<span class="number[^"]*" id="reader-number-{row.Index}">(.*?)</span>', page).group(1)
         assert html.unescape(re.sub(r"<[^>]+>", "", marked)) == row.text or row.text.startswith(
             html.unescape(re.sub(r"<[^>]+>", "", marked))), "the anchor is on the number's first piece"
     assert {link for link in links.links} <= {f"#{i}" for i in links.ids}, "no link leads nowhere"
+
+
+def test_names_and_quoted_phrases_link_to_their_rows_and_back(article, statistics, page):
+    links = Links(page)
+    found = marks(article, statistics)
+    for layer, name in ((0, "quote"), (1, "name")):
+        keys = found[found["layer"] == layer]["key"]
+        assert sorted(set(keys)) == list(range(keys.nunique()))
+        for key in set(keys):
+            assert f"reader-{name}-row-{key}" in links.ids and f"reader-{name}-{key}" in links.ids
+            assert links.links.count(f"#reader-{name}-{key}") == 1, "the row links to the first place"
+            assert links.links.count(f"#reader-{name}-row-{key}") >= 1, "the text links back to the row"
+    quoted = found[found["layer"] == 0]
+    assert quoted["key"].nunique() == len({article.text[r.start:r.end] for r in quoted.itertuples()})
+    phrase = re.search(r'<tr id="reader-quote-row-(\d+)"><td><a href="#reader-quote-\1">\1</a></td>'
+                       r"<td>「學習強國」</td><td>(\d+)</td></tr>", page)
+    assert int(phrase.group(2)) == article.text.count("「學習強國」")
 
 
 def test_bounds_and_kinds_are_told_apart_by_class(statistics, page):
@@ -83,8 +100,9 @@ def test_quotes_and_names_are_marked(article, statistics, page):
     found = marks(article, statistics)
     quotes = found[found["layer"] == 0]
     assert len(quotes) == article.text.count("「") + article.text.count("『")
-    assert page.count('<span class="quote">「學習強國」</span>') == article.text.count("「學習強國」")
-    assert '<span class="name name-place">西鄉街道</span>' in page
+    assert len(re.findall(r'<a class="quote"[^>]*>「學習強國」</a>', page)) == article.text.count("「學習強國」")
+    assert re.search(r'<a class="name name-place" (id="reader-name-\d+" )?href="#reader-name-row-\d+">西鄉街道</a>',
+                     page)
     assert reader_finding(found).startswith(f"**Result.** The text below marks {len(statistics)} numbers")
 
 
@@ -102,7 +120,7 @@ def test_an_article_without_numbers_or_quotes(tmp_path):
     short = load_article(write(tmp_path, "short", SHORT))
     statistics = extract_statistics(short)
     page = reader_view(short, statistics)
-    assert "The article reports no numbers, so no row links." in page
+    assert "The article reports no numbers." in page and "Quoted phrases, as written: none." in page
     assert text_of(page) == short.text
     assert reader_finding(marks(short, statistics)) == \
         "**Result.** The text below marks no number, 0 names and 0 quoted phrases."

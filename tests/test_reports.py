@@ -19,7 +19,7 @@ SEED_ONLY = ["學習強國", "西鄉", "寶安", "深圳", "黨工委", "王娜"
              "精神譜系", "中國新聞周刊", "41550", "41,550", "5071", "5,071", "36479", "36,479", "846", "7000餘",
              "15000餘", "600餘", "58萬", "2019年1月", "7月22日", "10:24", "每日一督", "年終考核", "2021-07-29",
              "20210729", "Xixiang"]
-TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "a href=#reader-number-…"}
+TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "a href=#reader-…"}
 
 
 def report(tmp_path_factory, articles: dict) -> object:
@@ -59,9 +59,9 @@ class Page(HTMLParser):
         self.tags.append(tag)
         self.style = self.style or tag == "style"
         if self.depth:
-            # the reader view's rows link to their numbers: the only tag a table may hold besides its own
-            link = tag == "a" and dict(attrs).get("href", "").startswith("#reader-number-")
-            self.in_tables.append("a href=#reader-number-…" if link else tag)
+            # the reader view's rows link to their places in the text: the only tag a table may hold besides its own
+            link = tag == "a" and dict(attrs).get("href", "").startswith("#reader-")
+            self.in_tables.append("a href=#reader-…" if link else tag)
         self.depth += tag == "table"
         if tag in ("td", "th"):
             self.cell = []
