@@ -174,7 +174,7 @@ def peoples_daily_reprint():
     ]
     expected = {
         "title": lines[0], "published": (2020, 7, 30, 9, 29, 0), "source": "人民網－人民日報", "editor": "王某、李某",
-        "reporter": "吳敏", "original_title": "學習平台走進千家萬戶", "captions": [],
+        "reporter": "吳敏", "original_title": "學習平台走進千家萬戶", "captions": [], "subtitle": lines[1],
         "paragraphs": ["——來自廣東深圳的調查", "本報深圳7月29日電深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
                        "各區組建宣講隊伍500餘支。"],
         "headings": ["——來自廣東深圳的調查"],
@@ -249,6 +249,104 @@ def wen_wei_po():
     return lines, expected
 
 
+@page("peoples-daily-kicker-and-subtitle")
+def peoples_daily_kicker_and_subtitle():
+    """A People's Daily local edition page: kicker (引題) above the headline, subtitle (副題) below it, the byline,
+    then the date with the print page and section beside it."""
+    lines = [
+        "人民网 >> 广东频道",
+        "聚焦基层治理 推动高质量发展",
+        "宝安区推广学习平台 注册党员逾2.5万",
+        "——来自深圳基层的调查",
+        "本报记者 吴敏",
+        "2019年09月24日05:49  |  来源：人民网－人民日报  |  第11版：地方",
+        "宝安区各街道推广学习平台，截至8月底注册党员逾2.5万名。",
+        "街道今年开展宣讲活动130场，较去年增加40场。",
+        "（责编：王某）",
+    ]
+    expected = {
+        "title": lines[2], "kicker": lines[1], "subtitle": lines[3], "published": (2019, 9, 24, 5, 49, 0),
+        "source": "人民网－人民日报", "outlet": "人民日報", "editor": "王某", "reporter": "吴敏", "captions": [],
+        "paragraphs": [lines[1], lines[3], lines[6], lines[7]], "headings": [lines[1], lines[3]],
+        "statistics": ["逾2.5万", "8月底", "逾2.5万名", "今年", "130场", "去年", "40场"],
+    }
+    return lines, expected
+
+
+@page("sing-tao-day-first")
+def sing_tao_day_first():
+    """A Hong Kong paper's page printing the day first (09/07/2019 is 9 July), the section beside the date, and a
+    counter."""
+    lines = [
+        "星島日報",
+        "深水埗劏房住戶增至2.1萬 社區中心加開服務",
+        "港聞  |  09/07/2019 06:30  |  星島日報  |  閱讀 1523",
+        "社區中心表示，深水埗劏房住戶增至2.1萬戶，比去年多約1500戶。",
+        "中心每周開放6日，今年已服務居民逾8000人次。",
+    ]
+    expected = {
+        "title": lines[1], "published": (2019, 7, 9, 6, 30, 0), "source": "星島日報", "outlet": "星島日報",
+        "editor": "", "reporter": "", "captions": [], "paragraphs": lines[3:5], "headings": [],
+        "statistics": ["2.1萬", "2.1萬戶", "去年", "約1500戶", "6日", "今年", "逾8000人次"],
+    }
+    return lines, expected
+
+
+@page("counters-on-the-date-line")
+def counters_on_the_date_line():
+    """A mainland portal's page: date with seconds, a compiler's note and reading and comment counters on one line."""
+    lines = [
+        "首页 > 新闻中心 > 本地新闻",
+        "中山市推广学习平台 注册用户超过12万",
+        "2019-02-01 05:49:41 网络整理 阅读:59 评论:0",
+        "中山市各镇街推广学习平台，注册用户超过12万人，其中党员3.4万人。",
+        "各镇街组建宣讲队伍86支。",
+        "上一篇：中山另一条新闻",
+    ]
+    expected = {
+        "title": lines[1], "published": (2019, 2, 1, 5, 49, 41), "source": "", "outlet": "", "editor": "",
+        "reporter": "", "captions": [], "paragraphs": lines[3:5], "headings": [],
+        "statistics": ["超过12万", "超过12万人", "3.4万人", "86支"],
+    }
+    return lines, expected
+
+
+@page("date-above-the-title")
+def date_above_the_title():
+    """A city government portal: the date and weekday printed above the headline, a spaced date form below it."""
+    lines = [
+        "2019年4月2日 星期二",
+        "长江日报",
+        "武汉市推广学习平台 党员用户达46万",
+        "2019 年 04 月 02 日   来源：长江日报",
+        "武汉市各区推广学习平台，党员用户达46万名，占全市党员的九成。",
+        "全市共设线下学习点320个。",
+    ]
+    expected = {
+        "title": lines[2], "published": (2019, 4, 2), "source": "长江日报", "outlet": "長江日報", "editor": "",
+        "reporter": "", "captions": [], "paragraphs": lines[4:6], "headings": [],
+        "statistics": ["46万", "46万名", "九成", "320个"],
+    }
+    return lines, expected
+
+
+@page("yearless-date-line")
+def yearless_date_line():
+    """A wire page printing month, day and time without the year; the text's dated events give it."""
+    lines = [
+        "全国学习平台新增线下体验空间1200个",
+        "10-13 10:55:46 来源:新华社",
+        "新华社北京10月13日电 截至2019年10月12日，全国已建成线下体验空间1200个，比年初增加300个。",
+        "体验空间每日开放8小时。",
+    ]
+    expected = {
+        "title": lines[0], "published": (2019, 10, 13, 10, 55, 46), "source": "新华社", "outlet": "新華社",
+        "editor": "", "reporter": "", "captions": [], "paragraphs": lines[2:4], "headings": [],
+        "statistics": ["1200个", "10月13日", "2019年10月12日", "1200个", "300个", "8小时"], "warned": True,
+    }
+    return lines, expected
+
+
 def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str], dict]:
     """The page and its expected reading in `script` ('traditional' or 'simplified'), converted with OpenCC."""
     from analysis.reading.script import to_simplified, to_traditional
@@ -262,7 +360,10 @@ def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str],
             return type(value)(converted(v) for v in value)
         return value
 
-    return [convert(line) for line in lines], {key: converted(value) for key, value in expected.items()}
+    # the outlet's name is the registry's, whatever the page's script
+    return [convert(line) for line in lines], {
+        key: value if key == "outlet" else converted(value) for key, value in expected.items()
+    }
 
 
 def write_page(path: Path, lines: list[str], encoding: str = "utf-8", newline: str = "\n") -> Path:
@@ -271,9 +372,9 @@ def write_page(path: Path, lines: list[str], encoding: str = "utf-8", newline: s
     return path
 
 
-def html_page(title: str, date_line: str, body: list[str]) -> str:
-    """A saved web page around a page's lines: navigation, the title in <h1>, the date line in a div of spans, the
-    text in <p>, share buttons, related links and a footer, as news sites lay them out."""
+def html_page(title: str, date_line: str, body: list[str], kicker: str = "") -> str:
+    """A saved web page around a page's lines: navigation, the kicker in <h3> and the title in <h1>, the date line in
+    a div of spans, the text in <p>, share buttons, related links and a footer, as news sites lay them out."""
     from html import escape
 
     nav = "".join(f'<li><a href="/{i}">{n}</a></li>' for i, n in enumerate(["首頁", "要聞", "深圳", "評論"]))
@@ -283,7 +384,7 @@ def html_page(title: str, date_line: str, body: list[str]) -> str:
 <html><head><meta charset="utf-8"><title>{escape(title)}_新聞網</title>
 <script>var tracker = "不應出現在正文";</script><style>p {{ margin: 0 }}</style></head>
 <body><div class="top"><ul class="nav">{nav}</ul></div>
-<div class="main"><h1>{escape(title)}</h1>
+<div class="main">{f"<h3>{escape(kicker)}</h3>" if kicker else ""}<h1>{escape(title)}</h1>
 <div class="info"><span>{escape(date_line)}</span></div>
 <div class="article-content">
 {paragraphs}

@@ -193,8 +193,8 @@ def test_articles_table_describes_each_good_article(corpus, tables):
     for name in GOOD:
         article = load_article(corpus / name)
         row = articles.loc[name]
-        assert (row["title"], row["published"], row["source"]) == (
-            article.title, article.published.isoformat(), article.source)
+        assert (row["title"], row["published"], row["source"], row["outlet"]) == (
+            article.title, article.published.isoformat(), article.source, article.outlet)
         assert row["chars"] == len(article.text)
         assert row["words"] == word_frequencies(article)["count"].sum()
         assert row["script"] == "traditional"

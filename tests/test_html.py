@@ -52,7 +52,8 @@ def test_text_page_saved_as_html_reads_the_same(tmp_path, name):
     after_title = lines[lines.index(expected["title"]) + 1 :]
     date_line = next(line for line in after_title if re.search(r"\d{4}", line))
     path = tmp_path / f"{name}.htm"
-    path.write_text(html_page(expected["title"], date_line, [n for n in after_title if n != date_line]), "utf-8")
+    body = [n for n in after_title if n != date_line]
+    path.write_text(html_page(expected["title"], date_line, body, expected.get("kicker", "")), "utf-8")
     check_reading(load(path), expected)
 
 

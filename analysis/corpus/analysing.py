@@ -24,12 +24,12 @@ from analysis.files import atomic_path, write_csv
 from analysis.numbers.extracting import COLUMNS, extract_statistics, warm_up
 from analysis.reading.article import Article, ArticleWarning
 from analysis.reading.loading import load_article
-from analysis.reading.script import to_simplified
+from analysis.reading.script import script_of
 from analysis.words.frequency import counted, pieces, quoted_phrases
 
 PARTITIONS = "partitions"
 TEXTS = "texts"
-ARTICLE_COLUMNS = ["article", "title", "published", "source", "script", "chars", "words"]
+ARTICLE_COLUMNS = ["article", "title", "published", "source", "outlet", "script", "chars", "words"]
 # the tables written per partition and assembled, in partition order, into one file each
 PARTITION_TABLES = {
     "articles": ARTICLE_COLUMNS,
@@ -88,13 +88,6 @@ def merged(summaries: Iterable[Summary]) -> Summary:
     return total
 
 
-def script_of(text: str) -> str:
-    """traditional when some character changes on the way to Simplified script, else simplified; '' with no Han."""
-    if not any("\u4e00" <= c <= "\u9fff" for c in text):
-        return ""
-    return "traditional" if to_simplified(text) != text else "simplified"
-
-
 def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
     """The text's tokens separated by spaces, one line of the text a line, and the counts word_counts gives, from one
     segmentation."""
@@ -117,6 +110,7 @@ def describe(article: Article, counts: Counter[str]) -> dict:
         "title": article.title,
         "published": published.isoformat() if isinstance(published, date) else "",
         "source": article.source,
+        "outlet": article.outlet,
         "script": script_of(article.text),
         "chars": len(article.text),
         "words": sum(counts.values()),

@@ -29,11 +29,11 @@ def read_corpus(tables: str | Path) -> dict[str, pd.DataFrame]:
 
 
 def articles_by_month(articles: pd.DataFrame) -> pd.DataFrame:
-    """Articles per month of publication and source (a month with none is a zero row; no date: left out)."""
+    """Articles per month of publication and outlet (a month with none is a zero row; no date: left out)."""
     dated = articles[articles["month"] != ""]
     if dated.empty:
         return pd.DataFrame(columns=["month"])
-    table = dated.pivot_table(index="month", columns="source", values="article", aggfunc="count", fill_value=0)
+    table = dated.pivot_table(index="month", columns="outlet", values="article", aggfunc="count", fill_value=0)
     months = pd.period_range(table.index.min(), table.index.max(), freq="M").strftime("%Y-%m")
     return table.reindex(months, fill_value=0).rename_axis("month").reset_index()
 
@@ -87,7 +87,7 @@ def shared_slogans(quoted: pd.DataFrame, articles: pd.DataFrame, least: int = 2)
 
 
 def plot_articles_by_month(monthly: pd.DataFrame):
-    """Articles per month of publication, stacked by source, whole-number counts and at most 12 month labels; None
+    """Articles per month of publication, stacked by outlet, whole-number counts and at most 12 month labels; None
     when no article has a full date."""
     if monthly.empty:
         return None
@@ -102,7 +102,7 @@ def plot_articles_by_month(monthly: pd.DataFrame):
     ax.set_xticks(range(0, len(monthly), step), monthly["month"].iloc[::step], rotation=0)
     ax.set_xlabel("")
     ax.set_ylabel("文章 Articles")
-    set_titles(ax, "每月文章數", "Articles per month of publication, by source")
+    set_titles(ax, "每月文章數", "Articles per month of publication, by outlet")
     return fig
 
 

@@ -265,7 +265,7 @@ def article_entries(out: Path, steps: list[Step]) -> list[dict]:
                 {
                     "slug": folder.name,
                     "title": article["title"],
-                    "source": article.get("source", ""),
+                    "source": article.get("outlet") or article.get("source", ""),
                     "published": article.get("published"),
                     "findings": headlines(paths.processed),
                     "pages": pages,

@@ -89,7 +89,9 @@ class Article:
     """One news article: metadata, paragraphs, captions and the cleaned text, comparable across encodings.
 
     published is a time-zone-aware datetime when the page gives date and time, a date when it gives only the date,
-    None when it gives no full date. raw_text is the decoded file, or for a saved web page the text extracted from it
+    None when it gives no full date. outlet is the canonical name of the outlet `source` names (analysis.reading.outlets), or
+    `source` as printed when the registry does not list it; kicker (引題) and subtitle (副題) are the lines printed
+    above and below the headline, also kept in the text as its first headings. raw_text is the decoded file, or for a saved web page the text extracted from it
     (title, date line, main text), which is what the offsets index."""
 
     title: str
@@ -107,6 +109,9 @@ class Article:
     spans: tuple[Span, ...] = field(compare=False, repr=False)
     original_title: str = ""
     layout: str = field(default="", compare=False)
+    outlet: str = ""
+    kicker: str = ""
+    subtitle: str = ""
 
     @property
     def published_text(self) -> str:
@@ -170,6 +175,9 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "original_title": self.original_title,
             "layout": self.layout,
+            "kicker": self.kicker,
+            "subtitle": self.subtitle,
+            "outlet": self.outlet,
             "source": self.source,
             "cited_source": self.cited_source,
             "reporter": self.reporter,

@@ -26,3 +26,24 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Text in Traditional script (OpenCC s2t)."""
     return _converter("s2t").convert(text)
+
+
+@cache
+def script_specific(char: str) -> tuple[bool, bool]:
+    """Whether a character is written only in Traditional script (OpenCC t2s changes it) and whether only in
+    Simplified (s2t changes it); a character both scripts share is neither."""
+    return _converter("t2s").convert(char) != char, _converter("s2t").convert(char) != char
+
+
+def script_of(text: str) -> str:
+    """traditional or simplified by which script's own characters the text holds more of (one 劏 in a Simplified page
+    does not make it Traditional); simplified when it holds neither; '' with no Han character."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+    if not han:
+        return ""
+    traditional = simplified = 0
+    for char in han:
+        only_traditional, only_simplified = script_specific(char)
+        traditional += only_traditional
+        simplified += only_simplified
+    return "traditional" if traditional > simplified else "simplified"

@@ -4,7 +4,7 @@ for the date), read offline, laid out as a text page so the loader reads it like
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -96,7 +96,7 @@ def page_title(titles: list[str], page: list[str]) -> str:
     return next((title for title in titles if title), "")
 
 
-def read_web_page(path: Path) -> tuple[str, str]:
+def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
     """The text of a saved web page: title, date and source lines, the main text, the editor's and author's lines;
     the Article's raw_text and offsets are this text. Nothing is fetched: trafilatura and htmldate read the file."""
     data = path.read_bytes()
@@ -138,4 +138,5 @@ def read_web_page(path: Path) -> tuple[str, str]:
     author_line = f"作者：{author}" if author[:1] in surnames() and len(author) <= AUTHOR_MAX_CHARS else ""
     header = [line for line in dict.fromkeys((first["published"], first["source"])) if line and line not in body]
     footer = [line for line in (first["editor"], author_line) if line and line not in body and line not in header]
-    return "\n".join([title, *header, "", *body, "", *footer]).rstrip(), encoding
+    stamps = [(datetime.fromisoformat(document.date).date(), "the page's metadata")] if document.date else []
+    return "\n".join([title, *header, "", *body, "", *footer]).rstrip(), encoding, stamps

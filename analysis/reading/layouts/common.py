@@ -11,10 +11,69 @@ from analysis import config
 from analysis.reading.characters import is_han_text
 from analysis.wordlists import read_word_list
 
+TIME = r"(?:\s*(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})(?:\s*[:：]\s*(?P<second>\d{2}))?(?!\d))"
 DATE_TIME = re.compile(
     r"(?<!\d)(?P<year>\d{4})\s*(?:[-/.－／．]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.－／．]|月)\s*(?P<day>\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?P<hour>\d{1,2})\s*[:：]\s*(?P<minute>\d{2})(?:\s*[:：]\s*(?P<second>\d{2}))?(?!\d))?"
+    + TIME + "?"
 )
+# 09/07/2019 (Hong Kong, Macao, Taiwan and most overseas outlets print the day first, US outlets the month): which
+# is which is decided by the digits when one exceeds 12, else by the outlet's region
+NUMERIC_DATE_TIME = re.compile(
+    r"(?<![\d/.\-])(?P<first>\d{1,2})\s*(?P<mark>[-/.])\s*(?P<second_part>\d{1,2})\s*(?P=mark)\s*(?P<year>\d{4})(?!\d)"
+    + TIME + "?"
+)
+# a date without its year, always printed with a time on a date line (10-13 10:55:46, 10月13日 10:55): the year is
+# the page's to give (a dateline, the page's metadata or address, the text's dated events), never guessed
+YEARLESS_DATE_TIME = re.compile(
+    r"(?<![\d/.\-])(?P<month>\d{1,2})\s*(?:[-/]|月)\s*(?P<day>\d{1,2})(?![\d/.\-])\s*日?\s*" + TIME
+)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A date (and time) printed on a line: year None when the line gives none; when the order of an all-digit date
+    is open (09/07/2019), month and day are as printed and order_open says the day may come first."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    order_open: bool = False
+
+    def ordered(self, day_first: bool) -> tuple[int, int]:
+        """Month and day, an open order read day first or not as the outlet prints."""
+        if self.order_open and day_first:
+            return self.day, self.month
+        return self.month, self.day
+
+
+def find_date(line: str, start: int = 0) -> DateLine | None:
+    """The first date printed on a line, year first (2021-07-29, 2021年7月29日), day or month first (09/07/2019) or
+    without a year (10-13 10:55:46); None if there is none."""
+    found = []
+    for pattern in (DATE_TIME, NUMERIC_DATE_TIME, YEARLESS_DATE_TIME):
+        if m := pattern.search(line, start):
+            found.append(m)
+    if not found:
+        return None
+    m = min(found, key=lambda m: (m.start(), -(m.end() - m.start())))
+    clock = [int(m[g]) if m[g] else None for g in ("hour", "minute", "second")]
+    if clock[0] is not None and clock[2] is None:
+        clock[2] = 0
+    if m.re is DATE_TIME:
+        return DateLine(m.start(), m.end(), int(m["year"]), int(m["month"]), int(m["day"]), *clock)
+    if m.re is YEARLESS_DATE_TIME:
+        return DateLine(m.start(), m.end(), None, int(m["month"]), int(m["day"]), *clock)
+    first, second = int(m["first"]), int(m["second_part"])
+    if first > 12:  # 24/09/2019: only the day can be 24
+        return DateLine(m.start(), m.end(), int(m["year"]), second, first, *clock)
+    return DateLine(m.start(), m.end(), int(m["year"]), first, second, *clock, order_open=second <= 12)
+
+
 # A field label and what it gives; longer labels first, so 責任編輯 is not read as 編輯, nor 資料來源 as 來源.
 LABELS = {
     "cited_source": "資料來源|资料来源|數據來源|数据来源",
@@ -24,8 +83,9 @@ LABELS = {
     "reporter": "作者|記者|记者|撰文|撰稿|文",
     "updated": "更新時間|更新时间|更新日期|修改時間|修改时间",
     "published": "發布日期|发布日期|發佈日期|發布時間|发布时间|發佈時間|發表時間|发表时间|時間|时间|日期",
-    "ignored": "瀏覽次數|浏览次数|閱讀數|阅读数|閱讀量|阅读量|點擊數|点击数|點擊量|点击量|"
-    "審讀|审读|審核|审核|審校|审校|校對|校对|簽發|签发|監製|监制|統籌|统筹|瀏覽|浏览|閱讀|阅读|點擊|点击",
+    "ignored": "瀏覽次數|浏览次数|閱讀數|阅读数|閱讀量|阅读量|點擊數|点击数|點擊量|点击量|評論數|评论数|"
+    "審讀|审读|審核|审核|審校|审校|校對|校对|簽發|签发|監製|监制|統籌|统筹|瀏覽|浏览|閱讀|阅读|點擊|点击|評論|评论|"
+    "點贊|点赞|人氣|人气",
 }
 LABEL = re.compile(
     "(?P<label>" + "|".join(LABELS.values()) + r")\s*(?:[:：]|(?<=文)[/／])\s*"
@@ -33,10 +93,20 @@ LABEL = re.compile(
 KEY_OF = {label: key for key, labels in LABELS.items() for label in labels.split("|")}
 # what ends a field's value: a bar, a bracket or a wide gap
 VALUE_END = re.compile(r"\s*[|｜【】\[\]]\s*|\s{2,}")
+# what separates the unlabelled parts of a date line: 港聞 | 09/07/2019 06:30 | 星島日報 | 閱讀 1523
+BETWEEN_FIELDS = re.compile(r"\s*[|｜]\s*|\s{2,}")
 WRAPPERS = " []【】()（）|｜/"
 SENTENCE_MARKS = re.compile(r"[。？！；，?!;]")
 # a print edition's page and section beside its date: A05版：要闻, 第04版
 PAGE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[^\s，。]{1,8})?")
+# a page's counters beside its date: 阅读 59, 59次浏览, 评论(0), 👍 12
+COUNTER = re.compile(
+    r"(?:瀏覽|浏览|閱讀|阅读|點擊|点击|評論|评论|點贊|点赞|贊|赞|人氣|人气|收藏|分享)(?:次數|次数|數|数|量)?\s*[(（]?\s*\d+\s*[)）]?"
+    r"|\d+\s*(?:次|人)?(?:瀏覽|浏览|閱讀|阅读|點擊|点击|評論|评论)"
+)
+COUNTERS = re.compile(rf"(?:{COUNTER.pattern})(?:[\s|｜/·]*(?:{COUNTER.pattern}))*")
+# a section's name beside a date (港聞 | 2019-09-24): a few characters, set off from the date by a bar or space
+SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}")
 REPORTER_TITLE = re.compile(r"^[^\s，。]{0,10}?[記记]者\s*")
 # a newspaper or website name printed on the date line without a label (2021-08-18 00:12    香港商报)
 OUTLET = re.compile(
@@ -98,9 +168,11 @@ SHARED_FRAGMENTS = (
     "微信|微博|朋友圈|QQ|QQ空間|QQ空间|Facebook|Twitter|WhatsApp|LINE|複製鏈接|复制链接|掃一掃|扫一扫|"
     "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»|"
     "星期[一二三四五六日天]|[周週][一二三四五六日]|第?[A-Z]?\\d{1,3}版|完|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
-    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]"
+    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]|[網网][絡络]整理|[綜综]合整理|[綜综]合報道|综合报道|原創|原创"
 )
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
+# the links to the site's previous and next articles, which follow the text: 上一篇：…, 下一篇：…
+PREVIOUS_NEXT = re.compile(r"(?:上一篇|下一篇|上一[條条]|下一[條条])\s*[:：]")
 # a row of short links: 首页 | 时政 | 国际 | 财经
 NAVIGATION = re.compile(r"[^，。|｜]{1,8}(?:\s*[|｜]\s*[^，。|｜]{1,8}){2,}")
 # 首页 > 时政 > 正文, 人民網>>時政: a trail of short links (never with a <, so text holding markup is not one)
@@ -140,6 +212,16 @@ def is_names(line: str) -> bool:
 def is_heading(text: str) -> bool:
     """A short line without sentence punctuation is a subheading."""
     return len(text) <= HEADING_MAX_CHARS and not SENTENCE_PUNCTUATION.search(text)
+
+
+def is_furniture_beside_date(piece: str, date: DateLine | None) -> bool:
+    """Whether what is left of a date line beside its fields is the page's furniture: a second date, a print page
+    (A05版), a counter (阅读 59), or a section's name next to the date."""
+    if (other := find_date(piece)) and other.start == 0 and other.end == len(piece):
+        return True
+    if PAGE.fullmatch(piece) or COUNTERS.fullmatch(piece):
+        return True
+    return date is not None and bool(SECTION.fullmatch(piece))
 
 
 def trimmed(line: str, start: int, end: int) -> tuple[int, int]:
@@ -186,8 +268,9 @@ class Layout:
         return sum(1 for line in ends if self.markers and self.markers.search(line))
 
     def is_trailer(self, line: str) -> bool:
-        """Whether everything from this line on is site furniture (related news, comments)."""
-        return bool(self._trailer.fullmatch(line))
+        """Whether everything from this line on is site furniture (related news, comments, the links to the previous
+        and next articles)."""
+        return bool(self._trailer.fullmatch(line) or PREVIOUS_NEXT.match(line))
 
     def is_boilerplate(self, line: str) -> bool:
         """Whether a line is site furniture: share and print buttons, navigation, copyright."""
@@ -201,11 +284,11 @@ class Layout:
     def read_fields(self, line: str) -> dict | None:
         """The metadata of a line made only of labelled fields, a date and an outlet name; None for any other line."""
         marks = []
-        date = DATE_TIME.search(line)
+        date = find_date(line)
         if date:
-            marks.append((date.start(), date.end(), "date"))
+            marks.append((date.start, date.end, "date"))
         for m in LABEL.finditer(line):
-            if not (date and date.start() <= m.start() < date.end()):
+            if not (date and date.start <= m.start() < date.end):
                 marks.append((m.start(), m.end(), KEY_OF[m["label"]]))
         if not marks:
             return None
@@ -227,13 +310,13 @@ class Layout:
                 value = REPORTER_TITLE.sub("", value)  # 作者：本报记者 张三
             if value and key != "ignored":
                 fields.setdefault(key, value)
-        before_date = [key for start, _, key in marks if date and start < date.start()]
+        before_date = [key for start, _, key in marks if date and start < date.start]
         if before_date and before_date[-1] == "updated":  # the date says when the page was updated, not published
             fields.pop("published", None)
-        for piece in (p.strip(WRAPPERS) for p in leftover):
+        for piece in (p.strip(WRAPPERS) for part in leftover for p in BETWEEN_FIELDS.split(part)):
             if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
                 fields["source"] = piece.strip("《》 ")
-            elif piece and not DATE_TIME.fullmatch(piece) and not PAGE.fullmatch(piece) and not any(
+            elif piece and not is_furniture_beside_date(piece, date) and not any(
                 self.is_boilerplate(form) for form in (piece, piece.replace(" ", ""))  # 第 04 版
             ):
                 return None
