@@ -509,3 +509,134 @@ def takungpao_html():
         "headings": [],
     }
     return html, expected
+
+
+def hot_list(heading: str, titles: list[str], views: list[int]) -> str:
+    """A sidebar's ranked list of popular articles with their view counts, as portals print them beside the text."""
+    items = "".join(
+        f'<li><em class="rank">{rank}</em><a href="/hot/{rank}.html">{title}</a><span class="views">{count}</span></li>'
+        for rank, (title, count) in enumerate(zip(titles, views, strict=True), 1)
+    )
+    return f'<div class="sidebar-box"><h2 class="box-title">{heading}</h2><ul class="hot">{items}</ul></div>'
+
+
+HOT_TITLES = ["多岁老人坚持义务宣讲十年", "市民排队体验线下学习空间", "街道党员志愿者服务时长创新高",
+              "社区书记谈基层治理新办法", "学习平台推出新栏目"]
+
+
+@html_fixture("netease")
+def netease_html():
+    """A portal's article page (Simplified): the text in div.post_body among share bars, a right column of hot lists
+    with ranks and view counts (热门推荐, 热点新闻), and a comment box under the text."""
+    hot = hot_list("热门推荐", HOT_TITLES, [81537, 72015, 60422, 51230, 40118])
+    news = hot_list("热点新闻", HOT_TITLES[::-1], [99321, 88410, 77502, 66013, 55120])
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>中山市学习平台注册用户超过12万_网易新闻</title>
+<meta property="og:title" content="中山市学习平台注册用户超过12万">
+<meta property="article:published_time" content="2019-02-01T05:49:41+08:00"></head>
+<body><div class="N-nav-channel"><a href="/">网易首页</a> <a href="/news">新闻</a> <a href="/sports">体育</a>
+<a href="/ent">娱乐</a> <a href="/money">财经</a></div>
+<div class="container"><div class="post_main">
+<h1 class="post_title">中山市学习平台注册用户超过12万</h1>
+<div class="post_info">2019-02-01 05:49:41 来源: <a href="#">中山日报</a> <a href="#comments">参与评论 35</a></div>
+<div class="post_body">
+<p>中山市各镇街近年推广学习平台，截至今年1月底，注册用户超过12万人，其中党员3.4万人。</p>
+<p>全市组建宣讲队伍86支，去年开展宣讲活动1200多场，参与群众约9.5万人次。</p>
+<p>市委宣传部表示，今年将在各镇街新建线下学习点40个，每个学习点配备讲解员2名。</p>
+<p class="otitle">（原标题：中山学习平台用户超12万）</p>
+<div class="post_btns"><a href="#">分享到：</a><a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>
+<p class="ep-editor">责任编辑：李明_NN1234</p>
+</div>
+<div class="post_comment" id="comments"><h3>网友评论</h3><div class="tie-list">
+<div class="tie"><span class="user">网易网友 [广东省中山市]</span><p>好事情，我们社区也有学习点，每周去2次。</p>
+<span class="vote">顶 128</span></div>
+<div class="tie"><span class="user">网易网友 [广东省广州市]</span><p>希望多办几场宣讲，去年参加过3场。</p>
+<span class="vote">顶 56</span></div></div></div>
+</div>
+<div class="post_side">{hot}{news}</div></div>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "中山市学习平台注册用户超过12万", "published": (2019, 2, 1, 5, 49, 41), "source": "中山日报",
+        "editor": "李明", "reporter": "", "captions": [], "original_title": "中山学习平台用户超12万",
+        "paragraphs": ["中山市各镇街近年推广学习平台，截至今年1月底，注册用户超过12万人，其中党员3.4万人。",
+                       "全市组建宣讲队伍86支，去年开展宣讲活动1200多场，参与群众约9.5万人次。",
+                       "市委宣传部表示，今年将在各镇街新建线下学习点40个，每个学习点配备讲解员2名。"],
+        "headings": [],
+    }
+    return html, expected
+
+
+@html_fixture("government-portal")
+def government_portal_html():
+    """A provincial government portal (Simplified): the site's logo in an <h1>, the article in nested tables, the
+    title in a td, the date and source in the next row, the text with <h3> subheadings that carry numbers."""
+    html = f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>山西省推进基层学习平台建设 - 山西省人民政府网站</title>
+<meta name="ArticleTitle" content="山西省推进基层学习平台建设"></head>
+<body><div class="header"><h1 class="logo"><a href="/">山西省人民政府网站</a></h1>
+<div class="nav"><a href="/">首页</a> | <a href="/zw">政务公开</a> | <a href="/fw">政务服务</a> |
+<a href="/hd">互动交流</a></div></div>
+<table width="1000" class="outer"><tr><td width="700" valign="top">
+<table width="100%"><tr><td class="position">当前位置：首页 &gt; 政务公开 &gt; 要闻动态</td></tr>
+<tr><td class="bt" align="center">山西省推进基层学习平台建设</td></tr>
+<tr><td class="xx" align="center">发布时间：2022年12月08日23:44:23 来源：山西日报 【字体：大 中 小】
+【打印本页】</td></tr>
+<tr><td id="zoom" class="zw">
+<p>全省各市县推进基层学习平台建设，截至11月底建成学习点2600个，覆盖乡镇1196个。</p>
+<h3>一、2022年新建学习点860个</h3>
+<p>今年全省新建学习点860个，其中农村学习点占六成以上，投入资金1.2亿元。</p>
+<h3>二、宣讲队伍扩大到3200支</h3>
+<p>各地组建宣讲队伍3200支，全年开展宣讲活动4.5万场，参与群众超过300万人次。</p>
+</td></tr></table></td>
+<td width="300" valign="top" class="right"><div class="box"><h2>热点新闻</h2><ul>
+<li><a href="/a1">省政府召开常务会议</a></li><li><a href="/a2">全省经济运行情况通报</a></li></ul></div>
+</td></tr></table>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "山西省推进基层学习平台建设", "published": (2022, 12, 8, 23, 44, 23), "source": "山西日报",
+        "editor": "", "reporter": "", "captions": [],
+        "paragraphs": ["全省各市县推进基层学习平台建设，截至11月底建成学习点2600个，覆盖乡镇1196个。",
+                       "一、2022年新建学习点860个",
+                       "今年全省新建学习点860个，其中农村学习点占六成以上，投入资金1.2亿元。",
+                       "二、宣讲队伍扩大到3200支",
+                       "各地组建宣讲队伍3200支，全年开展宣讲活动4.5万场，参与群众超过300万人次。"],
+        "headings": ["一、2022年新建学习点860个", "二、宣讲队伍扩大到3200支"],
+    }
+    return html, expected
+
+
+@html_fixture("hong-kong-portal")
+def hong_kong_portal_html():
+    """A Hong Kong news portal (Traditional): nested wrappers, the date printed day first, a kicker above the
+    headline, the text in an <article>, a ranked 熱門 list with view counts after it."""
+    hot = hot_list("熱門新聞", ["長者每日排隊領飯盒", "劏房租金再升", "港鐵新線通車", "天文台發出預警", "新盤開售"],
+                   [81537, 72015, 60422, 51230, 40118])
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>深水埗劏房住戶增至2.1萬 社區中心加開服務 | 香港01</title>
+<meta property="og:title" content="深水埗劏房住戶增至2.1萬 社區中心加開服務 | 香港01">
+<meta property="og:site_name" content="香港01"></head>
+<body><header><div class="logo"><h1>香港01</h1></div><nav><a href="/">首頁</a><a href="/news">港聞</a>
+<a href="/china">中國</a><a href="/world">國際</a></nav></header>
+<div id="root"><div class="layout"><div class="wrapper"><div class="inner">
+<article>
+<div class="kicker">劏房問題持續 社區支援加強</div>
+<h1 class="headline">深水埗劏房住戶增至2.1萬 社區中心加開服務</h1>
+<div class="meta"><span class="section">港聞</span> <time>09/07/2019 06:30</time> <span>來源：香港01</span></div>
+<div class="body">
+<p>社區中心表示，深水埗劏房住戶增至2.1萬戶，比去年多約1500戶。</p>
+<p>中心每周開放6日，今年已服務居民逾8000人次，下月起加開夜間服務。</p>
+</div>
+</article>
+{hot}
+</div></div></div></div>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "深水埗劏房住戶增至2.1萬 社區中心加開服務", "kicker": "劏房問題持續 社區支援加強",
+        "published": (2019, 7, 9, 6, 30, 0), "source": "香港01", "outlet": "香港01",
+        "editor": "", "reporter": "", "captions": [],
+        "paragraphs": ["劏房問題持續 社區支援加強", "社區中心表示，深水埗劏房住戶增至2.1萬戶，比去年多約1500戶。",
+                       "中心每周開放6日，今年已服務居民逾8000人次，下月起加開夜間服務。"],
+        "headings": ["劏房問題持續 社區支援加強"],
+    }
+    return html, expected

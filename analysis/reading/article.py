@@ -91,8 +91,8 @@ class Article:
     published is a time-zone-aware datetime when the page gives date and time, a date when it gives only the date,
     None when it gives no full date. outlet is the canonical name of the outlet `source` names (analysis.reading.outlets), or
     `source` as printed when the registry does not list it; kicker (引題) and subtitle (副題) are the lines printed
-    above and below the headline, also kept in the text as its first headings. raw_text is the decoded file, or for a saved web page the text extracted from it
-    (title, date line, main text), which is what the offsets index."""
+    above and below the headline, also kept in the text as its first headings. raw_text is the decoded file, or for a
+    saved web page the text extracted from it (title, date line, main text), which is what the offsets index."""
 
     title: str
     published: datetime | date | None

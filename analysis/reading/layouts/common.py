@@ -101,10 +101,13 @@ SENTENCE_MARKS = re.compile(r"[。？！；，?!;]")
 PAGE = re.compile(r"第?\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[^\s，。]{1,8})?")
 # a page's counters beside its date: 阅读 59, 59次浏览, 评论(0), 👍 12
 COUNTER = re.compile(
-    r"(?:瀏覽|浏览|閱讀|阅读|點擊|点击|評論|评论|點贊|点赞|贊|赞|人氣|人气|收藏|分享)(?:次數|次数|數|数|量)?\s*[(（]?\s*\d+\s*[)）]?"
+    r"(?:參與|参与)?(?:瀏覽|浏览|閱讀|阅读|點擊|点击|評論|评论|點贊|点赞|贊|赞|人氣|人气|收藏|分享)(?:次數|次数|數|数|量)?\s*[(（]?\s*\d+\s*[)）]?"
     r"|\d+\s*(?:次|人)?(?:瀏覽|浏览|閱讀|阅读|點擊|点击|評論|评论)"
 )
 COUNTERS = re.compile(rf"(?:{COUNTER.pattern})(?:[\s|｜/·]*(?:{COUNTER.pattern}))*")
+COUNTER_AFTER = re.compile(rf"\s+(?:{COUNTER.pattern})")
+# a portal's code for its editor after the name: 李明_NN1234
+EDITOR_CODE = re.compile(r"\s*_?[A-Za-z]{1,4}\d{2,}$")
 # a section's name beside a date (港聞 | 2019-09-24): a few characters, set off from the date by a bar or space
 SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}")
 REPORTER_TITLE = re.compile(r"^[^\s，。]{0,10}?[記记]者\s*")
@@ -168,7 +171,12 @@ SHARED_FRAGMENTS = (
     "微信|微博|朋友圈|QQ|QQ空間|QQ空间|Facebook|Twitter|WhatsApp|LINE|複製鏈接|复制链接|掃一掃|扫一扫|"
     "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»|"
     "星期[一二三四五六日天]|[周週][一二三四五六日]|第?[A-Z]?\\d{1,3}版|完|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
-    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]|[網网][絡络]整理|[綜综]合整理|[綜综]合報道|综合报道|原創|原创"
+    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]|字[体體]|打印本[页頁]|[关關][闭閉]窗口|[網网][絡络]整理|[綜综]合整理|[綜综]合報道|综合报道|原創|原创"
+)
+# what every site prints after the text: lists of other articles, ranked by views, and the readers' comments
+SHARED_TRAILER = (
+    "熱門推薦|热门推荐|熱點新聞|热点新闻|熱門新聞|热门新闻|熱門文章|热门文章|熱門排行|热门排行|點擊排行|点击排行|排行榜|"
+    "相關新聞|相关新闻|相關閱讀|相关阅读|網友評論|网友评论|最新評論|最新评论|猜你喜歡|猜你喜欢"
 )
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
 # the links to the site's previous and next articles, which follow the text: 上一篇：…, 下一篇：…
@@ -260,7 +268,8 @@ class Layout:
     @cached_property
     def _trailer(self) -> re.Pattern:
         """A line that starts the trailer, bracketed or not."""
-        return re.compile(rf"[【\[]?(?:{self.trailer})[】\]]?[:：]?" if self.trailer else "(?!)")
+        trailer = "|".join(p for p in (self.trailer, SHARED_TRAILER) if p)
+        return re.compile(rf"[【\[]?(?:{trailer})[】\]]?[:：]?")
 
     def score(self, lines: list[str]) -> int:
         """How many of the page's first and last lines (where the furniture is) show this layout (0: generic)."""
@@ -302,12 +311,16 @@ class Layout:
                 continue
             gap = VALUE_END.search(line, end, stop)
             value_end = gap.start() if gap else stop
+            if counter := COUNTER_AFTER.search(line, end, value_end):  # 来源: 中山日报 参与评论 35
+                value_end = counter.start()
             value = line[end:value_end].strip(WRAPPERS)
             leftover.append(line[value_end:stop])
             if SENTENCE_MARKS.search(value) or len(value) > 40 or (value and key in ("published", "updated")):
                 return None  # a sentence, or a time label followed by something other than a date (活動時間：下午)
             if key == "reporter":
                 value = REPORTER_TITLE.sub("", value)  # 作者：本报记者 张三
+            if key == "editor":
+                value = EDITOR_CODE.sub("", value)  # 责任编辑：李明_NN1234
             if value and key != "ignored":
                 fields.setdefault(key, value)
         before_date = [key for start, _, key in marks if date and start < date.start]
