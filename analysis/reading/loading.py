@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 from charset_normalizer import from_bytes
 
 from analysis.reading.article import Article, ArticleError, ArticleWarning, Caption, Paragraph, Span
+from analysis.reading.characters import is_han
 from analysis.reading.cleaning import clean_line, strip_span
 from analysis.reading.layouts import choose_layout
-from analysis.reading.layouts.common import DATE_TIME, NAMES, DateLine, Reading, is_heading, is_names
-from analysis.reading.outlets import find_outlet, outlet_name
+from analysis.reading.layouts.common import DATE_TIME, NAMES, NEWS_LEAD, DateLine, Reading, is_heading, is_names
+from analysis.reading.outlets import Outlet, file_outlet, find_outlet
 
 ENCODINGS = ["utf_8", "utf_16", "big5hkscs", "gb18030"]
 WEB_PAGES = (".html", ".htm")
@@ -26,6 +27,8 @@ FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)
 # 標題\作者、作者: the authors printed after the title
 TITLE_AUTHORS = re.compile(rf"(?P<title>.+?)\s*[\\＼]\s*(?P<names>{NAMES})")
 SENTENCE_END = "。！？!?"
+# what a text's lead adds to the outlet's name: brackets, a date, 訊, 電, 報導 (【大纪元9月14日报导】)
+LEAD_WORDS = re.compile(r"[【】\[\]\s]|\d{1,2}月\d{1,2}日|[電电訊讯]$|[報报][導导道]$")
 # a subtitle (副題) opens with a dash: ——來自廣東深圳的調查
 SUBTITLE = re.compile(r"[—─－-]{1,2}")
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 5, 100
@@ -145,6 +148,7 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
     dated_lines: list[tuple[DateLine, str]] = []  # date lines below the title, where each is
     header_dates: list[tuple[DateLine, str]] = []  # date lines above it: a site may print today's date there
     dateline, title, in_body, paragraphs_seen, skip = None, None, False, False, 0
+    furniture: list[str] = []  # the site's lines around the article (its logo, copyright): they may name the outlet
     pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
     readings = [layout.read(line) for line, _ in lines]
     for number, ((line, raw_start), reading) in enumerate(zip(lines, readings, strict=True)):
@@ -152,7 +156,11 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
             skip -= 1
             continue
         if title is None:
-            if reading.kind in ("boilerplate", "trailer") or is_channel_name(lines, readings, number):
+            if (
+                reading.kind in ("boilerplate", "trailer") or is_channel_name(lines, readings, number)
+                or (reading.kind == "body" and not any(is_han(c) for c in line))  # a player's 0:00 / 0:00
+            ):
+                furniture.append(line)
                 continue
             if reading.kind != "body":
                 if "published" in reading.fields:
@@ -172,6 +180,7 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
         if reading.kind == "trailer":
             break
         if reading.kind == "boilerplate":
+            furniture.append(line)
             continue
         if reading.kind == "meta":
             if "published" in reading.fields:
@@ -200,13 +209,13 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
             pieces.append(("paragraph", segments, {}))
     if title is None:
         raise ArticleError(f"{path}: no title line (every line is a date, a label or site furniture)")
-    outlet = find_outlet(meta["source"]) if meta["source"] else None
+    outlet = page_outlet(meta["source"], furniture, pieces, path)
     zone, day_first = (outlet.zone, outlet.day_first) if outlet else (layout.zone, True)
     notes: list[str] = []
     # the first date line below the title; one above it is the last resort
     published = publication_date(dated_lines + header_dates, dateline, stamps, zone, day_first, path, pieces, notes)
     warn_about_date(path, published, notes)
-    meta |= heads | {"outlet": outlet_name(meta["source"])}
+    meta |= heads | {"outlet": outlet.name if outlet else meta["source"].strip()}
     return assemble(path, raw, encoding, layout, title, published, meta, pieces)
 
 
@@ -283,8 +292,22 @@ def is_subtitle(line: str, reading: Reading) -> bool:
 
 
 def is_title_like(line: str) -> bool:
-    """Whether a line may be part of a title: short, not ending a sentence, not a list of names."""
-    return len(line) <= TITLE_MAX_CHARS and line[-1] not in SENTENCE_END and not is_names(line)
+    """Whether a line may be part of a title: short, no full stop (a caption's), not a list of names."""
+    return len(line) <= TITLE_MAX_CHARS and line[-1] not in SENTENCE_END and "。" not in line and not is_names(line)
+
+
+def page_outlet(source: str, furniture: list[str], pieces: list, path: Path) -> Outlet | None:
+    """The registered outlet the source line names; without a source line, the one the text's lead names
+    (【文匯網訊】, 【大纪元9月14日报导】, 新华社北京6月29日电), the site's own lines (its logo, its copyright) or the
+    file's name (2021-07-29_hkcd_….txt)."""
+    if source:
+        return find_outlet(source)
+    first = next(("".join(c for c, _ in segments) for kind, segments, _ in pieces if kind == "paragraph"), "")
+    if (lead := NEWS_LEAD.match(first)) and (found := find_outlet(LEAD_WORDS.sub("", lead.group()))):
+        return found
+    if found := next((found for line in furniture if (found := find_outlet(line))), None):
+        return found
+    return file_outlet(path.stem)
 
 
 def where_in(path: Path, raw: str, raw_start: int, line: str) -> str:

@@ -17,6 +17,8 @@ REGISTRY = config.LEXICON / "outlets.tsv"
 MONTH_FIRST_REGIONS = frozenset({"US"})
 # what a printed name may carry after the outlet's own: its website, app or edition (香港商報網, 新华网客户端)
 NAME_SUFFIX = re.compile(r"(?:网站|网|客户端|app|电子版|电子报|即时新闻)$")
+# a website's address less its host's top-level parts: hkcd.com, ltn.com.tw, abc.net.au
+DOMAIN = re.compile(r"\.(?:com|net|org|gov|edu)?(?:\.?(?:cn|hk|mo|tw|au|sg|de|uk))?$")
 # what separates the parts of a printed source: 人民網－人民日報, 中新网 | 广东
 SOURCE_PARTS = re.compile(r"\s*[-－—–|｜/、·]\s*|\s+")
 
@@ -39,6 +41,8 @@ def name_key(name: str) -> str:
     """A printed name reduced to what every form of it shares: Simplified script, lower case, no spaces, no 網/网
     (or 客户端, 电子版) after it."""
     key = to_simplified(name).lower().replace(" ", "").strip("《》<>「」")
+    if re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,3}", key):
+        key = DOMAIN.sub("", key)  # the outlet's domain: its name in the file names researchers give pages
     while (shorter := NAME_SUFFIX.sub("", key)) != key and shorter:
         key = shorter
     return key
@@ -61,6 +65,12 @@ def registry() -> dict[str, Outlet]:
     return index
 
 
+def file_outlet(name: str) -> Outlet | None:
+    """The registered outlet a file's name gives in one of its parts (2021-07-29_hkcd_….txt: 香港商報)."""
+    index = registry()
+    return next((index[part] for part in re.split(r"[_\s]+", name.lower()) if part in index), None)
+
+
 def find_outlet(printed: str) -> Outlet | None:
     """The registered outlet a printed name (a source line's value) names, or None: the whole name first, then each
     of its parts (人民網－人民日報), then the longest registered name a part starts with (中新网广东)."""
@@ -75,10 +85,3 @@ def find_outlet(printed: str) -> Outlet | None:
         if starts:
             return index[max(starts, key=len)]
     return None
-
-
-def outlet_name(printed: str) -> str:
-    """The canonical name of the outlet a source line names; the name as printed when the registry does not list it
-    (a line in data/lexicon/outlets.tsv merges its forms)."""
-    outlet = find_outlet(printed) if printed else None
-    return outlet.name if outlet else printed.strip()

@@ -108,8 +108,11 @@ COUNTERS = re.compile(rf"(?:{COUNTER.pattern})(?:[\s|｜/·]*(?:{COUNTER.pattern
 COUNTER_AFTER = re.compile(rf"\s+(?:{COUNTER.pattern})")
 # a portal's code for its editor after the name: 李明_NN1234
 EDITOR_CODE = re.compile(r"\s*_?[A-Za-z]{1,4}\d{2,}$")
-# a section's name beside a date (港聞 | 2019-09-24): a few characters, set off from the date by a bar or space
-SECTION = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# a section's name or a link's text beside a date (港聞 | 2019-09-24 | 進入論壇): a few characters, no digits, set off
+# from the date by a bar or a wide gap
+SECTION = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# the site's address printed beside the date: http://www.sina.com.cn
+ADDRESS = re.compile(r"(?:https?://|www\.)[\w./%?=&-]+", re.ASCII)
 REPORTER_TITLE = re.compile(r"^[^\s，。]{0,10}?[記记]者\s*")
 # a newspaper or website name printed on the date line without a label (2021-08-18 00:12    香港商报)
 OUTLET = re.compile(
@@ -121,22 +124,24 @@ NAMES = rf"{NAME}(?:\s*[、，,/ ]\s*(?!通[訊讯][員员]){NAME})*"
 # (記者 王娜), （新华社记者 张三、李四）, (文/記者 王娜), （大公報記者 張三 通訊員 李四）, (記者 張三 深圳報道)
 BYLINE_PAREN = re.compile(
     r"[(（](?:文\s*[/／]\s*)?[^()（）。，記记]{0,10}[記记]者\s*(?P<names>[^()（）。]{2,40}?)"
-    r"(?:\s+[^()（）\s。]{0,6}[報报]道)?\s*[)）]"
+    r"(?:\s+[^()（）\s。]{0,6}[報报][道導导])?\s*[)）]"
 )
 # 記者 王娜 深圳報道： / 香港商報記者王娜報道 at a paragraph's start; the name is read short, then lengthened
 BYLINE_LEAD = re.compile(
     r"[^()（）。，\s]{0,10}[記记]者\s*(?P<names>[\u4e00-\u9fff·]{2,3}?(?:\s*[、，, ]\s*[\u4e00-\u9fff·]{2,3}?)*)"
-    r"\s*(?P<place>[^，。\s]{0,6}?)[報报]道[:：，]?\s*"
+    r"\s*(?P<place>[^，。\s]{0,6}?)[報报][道導导][:：，]?\s*"
 )
 # what may open a paragraph before its byline: 香港商報網訊, 【大公報訊】, 新华社北京6月29日电
 NEWS_LEAD = re.compile(r"[【\[]?[^，。()（）\s【】\[\]]{0,16}?[電电訊讯][】\]]?\s*")
 # a line that is only a byline: 大公報記者 張三, 本报记者 张三 李四, 文/張三, 文、圖/張三
 BYLINE_LINE = re.compile(
     rf"[■●▲◆]?\s*(?:[^()（）。，\s]{{0,10}}[記记]者|文\s*[、/／]\s*(?:[圖图]\s*[/／])?|[圖图]文\s*[/／])\s*(?P<names>{NAMES})"
-    rf"(?:\s*[^，。\s]{{0,6}}[報报]道)?(?:\s+通[訊讯][員员]\s*{NAMES})?(?:\s*文\s*[/／、]\s*[圖图]|\s*[攝摄]影)?"
+    rf"(?:\s*[^，。\s]{{0,6}}[報报][道導导])?(?:\s+通[訊讯][員员]\s*{NAMES})?(?:\s*文\s*[/／、]\s*[圖图]|\s*[攝摄]影)?"
 )
+# a byline with what the author did: 叶宣（综合报道）, 張三(編譯)
+BYLINE_NOTE = re.compile(rf"(?P<names>{NAMES})\s*[(（](?:[綜综]合)?(?:[報报][導导道]|[編编][譯译])[)）]")
 # a wire dateline opening the first paragraph: 新华社北京6月29日电, 本報深圳7月28日訊
-DATELINE = re.compile(r"[^，。()（）\s]{0,16}?(?P<month>\d{1,2})月(?P<day>\d{1,2})日[電电訊讯]")
+DATELINE = re.compile(r"[^，。()（）\s]{0,16}?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:[電电訊讯]|[報报][導导道])")
 BYLINE_TRAILING = re.compile(BYLINE_PAREN.pattern + "$")
 TAIL_CHARS = 80
 EDITOR_TRAILING = re.compile(
@@ -149,6 +154,7 @@ CREDIT = re.compile(
     r"\s*[(（]?(?P<credit>"
     r"供[圖图]\s*[/／:：]\s*\S+"
     r"|[^\s，。()（）]{1,16}供[圖图]"
+    r"|(?<=[(（])[^\s，。()（）]{1,16}提供(?=[)）])"
     r"|[圖图]片?(?:來源|来源)\s*[:：/／]\s*[^。()（）]{1,30}"
     r"|[^\s，。()（）]{0,8}社[發发](?:\s*[(（]?[^()（）。]{2,20}[攝摄][)）]?)?"
     r"|(?:[資资]料|[網网][絡络]|[視视][頻频]截)[圖图]片?"
@@ -156,7 +162,7 @@ CREDIT = re.compile(
     rf"|[^\s，。()（）]{{0,10}}[記记]者\s*{PHOTOGRAPHERS}\s*[攝摄]"
     r")[)）]?$"
 )
-CREDIT_WORDS = re.compile("供[圖图]|[攝摄]|來源|来源|社[發发]|[圖图]片?[)）]?$")
+CREDIT_WORDS = re.compile("供[圖图]|[攝摄]|來源|来源|社[發发]|提供[)）]$|[圖图]片?[)）]?$")
 CAPTION_LABEL = re.compile(r"(?P<label>頂圖|顶图|上圖|上图|下圖|下图|左圖|左图|右圖|右图|圖|图)\s*[:：]\s*|▲\s*")
 HEADING_MAX_CHARS = 40
 END_LINES = 40
@@ -171,7 +177,10 @@ SHARED_FRAGMENTS = (
     "微信|微博|朋友圈|QQ|QQ空間|QQ空间|Facebook|Twitter|WhatsApp|LINE|複製鏈接|复制链接|掃一掃|扫一扫|"
     "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»|"
     "星期[一二三四五六日天]|[周週][一二三四五六日]|第?[A-Z]?\\d{1,3}版|完|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
-    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]|字[体體]|打印本[页頁]|[关關][闭閉]窗口|[網网][絡络]整理|[綜综]合整理|[綜综]合報道|综合报道|原創|原创"
+    "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]|字[体體]|打印本[页頁]|[关關][闭閉]窗口|[網网][絡络]整理|"
+    "[綜综]合整理|[綜综]合報道|综合报道|原創|原创|聽新聞|听新闻|"
+    # a page's skip links, numbered: 1. 跳转至内容
+    "\\d{1,2}\\.|跳[转轉][至到][^\\s]{1,12}"
 )
 # what every site prints after the text: lists of other articles, ranked by views, and the readers' comments
 SHARED_TRAILER = (
@@ -227,7 +236,7 @@ def is_furniture_beside_date(piece: str, date: DateLine | None) -> bool:
     (A05版), a counter (阅读 59), or a section's name next to the date."""
     if (other := find_date(piece)) and other.start == 0 and other.end == len(piece):
         return True
-    if PAGE.fullmatch(piece) or COUNTERS.fullmatch(piece):
+    if PAGE.fullmatch(piece) or COUNTERS.fullmatch(piece) or ADDRESS.fullmatch(piece):
         return True
     return date is not None and bool(SECTION.fullmatch(piece))
 
@@ -285,7 +294,9 @@ class Layout:
         """Whether a line is site furniture: share and print buttons, navigation, copyright."""
         if len(line) > BOILERPLATE_MAX_CHARS:
             return False
-        if self._copyright.search(line) or BREADCRUMB.fullmatch(line) or NAVIGATION.fullmatch(line):
+        if self._copyright.search(line) or BREADCRUMB.fullmatch(line) or NAVIGATION.fullmatch(line) or (
+            PAGE.fullmatch(line)  # a print edition's page and section on a line of its own: 第A02版：要闻
+        ):
             return True
         pieces = [p for p in PIECES.split(line) if p]
         return bool(pieces) and all(self._fragment.fullmatch(p) for p in pieces)
@@ -329,6 +340,8 @@ class Layout:
         for piece in (p.strip(WRAPPERS) for part in leftover for p in BETWEEN_FIELDS.split(part)):
             if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
                 fields["source"] = piece.strip("《》 ")
+            elif date and (byline := BYLINE_LINE.fullmatch(piece)) and byline["names"][0] in surnames():
+                fields.setdefault("reporter", byline["names"].strip())  # 2025/10/02 14:22 記者蘇金鳳／台中報導
             elif piece and not is_furniture_beside_date(piece, date) and not any(
                 self.is_boilerplate(form) for form in (piece, piece.replace(" ", ""))  # 第 04 版
             ):
@@ -345,7 +358,7 @@ class Layout:
             return Reading("meta", fields)
         if self.is_boilerplate(line):
             return Reading("boilerplate")
-        if (m := BYLINE_LINE.fullmatch(line)) and m["names"][0] in surnames():
+        if (m := BYLINE_LINE.fullmatch(line) or BYLINE_NOTE.fullmatch(line)) and m["names"][0] in surnames():
             return Reading("meta", {"reporter": m["names"].strip()})
         if caption := self.read_caption(line):
             return caption
