@@ -150,7 +150,8 @@ def xinhua_wire():
     expected = {
         "title": lines[1], "published": (2021, 6, 29, 20, 15, 31), "source": "新华网", "editor": "王萌",
         "reporter": "张三、李四", "captions": [("6月28日，市民在北京一处社区体验学习平台。", "新华社记者 李钢 摄", "")],
-        "paragraphs": ["新华社北京6月29日电记者从有关部门获悉，学习平台注册用户已突破9671.2万名。",
+        "dateline": "新华社北京6月29日电",
+        "paragraphs": ["记者从有关部门获悉，学习平台注册用户已突破9671.2万名。",
                        "平台今年开展线上活动300余场，参与人次超过1.5亿。"],
         "headings": [],
     }
@@ -175,7 +176,8 @@ def peoples_daily_reprint():
     expected = {
         "title": lines[0], "published": (2020, 7, 30, 9, 29, 0), "source": "人民網－人民日報", "editor": "王某、李某",
         "reporter": "吳敏", "original_title": "學習平台走進千家萬戶", "captions": [], "subtitle": lines[1],
-        "paragraphs": ["——來自廣東深圳的調查", "本報深圳7月29日電深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
+        "dateline": "本報深圳7月29日電",
+        "paragraphs": ["——來自廣東深圳的調查", "深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
                        "各區組建宣講隊伍500餘支。"],
         "headings": ["——來自廣東深圳的調查"],
     }
@@ -341,8 +343,9 @@ def yearless_date_line():
     ]
     expected = {
         "title": lines[0], "published": (2019, 10, 13, 10, 55, 46), "source": "新华社", "outlet": "新華社",
-        "editor": "", "reporter": "", "captions": [], "paragraphs": lines[2:4], "headings": [],
-        "statistics": ["1200个", "10月13日", "2019年10月12日", "1200个", "300个", "8小时"], "warned": True,
+        "editor": "", "reporter": "", "captions": [], "dateline": "新华社北京10月13日电",
+        "paragraphs": [lines[2].removeprefix("新华社北京10月13日电 "), lines[3]], "headings": [],
+        "statistics": ["1200个", "2019年10月12日", "1200个", "300个", "8小时"], "warned": True,
     }
     return lines, expected
 
@@ -475,8 +478,8 @@ def xinhua_html():
         "title": "全国学习平台注册用户突破9671.2万", "published": (2021, 6, 29, 20, 15, 31), "source": "新华网",
         "editor": "王萌", "reporter": "张三、李四",
         "captions": [("6月28日，市民在北京一处社区体验学习平台。", "新华社记者 李钢 摄", "")],
-        "paragraphs": ["新华社北京6月29日电记者从有关部门获悉，全国学习平台注册用户已突破9671.2万名，"
-                       "其中党员用户超过四成。",
+        "dateline": "新华社北京6月29日电",
+        "paragraphs": ["记者从有关部门获悉，全国学习平台注册用户已突破9671.2万名，其中党员用户超过四成。",
                        "平台今年以来开展线上活动300余场，参与人次超过1.5亿，较去年同期增长约20%。"],
         "headings": [],
     }

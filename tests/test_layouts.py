@@ -46,7 +46,7 @@ def check_reading(article, expected):
     for key in ("source", "editor", "reporter"):
         assert getattr(article, key) == expected[key], key
     assert article.original_title == expected.get("original_title", "")
-    for key in ("kicker", "subtitle", "outlet"):
+    for key in ("kicker", "subtitle", "outlet", "dateline"):
         if key in expected:
             assert getattr(article, key) == expected[key], key
     assert [(c.text, c.credit, c.label) for c in article.captions] == [tuple(c) for c in expected["captions"]]

@@ -91,7 +91,8 @@ class Article:
     published is a time-zone-aware datetime when the page gives date and time, a date when it gives only the date,
     None when it gives no full date. outlet is the canonical name of the outlet `source` names (analysis.reading.outlets), or
     `source` as printed when the registry does not list it; kicker (引題) and subtitle (副題) are the lines printed
-    above and below the headline, also kept in the text as its first headings. raw_text is the decoded file, or for a
+    above and below the headline, also kept in the text as its first headings; dateline is the wire's opening of the
+    first paragraph (新华社北京6月29日电), left out of the text. raw_text is the decoded file, or for a
     saved web page the text extracted from it (title, date line, main text), which is what the offsets index."""
 
     title: str
@@ -112,6 +113,7 @@ class Article:
     outlet: str = ""
     kicker: str = ""
     subtitle: str = ""
+    dateline: str = ""
 
     @property
     def published_text(self) -> str:
@@ -178,6 +180,7 @@ class Article:
             "kicker": self.kicker,
             "subtitle": self.subtitle,
             "outlet": self.outlet,
+            "dateline": self.dateline,
             "source": self.source,
             "cited_source": self.cited_source,
             "reporter": self.reporter,

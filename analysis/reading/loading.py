@@ -143,7 +143,7 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
     `stamps` are dates the saved page holds outside its text (metadata, address), for a date line without a year."""
     lines = clean_lines(raw)
     layout = choose_layout([line for line, _ in lines])
-    meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": ""}
+    meta = {"source": "", "cited_source": "", "reporter": "", "editor": "", "original_title": "", "dateline": ""}
     heads = {"kicker": "", "subtitle": ""}
     dated_lines: list[tuple[DateLine, str]] = []  # date lines below the title, where each is
     header_dates: list[tuple[DateLine, str]] = []  # date lines above it: a site may print today's date there
@@ -204,12 +204,17 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
             continue
         if segments:
             if not paragraphs_seen and not is_heading("".join(c for c, _ in segments)):
-                # only the first paragraph (not a subheading) opens with a wire dateline
-                dateline, paragraphs_seen = reading.fields.get("dateline"), True
-            pieces.append(("paragraph", segments, {}))
+                # only the first paragraph (not a subheading) opens with a wire dateline: the agency, place and
+                # day it was filed (新华社北京6月29日电) are the page's metadata, not the article's words or numbers
+                dateline, paragraphs_seen = reading.fields.get("wire_dateline"), True
+                if dateline:
+                    meta["dateline"] = dateline.group().strip()
+                    segments = after_cut(segments, raw_start, dateline.end())
+            if segments:
+                pieces.append(("paragraph", segments, {}))
     if title is None:
         raise ArticleError(f"{path}: no title line (every line is a date, a label or site furniture)")
-    outlet = page_outlet(meta["source"], furniture, pieces, path)
+    outlet = page_outlet(meta["source"], meta["dateline"], furniture, pieces, path)
     zone, day_first = (outlet.zone, outlet.day_first) if outlet else (layout.zone, True)
     notes: list[str] = []
     # the first date line below the title; one above it is the last resort
@@ -286,6 +291,18 @@ def title_parts(block: list[tuple[str, int]]) -> dict[str, tuple[str, int]]:
     return parts
 
 
+def after_cut(segments: list[tuple[str, int]], line_start: int, cut_end: int) -> list[tuple[str, int]]:
+    """A line's kept runs less what lies before `cut_end` in the line, and the spaces after it."""
+    kept = []
+    for content, raw_start in segments:
+        skip = max(0, min(len(content), line_start + cut_end - raw_start))
+        content, raw_start = content[skip:], raw_start + skip
+        stripped = content.lstrip(" ") if skip else content
+        if stripped:
+            kept.append((stripped, raw_start + len(content) - len(stripped)))
+    return kept
+
+
 def is_subtitle(line: str, reading: Reading) -> bool:
     """Whether a whole line opens with a dash and reads as a title: a subtitle (副題)."""
     return bool(SUBTITLE.match(line)) and reading.keep == ((0, len(line)),) and is_title_like(line)
@@ -296,13 +313,13 @@ def is_title_like(line: str) -> bool:
     return len(line) <= TITLE_MAX_CHARS and line[-1] not in SENTENCE_END and "。" not in line and not is_names(line)
 
 
-def page_outlet(source: str, furniture: list[str], pieces: list, path: Path) -> Outlet | None:
+def page_outlet(source: str, dateline: str, furniture: list[str], pieces: list, path: Path) -> Outlet | None:
     """The registered outlet the source line names; without a source line, the one the text's lead names
     (【文匯網訊】, 【大纪元9月14日报导】, 新华社北京6月29日电), the site's own lines (its logo, its copyright) or the
     file's name (2021-07-29_hkcd_….txt)."""
     if source:
         return find_outlet(source)
-    first = next(("".join(c for c, _ in segments) for kind, segments, _ in pieces if kind == "paragraph"), "")
+    first = dateline or next(("".join(c for c, _ in pieces_) for kind, pieces_, _ in pieces if kind == "paragraph"), "")
     if (lead := NEWS_LEAD.match(first)) and (found := find_outlet(LEAD_WORDS.sub("", lead.group()))):
         return found
     if found := next((found for line in furniture if (found := find_outlet(line))), None):

@@ -141,7 +141,9 @@ BYLINE_LINE = re.compile(
 # a byline with what the author did: 叶宣（综合报道）, 張三(編譯)
 BYLINE_NOTE = re.compile(rf"(?P<names>{NAMES})\s*[(（](?:[綜综]合)?(?:[報报][導导道]|[編编][譯译])[)）]")
 # a wire dateline opening the first paragraph: 新华社北京6月29日电, 本報深圳7月28日訊
-DATELINE = re.compile(r"[^，。()（）\s]{0,16}?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:[電电訊讯]|[報报][導导道])")
+DATELINE = re.compile(
+    r"[^，。()（）\s]{0,16}?(?P<month>\d{1,2})月(?P<day>\d{1,2})日(?:[電电訊讯]|[報报][導导道])[】\]]?"
+)
 BYLINE_TRAILING = re.compile(BYLINE_PAREN.pattern + "$")
 TAIL_CHARS = 80
 EDITOR_TRAILING = re.compile(
@@ -396,7 +398,7 @@ class Layout:
             fields["reporter"] = m["names"].strip()
             end = m.start()
         if dateline := DATELINE.match(line, 0, end):
-            fields["dateline"] = dateline
+            fields["wire_dateline"] = dateline
         lead = NEWS_LEAD.match(line, 0, end)
         for start in dict.fromkeys((lead.end() if lead else 0, 0)):
             if m := BYLINE_PAREN.match(line, start, end):
