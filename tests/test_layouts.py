@@ -365,3 +365,76 @@ def test_any_page_loads_or_says_why_in_one_line(tmp_path_factory, lines):
     for part in (*article.paragraphs, *article.captions):
         assert article.text[part.start : part.end] == part.text
     check_offsets(article)
+
+
+YEARLESS = ["全国学习平台新增线下体验空间", "10-13 10:55:46 来源:新华社", "全国已建成线下体验空间1200个。"]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "lines", "year", "said"),
+    [
+        ("2019-10-14_xinhua.txt", YEARLESS, 2019, "the file name (2019-10-14)"),
+        ("20200105_xinhua.txt", YEARLESS, 2019, "the file name (2020-01-05)"),
+        ("xinhua.txt", ["2019年10月13日 星期日", *YEARLESS], 2019, "the page's other date line (2019-10-13)"),
+        ("xinhua.txt", [*YEARLESS, "截至2018年12月31日，已建成1000个。"], 2019,
+         "the latest date in the text (2018-12-31)"),
+        ("xinhua.txt", [*YEARLESS, "截至2019年9月30日，已建成1100个。"], 2019, "the latest date in the text"),
+    ],
+)
+def test_a_yearless_date_line_takes_its_year_from_the_page_and_says_so(tmp_path, file_name, lines, year, said):
+    article, caught = load_quietly(write_page(tmp_path / file_name, lines))
+    assert article.published.replace(tzinfo=None) == datetime(year, 10, 13, 10, 55, 46)
+    assert article.source == "新华社" and article.outlet == "新華社"
+    assert len(caught) == 1 and "gives no year" in str(caught[0].message) and said in str(caught[0].message)
+
+
+def test_a_yearless_date_line_without_evidence_is_unknown_with_a_warning(tmp_path):
+    article, caught = load_quietly(write_page(tmp_path / "xinhua.txt", YEARLESS))
+    assert article.published is None
+    message = str(caught[0].message)
+    assert len(caught) == 1 and "10-13 10:55:46" in message and "the page gives none" in message
+    assert extract_statistics(article)["text"].tolist() == ["1200个"], "no digit of the date line is a statistic"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2019-02-01 05:49:41 网络整理 阅读:59 评论:0", "2019-02-01 05:49:41 | 阅读 59 | 评论(0)",
+     "港闻 | 2019-02-01 05:49:41 | 第A05版", "2019-02-01 05:49:41 http://www.example.cn 中山日报",
+     "发布时间：2019-02-01 05:49:41 | 进入论坛 | 来源：中山日报 | 手机看新闻"],
+)
+def test_counters_sections_pages_and_links_beside_a_date_are_furniture(tmp_path, line):
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", ["标题", line, "正文，共有3人。"]))
+    assert article.published.replace(tzinfo=None) == datetime(2019, 2, 1, 5, 49, 41)
+    assert extract_statistics(article)["text"].tolist() == ["3人"]
+
+
+def test_a_byline_beside_the_date(tmp_path):
+    lines = ["台中市議會審查宣傳預算", "2025/10/02 14:22 記者蘇金鳳／台中報導", "議員要求補充報告，共有3項。"]
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert article.reporter == "蘇金鳳" and article.published.replace(tzinfo=None) == datetime(2025, 10, 2, 14, 22)
+    assert [p.text for p in article.paragraphs] == [lines[2]]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kicker", "title", "subtitle"),
+    [
+        (["聚焦基層治理", "寶安區推廣學習平台", "2021-07-29 10:24", "正文。"], "聚焦基層治理", "寶安區推廣學習平台",
+         ""),
+        (["寶安區推廣學習平台", "——來自深圳的調查", "正文。"], "", "寶安區推廣學習平台", "——來自深圳的調查"),
+        (["寶安區推廣學習平台", "2021-07-29 10:24", "——來自深圳的調查", "正文。"], "", "寶安區推廣學習平台",
+         "——來自深圳的調查"),
+        (["寶安區推廣學習平台", "黨員帶頭學習", "正文。"], "", "寶安區推廣學習平台", ""),
+    ],
+)
+def test_kicker_and_subtitle_beside_the_headline(tmp_path, lines, kicker, title, subtitle):
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert (article.kicker, article.title, article.subtitle) == (kicker, title, subtitle)
+    assert article.text.split("\n")[0] == title and article.paragraphs[-1].text == "正文。"
+    if not (kicker or subtitle):
+        assert article.paragraphs[0].text == "黨員帶頭學習" and article.paragraphs[0].is_heading, "a subheading"
+
+
+@pytest.mark.parametrize("furniture", ["0:00 / 0:00", "1. 跳转至内容", "第A02版：要闻"])
+def test_player_times_skip_links_and_print_pages_are_not_titles(tmp_path, furniture):
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", [furniture, "标题是这一行", "正文，共有3人。"]))
+    assert article.title == "标题是这一行"

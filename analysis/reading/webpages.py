@@ -34,7 +34,12 @@ HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 TITLE_PART_MIN_CHARS, TITLE_PART_MAX_CHARS = 5, 40
 # the browser's note of where a page was saved from: <!-- saved from url=(0062)https://… -->
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<address>\S+)\s*-->")
-# a date in an address: /2019-10/13/, /20191013/, /2019/10/13/
+# the <meta> tags that state when a page was published (their name, property or itemprop, lower case)
+DATE_META = {
+    "article:published_time", "og:published_time", "pubdate", "publishdate", "publish-date", "datepublished",
+    "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
+}
+# a date in an address or a stamp: /2019-10/13/, /20191013/, /2019/10/13/, 2019-10-13T10:55
 ADDRESS_DATE = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/_]?(?P<month>0[1-9]|1[0-2])[-/_]?(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"
 )
@@ -263,16 +268,25 @@ def is_title_part(text: str) -> bool:
     )
 
 
-def address_stamp(tree) -> date | None:
-    """The date in the page's own address (its canonical link, og:url, or the browser's "saved from" note)."""
-    addresses = [*tree.xpath('//link[@rel="canonical"]/@href'), *tree.xpath('//meta[@property="og:url"]/@content')]
-    for address in addresses:
-        if found := ADDRESS_DATE.search(address):
+def metadata_dates(tree) -> list[date]:
+    """The publication dates the page's <meta> tags and <time datetime> attributes state (htmldate's date may be a
+    guess from the visible text, so a year missing from a date line is never taken from it)."""
+    values = [m.get("content", "") for m in tree.xpath("//meta") if (m.get("property") or m.get("name") or
+              m.get("itemprop") or "").lower() in DATE_META]
+    values += tree.xpath("//time/@datetime")
+    return address_dates(values)
+
+
+def address_dates(texts: list[str]) -> list[date]:
+    """The dates written in addresses or ISO stamps (/2019-10/13/, 20191013, 2019-10-13T10:55)."""
+    found = []
+    for text in texts:
+        if m := ADDRESS_DATE.search(text):
             try:
-                return date(int(found["year"]), int(found["month"]), int(found["day"]))
+                found.append(date(int(m["year"]), int(m["month"]), int(m["day"])))
             except ValueError:
                 continue
-    return None
+    return found
 
 
 def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
@@ -283,11 +297,14 @@ def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
     if not data.strip():
         raise ArticleError(f"{path}: the file is empty")
     html, encoding = decode_page(path, data)
-    saved_from = SAVED_FROM.search(html)
+    saved_from = SAVED_FROM.findall(html)
     tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", html))  # lxml refuses text that declares one
     head_title = " ".join(tree.findtext(".//title", "").split())
     sites = site_names(tree, head_title)
     titles = meta_titles(tree)
+    stamps = [(stamp, "the page's metadata") for stamp in metadata_dates(tree)]
+    addresses = [*tree.xpath('//link[@rel="canonical"]/@href'), *tree.xpath('//meta[@property="og:url"]/@content')]
+    stamps += [(stamp, "the page's address") for stamp in address_dates([*addresses, *saved_from])]
     links = link_texts(tree)
     extracted = main_text(html, links, headline_forms([*titles, head_title]))
     if extracted is None:
@@ -315,11 +332,5 @@ def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
     author_line = f"作者：{author}" if author[:1] in surnames() and len(author) <= AUTHOR_MAX_CHARS else ""
     header = [line for line in dict.fromkeys((first["published"], first["source"])) if line and line not in body]
     footer = [line for line in (first["editor"], author_line) if line and line not in body and line not in header]
-    stamps = [(datetime.fromisoformat(document.date).date(), "the page's metadata")] if document.date else []
-    for address in ([saved_from["address"]] if saved_from else []):
-        if found := ADDRESS_DATE.search(address):
-            stamps.append((date(int(found["year"]), int(found["month"]), int(found["day"])), "the page's address"))
-    if (stamp := address_stamp(tree)) is not None:
-        stamps.append((stamp, "the page's address"))
     top = [line for line in (kicker, title, subtitle) if line]
     return "\n".join([*top, *header, "", *body, "", *footer]).rstrip(), encoding, stamps

@@ -339,7 +339,7 @@ class Layout:
         before_date = [key for start, _, key in marks if date and start < date.start]
         if before_date and before_date[-1] == "updated":  # the date says when the page was updated, not published
             fields.pop("published", None)
-        for piece in (p.strip(WRAPPERS) for part in leftover for p in BETWEEN_FIELDS.split(part)):
+        for piece in (p.strip(WRAPPERS) for part in leftover for p in BETWEEN_FIELDS.split(ADDRESS.sub("  ", part))):
             if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
                 fields["source"] = piece.strip("《》 ")
             elif date and (byline := BYLINE_LINE.fullmatch(piece)) and byline["names"][0] in surnames():
