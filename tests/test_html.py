@@ -199,3 +199,12 @@ def test_a_page_whose_body_is_only_link_lists_fails_in_one_line(tmp_path):
     with pytest.raises(ArticleError) as error:
         load_article(path)
     assert str(error.value) == f"{path}: no article text found in the web page"
+
+
+def test_a_logos_h1_is_not_the_headline_even_when_the_title_element_names_only_the_site(tmp_path):
+    html, expected = HTML_PAGES["government-portal"]()
+    html = html.replace("<title>山西省推进基层学习平台建设 - 山西省", "<title>山西省")
+    html = html.replace('<meta name="ArticleTitle" content="山西省推进基层学习平台建设">', "")
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    assert load(path).title == expected["title"]

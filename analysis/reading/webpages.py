@@ -32,8 +32,13 @@ SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "cp950"
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 # a kicker or subtitle; a shorter line above a headline is a channel's name (深圳, 大公評論), which is left out
 TITLE_PART_MIN_CHARS, TITLE_PART_MAX_CHARS = 5, 40
+TITLE_SEARCH_LINES = 3  # how far above the date line a headline found by its place is looked for
 # the browser's note of where a page was saved from: <!-- saved from url=(0062)https://… -->
 SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<address>\S+)\s*-->")
+SITE_LOGOS = (
+    "//*[contains(translate(@class, 'LOGO', 'logo'), 'logo') or contains(translate(@id, 'LOGO', 'logo'), 'logo')]"
+    "|//header//h1|//a[@href='/' or @href='./' or @href='index.html' or @href='index.htm']"
+)
 # the <meta> tags that state when a page was published (their name, property or itemprop, lower case)
 DATE_META = {
     "article:published_time", "og:published_time", "pubdate", "publishdate", "publish-date", "datepublished",
@@ -189,8 +194,10 @@ def page_date(found: str | None, zone: ZoneInfo) -> str:
 
 
 def site_names(tree, head_title: str) -> set[str]:
-    """What names the site rather than the article: og:site_name and what the <title> prints after a separator."""
+    """What names the site rather than the article: og:site_name, its logo (an element whose class or id says logo,
+    an <h1> in the page's <header>, a link to the home page) and what the <title> prints after a separator."""
     names = {squeeze(m.get("content", "")) for m in tree.xpath('//meta[@property="og:site_name"]')}
+    names |= {block_text(e) for e in tree.xpath(SITE_LOGOS)}
     title = head_title
     while (suffix := SITE_SUFFIX.search(title)) and suffix.start() > 0:
         names.add(suffix.group().strip(" _|｜-–—"))
@@ -231,6 +238,16 @@ def page_title(titles: list[str], page: list[str], sites: set[str]) -> str:
         if title in visible and title not in sites:
             return title
     return next(iter(candidates), "")
+
+
+def line_above_date(fields: list[tuple[str, dict]], sites: set[str], layout) -> str:
+    """The headline where neither the metadata nor an <h1> gives it: the line printed just above the first date line,
+    unless it is the site's name or furniture; '' if there is none."""
+    dated = next((i for i, (_, found) in enumerate(fields) if "published" in found), 0)
+    for line, found in reversed(fields[max(0, dated - TITLE_SEARCH_LINES) : dated]):
+        if not found and line not in sites and not layout.is_boilerplate(clean_line(line)) and line[-1] not in "。":
+            return line
+    return ""
 
 
 def title_element(tree, title: str):
@@ -313,13 +330,15 @@ def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
     for hidden in tree.xpath("//script|//style|//noscript|//head"):
         hidden.drop_tree()
     page = visible_lines(tree)
+    layout = choose_layout([clean_line(line) for line in page])
+    fields = [(line, layout.read_fields(clean_line(line)) or {}) for line in page]
     h1s = [block_text(h) for h in tree.iter("h1")]
-    title = page_title([*titles, head_title, (document.title or "").strip(), *h1s], page, sites)
+    title = page_title([*titles, head_title, (document.title or "").strip(), *h1s], page, sites) or line_above_date(
+        fields, sites, layout
+    )
     kicker, subtitle = beside_title(tree, title)
     heads = {title, kicker, subtitle}
     body = [line for line in with_captions_and_headings(tree, text_lines, title) if line.strip() not in heads]
-    layout = choose_layout([clean_line(line) for line in page])
-    fields = [(line, layout.read_fields(clean_line(line)) or {}) for line in page]
     # the page's date, source and editor lines, read from below the title first: a site's header may print today's
     # date above it; htmldate's date (from the page's metadata) when no line gives one
     below_title = next((i for i, line in enumerate(page) if title and title in line), 0)
