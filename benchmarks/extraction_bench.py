@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from articles import HTML_PAGES, in_script
 
 from analysis import load_article, webpages
-from analysis.cleaning import clean_line
-from analysis.webpages import EXTRACTION, headline_forms, link_texts, main_text, meta_titles
+from analysis.reading.cleaning import clean_line
+from analysis.reading.webpages import EXTRACTION, headline_forms, link_texts, main_text, meta_titles
 
 
 def characters(lines: list[str]) -> Counter:

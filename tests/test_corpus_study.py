@@ -21,7 +21,7 @@ ARTICLES = pd.DataFrame({
     "article": ["a.txt", "b.txt", "c.txt", "d.txt"],
     "published": ["2021-01-05T09:00:00+08:00", "2021-01-20T09:00:00+08:00", "2021-03-02T09:00:00+08:00", ""],
     "source": ["香港商報網", "文匯網", "香港商报", "香港商報網"],
-    "outlet": ["香港商報", "文匯報", "香港商報", "香港商報"],
+    "outlet": ["香港商報", "香港文匯報", "香港商報", "香港商報"],
 })
 ARTICLES["month"] = ARTICLES["published"].str[:7]
 BY_ARTICLE = pd.DataFrame(
@@ -34,8 +34,8 @@ BY_ARTICLE = pd.DataFrame(
 def test_articles_by_month_fills_empty_months_and_leaves_out_undated():
     table = articles_by_month(ARTICLES)
     assert table["month"].tolist() == ["2021-01", "2021-02", "2021-03"]
-    assert table.set_index("month").loc["2021-01"].to_dict() == {"文匯報": 1, "香港商報": 1}
-    assert table.set_index("month").loc["2021-03"].to_dict() == {"文匯報": 0, "香港商報": 1}, "one outlet, any form"
+    assert table.set_index("month").loc["2021-01"].to_dict() == {"香港文匯報": 1, "香港商報": 1}
+    assert table.set_index("month").loc["2021-03"].to_dict() == {"香港文匯報": 0, "香港商報": 1}, "one outlet, any form"
     assert table.drop(columns="month").to_numpy().sum() == 3
 
 

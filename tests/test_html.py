@@ -170,7 +170,7 @@ def test_a_yearless_date_line_in_a_web_page_takes_its_year_from_the_pages_metada
 
 
 def test_lines_made_of_links_ranks_and_view_counts_are_not_text():
-    from analysis.webpages import article_lines
+    from analysis.reading.webpages import article_lines
 
     links = {"多岁老人坚持义务宣讲十年", "市民排队体验线下学习空间"}
     text = "热门推荐\n1多岁老人坚持义务宣讲十年81537\n2 市民排队体验线下学习空间 72015\n正文说，20多岁的青年有300人。"
@@ -180,7 +180,7 @@ def test_lines_made_of_links_ranks_and_view_counts_are_not_text():
 def test_a_table_layout_page_is_read_by_the_fallback(tmp_path):
     from trafilatura import bare_extraction
 
-    from analysis.webpages import EXTRACTION
+    from analysis.reading.webpages import EXTRACTION
 
     html, expected = HTML_PAGES["government-portal"]()
     assert bare_extraction(html, **EXTRACTION, favor_precision=True) is None, "the precise run finds nothing"

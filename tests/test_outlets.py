@@ -6,9 +6,10 @@ import warnings
 import pytest
 from articles import write_page
 
-from analysis import load_article, outlets
-from analysis.outlets import file_outlet, find_outlet
-from analysis.script import script_of
+from analysis import load_article
+from analysis.reading import outlets
+from analysis.reading.outlets import file_outlet, find_outlet
+from analysis.reading.script import script_of
 
 
 @pytest.mark.parametrize("printed", ["香港商報網", "香港商報网", "香港商报", "香港商报网", "香港商報", "hkcd.com"])

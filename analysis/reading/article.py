@@ -89,7 +89,7 @@ class Article:
     """One news article: metadata, paragraphs, captions and the cleaned text, comparable across encodings.
 
     published is a time-zone-aware datetime when the page gives date and time, a date when it gives only the date,
-    None when it gives no full date. outlet is the canonical name of the outlet `source` names (analysis.reading.outlets), or
+    None when it gives no full date. outlet is the canonical name of the outlet `source` names (reading.outlets), or
     `source` as printed when the registry does not list it; kicker (引題) and subtitle (副題) are the lines printed
     above and below the headline, also kept in the text as its first headings; dateline is the wire's opening of the
     first paragraph (新华社北京6月29日电), left out of the text. raw_text is the decoded file, or for a

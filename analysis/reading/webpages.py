@@ -276,7 +276,7 @@ def beside_title(tree, title: str) -> tuple[str, str]:
 
 def is_title_part(text: str) -> bool:
     """Whether a line may be a kicker or subtitle: short, not a sentence, no date or label on it."""
-    from analysis.layouts import FALLBACK
+    from analysis.reading.layouts import FALLBACK
 
     line = clean_line(text)
     return (
