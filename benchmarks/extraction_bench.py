@@ -23,7 +23,8 @@ from trafilatura import bare_extraction, baseline
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from articles import HTML_PAGES, in_script
 
-from analysis import load_article, webpages
+from analysis import load_article
+from analysis.reading import webpages
 from analysis.reading.cleaning import clean_line
 from analysis.reading.webpages import EXTRACTION, headline_forms, link_texts, main_text, meta_titles
 
