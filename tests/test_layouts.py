@@ -409,9 +409,9 @@ def test_counters_sections_pages_and_links_beside_a_date_are_furniture(tmp_path,
 
 
 def test_a_byline_beside_the_date(tmp_path):
-    lines = ["台中市議會審查宣傳預算", "2025/10/02 14:22 記者蘇金鳳／台中報導", "議員要求補充報告，共有3項。"]
+    lines = ["高雄市推廣學習平台", "2021/07/29 10:24 記者林美玲／高雄報導", "市府表示，今年已開辦課程3項。"]
     article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
-    assert article.reporter == "蘇金鳳" and article.published.replace(tzinfo=None) == datetime(2025, 10, 2, 14, 22)
+    assert article.reporter == "林美玲" and article.published.replace(tzinfo=None) == datetime(2021, 7, 29, 10, 24)
     assert [p.text for p in article.paragraphs] == [lines[2]]
 
 
@@ -434,7 +434,27 @@ def test_kicker_and_subtitle_beside_the_headline(tmp_path, lines, kicker, title,
         assert article.paragraphs[0].text == "黨員帶頭學習" and article.paragraphs[0].is_heading, "a subheading"
 
 
-@pytest.mark.parametrize("furniture", ["0:00 / 0:00", "1. 跳转至内容", "第A02版：要闻"])
+@pytest.mark.parametrize("furniture", ["0:00 / 0:00", "1. 跳转至内容", "第A05版：要闻"])
 def test_player_times_skip_links_and_print_pages_are_not_titles(tmp_path, furniture):
     article, _ = load_quietly(write_page(tmp_path / "a.txt", [furniture, "标题是这一行", "正文，共有3人。"]))
     assert article.title == "标题是这一行"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["https://p.example.com/p/3xQ9a", "Eine Frau liest am Montag (12.03.2018) auf dem Markt, 300 Stände.",
+     "Your browser does not support the video tag"],
+)
+def test_a_short_link_or_a_line_in_another_language_is_not_text(tmp_path, furniture):
+    lines = ["學習平台在歐洲的讀者", "2018年3月14日", furniture, "受訪的讀者中，45%每天使用學習平台。"]
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert [p.text for p in article.paragraphs] == [lines[3]]
+    assert extract_statistics(article)["text"].tolist() == ["45%"]
+
+
+def test_a_more_news_list_ends_the_text(tmp_path):
+    lines = ["西鄉街道舉辦學習平台知識競賽", "[2021.07.29] 發表", "西鄉街道昨日舉辦知識競賽，約有600人參加。",
+             "更多要聞一", "【本報訊】寶安區3.2萬名黨員將在下周一（2日）參加培訓。"]
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert [p.text for p in article.paragraphs] == [lines[2]]
+    assert article.published == date(2021, 7, 29)

@@ -27,7 +27,7 @@ FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)
 # 標題\作者、作者: the authors printed after the title
 TITLE_AUTHORS = re.compile(rf"(?P<title>.+?)\s*[\\＼]\s*(?P<names>{NAMES})")
 SENTENCE_END = "。！？!?"
-# what a text's lead adds to the outlet's name: brackets, a date, 訊, 電, 報導 (【大纪元9月14日报导】)
+# what a text's lead adds to the outlet's name: brackets, a date, 訊, 電, 報導 (【大纪元3月2日报导】)
 LEAD_WORDS = re.compile(r"[【】\[\]\s]|\d{1,2}月\d{1,2}日|[電电訊讯]$|[報报][導导道]$")
 # a subtitle (副題) opens with a dash: ——來自廣東深圳的調查
 SUBTITLE = re.compile(r"[—─－-]{1,2}")
@@ -315,7 +315,7 @@ def is_title_like(line: str) -> bool:
 
 def page_outlet(source: str, dateline: str, furniture: list[str], pieces: list, path: Path) -> Outlet | None:
     """The registered outlet the source line names; without a source line, the one the text's lead names
-    (【文匯網訊】, 【大纪元9月14日报导】, 新华社北京6月29日电), the site's own lines (its logo, its copyright) or the
+    (【文匯網訊】, 【大纪元3月2日报导】, 新华社北京6月29日电), the site's own lines (its logo, its copyright) or the
     file's name (2021-07-29_hkcd_….txt)."""
     if source:
         return find_outlet(source)

@@ -111,6 +111,9 @@ EDITOR_CODE = re.compile(r"\s*_?[A-Za-z]{1,4}\d{2,}$")
 # a section's name or a link's text beside a date (港聞 | 2019-09-24 | 進入論壇): a few characters, no digits, set off
 # from the date by a bar or a wide gap
 SECTION = re.compile(r"[\u4e00-\u9fff]{2,8}")
+HAN = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+FOREIGN_WORDS = 3
 # the site's address printed beside the date: http://www.sina.com.cn
 ADDRESS = re.compile(r"(?:https?://|www\.)[\w./%?=&-]+", re.ASCII)
 REPORTER_TITLE = re.compile(r"^[^\s，。]{0,10}?[記记]者\s*")
@@ -138,7 +141,7 @@ BYLINE_LINE = re.compile(
     rf"[■●▲◆]?\s*(?:[^()（）。，\s]{{0,10}}[記记]者|文\s*[、/／]\s*(?:[圖图]\s*[/／])?|[圖图]文\s*[/／])\s*(?P<names>{NAMES})"
     rf"(?:\s*[^，。\s]{{0,6}}[報报][道導导])?(?:\s+通[訊讯][員员]\s*{NAMES})?(?:\s*文\s*[/／、]\s*[圖图]|\s*[攝摄]影)?"
 )
-# a byline with what the author did: 叶宣（综合报道）, 張三(編譯)
+# a byline with what the author did: 李明（综合报道）, 張三(編譯)
 BYLINE_NOTE = re.compile(rf"(?P<names>{NAMES})\s*[(（](?:[綜综]合)?(?:[報报][導导道]|[編编][譯译])[)）]")
 # a wire dateline opening the first paragraph: 新华社北京6月29日电, 本報深圳7月28日訊
 DATELINE = re.compile(
@@ -187,7 +190,8 @@ SHARED_FRAGMENTS = (
 # what every site prints after the text: lists of other articles, ranked by views, and the readers' comments
 SHARED_TRAILER = (
     "熱門推薦|热门推荐|熱點新聞|热点新闻|熱門新聞|热门新闻|熱門文章|热门文章|熱門排行|热门排行|點擊排行|点击排行|排行榜|"
-    "相關新聞|相关新闻|相關閱讀|相关阅读|網友評論|网友评论|最新評論|最新评论|猜你喜歡|猜你喜欢"
+    "相關新聞|相关新闻|相關閱讀|相关阅读|網友評論|网友评论|最新評論|最新评论|猜你喜歡|猜你喜欢|"
+    "更多(?:要聞|要闻|新聞|新闻|報道|报道)\\S{0,2}"
 )
 SHARED_COPYRIGHT = r"版權所有|版权所有|Copyright|©|未經授權|未经授权|不得轉載|不得转载|All Rights Reserved"
 # the links to the site's previous and next articles, which follow the text: 上一篇：…, 下一篇：…
@@ -241,6 +245,12 @@ def is_furniture_beside_date(piece: str, date: DateLine | None) -> bool:
     if PAGE.fullmatch(piece) or COUNTERS.fullmatch(piece) or ADDRESS.fullmatch(piece):
         return True
     return date is not None and bool(SECTION.fullmatch(piece))
+
+
+def is_foreign(line: str) -> bool:
+    """Whether a line is in a Latin-script language, with no Han character: an image's alt text (Eine Frau liest am
+    Sonntag …), a player's notice (Your browser doesn't support HTML5); a Chinese article's own lines hold Han."""
+    return not HAN.search(line) and len(LATIN_WORD.findall(line)) >= FOREIGN_WORDS
 
 
 def trimmed(line: str, start: int, end: int) -> tuple[int, int]:
@@ -297,7 +307,8 @@ class Layout:
         if len(line) > BOILERPLATE_MAX_CHARS:
             return False
         if self._copyright.search(line) or BREADCRUMB.fullmatch(line) or NAVIGATION.fullmatch(line) or (
-            PAGE.fullmatch(line)  # a print edition's page and section on a line of its own: 第A02版：要闻
+            PAGE.fullmatch(line)  # a print edition's page and section on a line of its own: 第A05版：要闻
+            or ADDRESS.fullmatch(line)  # the page's short link: https://p.example.com/p/3xQ9a
         ):
             return True
         pieces = [p for p in PIECES.split(line) if p]
@@ -343,7 +354,7 @@ class Layout:
             if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
                 fields["source"] = piece.strip("《》 ")
             elif date and (byline := BYLINE_LINE.fullmatch(piece)) and byline["names"][0] in surnames():
-                fields.setdefault("reporter", byline["names"].strip())  # 2025/10/02 14:22 記者蘇金鳳／台中報導
+                fields.setdefault("reporter", byline["names"].strip())  # 2025/10/02 14:22 記者林美玲／高雄報導
             elif piece and not is_furniture_beside_date(piece, date) and not any(
                 self.is_boilerplate(form) for form in (piece, piece.replace(" ", ""))  # 第 04 版
             ):
@@ -358,7 +369,7 @@ class Layout:
             return Reading("meta", {"original_title": m["title"].strip()})
         if (fields := self.read_fields(line)) is not None:
             return Reading("meta", fields)
-        if self.is_boilerplate(line):
+        if self.is_boilerplate(line) or is_foreign(line):
             return Reading("boilerplate")
         if (m := BYLINE_LINE.fullmatch(line) or BYLINE_NOTE.fullmatch(line)) and m["names"][0] in surnames():
             return Reading("meta", {"reporter": m["names"].strip()})
