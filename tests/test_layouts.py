@@ -386,6 +386,8 @@ def test_a_yearless_date_line_takes_its_year_from_the_page_and_says_so(tmp_path,
     assert article.published.replace(tzinfo=None) == datetime(year, 10, 13, 10, 55, 46)
     assert article.source == "新华社" and article.outlet == "新華社"
     assert len(caught) == 1 and "gives no year" in str(caught[0].message) and said in str(caught[0].message)
+    assert said in article.year_note and said in article.date_note
+    assert article.to_dict()["year_note"] == article.year_note
 
 
 def test_a_yearless_date_line_without_evidence_is_unknown_with_a_warning(tmp_path):
@@ -393,6 +395,7 @@ def test_a_yearless_date_line_without_evidence_is_unknown_with_a_warning(tmp_pat
     assert article.published is None
     message = str(caught[0].message)
     assert len(caught) == 1 and "10-13 10:55:46" in message and "the page gives none" in message
+    assert "the page gives none" in article.date_note and "10-13 10:55:46" in article.year_note
     assert extract_statistics(article)["text"].tolist() == ["1200个"], "no digit of the date line is a statistic"
 
 

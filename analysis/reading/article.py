@@ -92,8 +92,9 @@ class Article:
     None when it gives no full date. outlet is the canonical name of the outlet `source` names (reading.outlets), or
     `source` as printed when the registry does not list it; kicker (引題) and subtitle (副題) are the lines printed
     above and below the headline, also kept in the text as its first headings; dateline is the wire's opening of the
-    first paragraph (新华社北京6月29日电), left out of the text. raw_text is the decoded file, or for a
-    saved web page the text extracted from it (title, date line, main text), which is what the offsets index."""
+    first paragraph (新华社北京6月29日电), left out of the text; year_note says where the year of a date line printed
+    without one came from, or that the page gives none. raw_text is the decoded file, or for a saved web page the
+    text extracted from it (title, date line, main text), which is what the offsets index."""
 
     title: str
     published: datetime | date | None
@@ -114,6 +115,7 @@ class Article:
     kicker: str = ""
     subtitle: str = ""
     dateline: str = ""
+    year_note: str = field(default="", compare=False)
 
     @property
     def published_text(self) -> str:
@@ -124,12 +126,13 @@ class Article:
     def date_note(self) -> str:
         """What a reader should know about the publication date, in plain words; empty when the page gives date and
         time."""
+        year = f" {self.year_note[0].upper()}{self.year_note[1:]}." if self.year_note else ""
         if self.published is None:
             return ("The page gives no publication date, so relative dates such as 今年 or 去年 are left "
-                    "unresolved.")
+                    "unresolved." + year)
         if not isinstance(self.published, datetime):
-            return "The page gives a publication date but no time of day."
-        return ""
+            return "The page gives a publication date but no time of day." + year
+        return year.strip()
 
     def raw_offset(self, offset: int) -> int:
         """Offset in raw_text (the decoded raw file) of the character at `offset` in text."""
@@ -181,6 +184,7 @@ class Article:
             "subtitle": self.subtitle,
             "outlet": self.outlet,
             "dateline": self.dateline,
+            "year_note": self.year_note,
             "source": self.source,
             "cited_source": self.cited_source,
             "reporter": self.reporter,
