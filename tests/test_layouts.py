@@ -461,3 +461,15 @@ def test_a_more_news_list_ends_the_text(tmp_path):
     article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
     assert [p.text for p in article.paragraphs] == [lines[2]]
     assert article.published == date(2021, 7, 29)
+
+
+@pytest.mark.parametrize(
+    ("line", "reporter"),
+    [("【大紀元3月2日報導】（中央社記者王小明台北2日電）內政部統計，去年共有3,200人申請。", "王小明"),
+     ("（中央社記者陳美華高雄十四日電）內政部統計，去年共有3,200人申請。", "陳美華")],
+)
+def test_a_wire_byline_with_its_place_and_day_is_metadata(tmp_path, line, reporter):
+    article, _ = load_quietly(write_page(tmp_path / "2021-03-05_a.txt", ["內政部公布申請統計", line]))
+    assert article.reporter == reporter
+    assert [p.text for p in article.paragraphs] == ["內政部統計，去年共有3,200人申請。"]
+    assert [t for t in extract_statistics(article)["text"] if t[0].isdigit()] == ["3,200人"]

@@ -127,7 +127,8 @@ NAMES = rf"{NAME}(?:\s*[、，,/ ]\s*(?!通[訊讯][員员]){NAME})*"
 # (記者 王娜), （新华社记者 张三、李四）, (文/記者 王娜), （大公報記者 張三 通訊員 李四）, (記者 張三 深圳報道)
 BYLINE_PAREN = re.compile(
     r"[(（](?:文\s*[/／]\s*)?[^()（）。，記记]{0,10}[記记]者\s*(?P<names>[^()（）。]{2,40}?)"
-    r"(?:\s+[^()（）\s。]{0,6}[報报][道導导])?\s*[)）]"
+    # … 深圳報道), or a wire's place and day: (中央社記者王小明台北14日電)
+    r"(?:\s+[^()（）\s。]{0,6}[報报][道導导]|\s*[^()（）\s。\d]{2}[\d一二三四五六七八九十]{1,3}日[電电])?\s*[)）]"
 )
 # 記者 王娜 深圳報道： / 香港商報記者王娜報道 at a paragraph's start; the name is read short, then lengthened
 BYLINE_LEAD = re.compile(
@@ -135,7 +136,7 @@ BYLINE_LEAD = re.compile(
     r"\s*(?P<place>[^，。\s]{0,6}?)[報报][道導导][:：，]?\s*"
 )
 # what may open a paragraph before its byline: 香港商報網訊, 【大公報訊】, 新华社北京6月29日电
-NEWS_LEAD = re.compile(r"[【\[]?[^，。()（）\s【】\[\]]{0,16}?[電电訊讯][】\]]?\s*")
+NEWS_LEAD = re.compile(r"[【\[]?[^，。()（）\s【】\[\]]{0,16}?(?:[電电訊讯]|[報报][導导道])[】\]]?\s*")
 # a line that is only a byline: 大公報記者 張三, 本报记者 张三 李四, 文/張三, 文、圖/張三
 BYLINE_LINE = re.compile(
     rf"[■●▲◆]?\s*(?:[^()（）。，\s]{{0,10}}[記记]者|文\s*[、/／]\s*(?:[圖图]\s*[/／])?|[圖图]文\s*[/／])\s*(?P<names>{NAMES})"
