@@ -473,3 +473,10 @@ def test_a_wire_byline_with_its_place_and_day_is_metadata(tmp_path, line, report
     assert article.reporter == reporter
     assert [p.text for p in article.paragraphs] == ["內政部統計，去年共有3,200人申請。"]
     assert [t for t in extract_statistics(article)["text"] if t[0].isdigit()] == ["3,200人"]
+
+
+def test_a_timelines_dated_heading_is_text_not_a_date_line(tmp_path):
+    lines = ["宝安区学习平台大事记", "2021-07-29 10:24", "2019年3月5日 启动仪式", "平台在全区启动，首批用户1200人。"]
+    article, _ = load_quietly(write_page(tmp_path / "a.txt", lines))
+    assert [p.text for p in article.paragraphs] == lines[2:]
+    assert article.published.replace(tzinfo=None) == datetime(2021, 7, 29, 10, 24)

@@ -184,7 +184,7 @@ SHARED_FRAGMENTS = (
     "二維碼|二维码|首頁|首页|正文|當前位置|当前位置|您的位置|您所在的位置|>|›|»|"
     "星期[一二三四五六日天]|[周週][一二三四五六日]|第?[A-Z]?\\d{1,3}版|完|手[机機]看新[闻聞]|在手[机機]上?打[开開]|[当當]前[页頁]|"
     "[扫掃]描二[维維]碼|[扫掃]描二维码|[关關][注註]我[们們]|字[体體]|打印本[页頁]|[关關][闭閉]窗口|[網网][絡络]整理|"
-    "[綜综]合整理|[綜综]合報道|综合报道|原創|原创|聽新聞|听新闻|"
+    "[綜综]合整理|[綜综]合報道|综合报道|原創|原创|聽新聞|听新闻|[發发][表佈布]|"
     # a page's skip links, numbered: 1. 跳转至内容
     "\\d{1,2}\\.|跳[转轉][至到][^\\s]{1,12}"
 )
@@ -238,14 +238,15 @@ def is_heading(text: str) -> bool:
     return len(text) <= HEADING_MAX_CHARS and not SENTENCE_PUNCTUATION.search(text)
 
 
-def is_furniture_beside_date(piece: str, date: DateLine | None) -> bool:
+def is_furniture_beside_date(piece: str, date: DateLine | None, set_off: bool) -> bool:
     """Whether what is left of a date line beside its fields is the page's furniture: a second date, a print page
-    (A05版), a counter (阅读 59), or a section's name next to the date."""
+    (A05版), a counter (阅读 59), or a section's name set off from the date by a bar or a wide gap (港聞 | 2019-09-24;
+    a timeline's heading, 2019年3月5日 启动仪式, is text)."""
     if (other := find_date(piece)) and other.start == 0 and other.end == len(piece):
         return True
     if PAGE.fullmatch(piece) or COUNTERS.fullmatch(piece) or ADDRESS.fullmatch(piece):
         return True
-    return date is not None and bool(SECTION.fullmatch(piece))
+    return date is not None and set_off and bool(SECTION.fullmatch(piece))
 
 
 def is_foreign(line: str) -> bool:
@@ -351,12 +352,18 @@ class Layout:
         before_date = [key for start, _, key in marks if date and start < date.start]
         if before_date and before_date[-1] == "updated":  # the date says when the page was updated, not published
             fields.pop("published", None)
-        for piece in (p.strip(WRAPPERS) for part in leftover for p in BETWEEN_FIELDS.split(ADDRESS.sub("  ", part))):
+        # a section's name stands before the date or is set off from it (港聞 09/07/2019, 2019-09-24 | 港聞)
+        pieces = [
+            (piece.strip(WRAPPERS), bool(BETWEEN_FIELDS.search(part)) or (number == 0 and marks[0][2] == "date"))
+            for number, part in enumerate(ADDRESS.sub("  ", part) for part in leftover)
+            for piece in BETWEEN_FIELDS.split(part)
+        ]
+        for piece, set_off in pieces:
             if OUTLET.fullmatch(piece.strip("《》 ")) and "source" not in fields:
                 fields["source"] = piece.strip("《》 ")
             elif date and (byline := BYLINE_LINE.fullmatch(piece)) and byline["names"][0] in surnames():
                 fields.setdefault("reporter", byline["names"].strip())  # 2025/10/02 14:22 記者林美玲／高雄報導
-            elif piece and not is_furniture_beside_date(piece, date) and not any(
+            elif piece and not is_furniture_beside_date(piece, date, set_off) and not any(
                 self.is_boilerplate(form) for form in (piece, piece.replace(" ", ""))  # 第 04 版
             ):
                 return None
