@@ -403,7 +403,7 @@ def test_a_yearless_date_line_without_evidence_is_unknown_with_a_warning(tmp_pat
     "line",
     ["2019-02-01 05:49:41 网络整理 阅读:59 评论:0", "2019-02-01 05:49:41 | 阅读 59 | 评论(0)",
      "港闻 | 2019-02-01 05:49:41 | 第A05版", "2019-02-01 05:49:41 http://www.example.cn 中山日报",
-     "发布时间：2019-02-01 05:49:41 | 进入论坛 | 来源：中山日报 | 手机看新闻"],
+     "发布时间：2019-02-01 05:49:41 | 进入论坛 | 来源：中山日报 | 手机看新闻", "2019-02-01 05:49:41 今日中山"],
 )
 def test_counters_sections_pages_and_links_beside_a_date_are_furniture(tmp_path, line):
     article, _ = load_quietly(write_page(tmp_path / "a.txt", ["标题", line, "正文，共有3人。"]))

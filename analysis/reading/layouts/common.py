@@ -240,8 +240,8 @@ def is_heading(text: str) -> bool:
 
 def is_furniture_beside_date(piece: str, date: DateLine | None, set_off: bool) -> bool:
     """Whether what is left of a date line beside its fields is the page's furniture: a second date, a print page
-    (A05版), a counter (阅读 59), or a section's name set off from the date by a bar or a wide gap (港聞 | 2019-09-24;
-    a timeline's heading, 2019年3月5日 启动仪式, is text)."""
+    (A05版), a counter (阅读 59), or a section's or site's name `set_off` as such (港聞 | 2019-09-24; a timeline's
+    heading, 2019年3月5日 启动仪式, is text)."""
     if (other := find_date(piece)) and other.start == 0 and other.end == len(piece):
         return True
     if PAGE.fullmatch(piece) or COUNTERS.fullmatch(piece) or ADDRESS.fullmatch(piece):
@@ -352,9 +352,12 @@ class Layout:
         before_date = [key for start, _, key in marks if date and start < date.start]
         if before_date and before_date[-1] == "updated":  # the date says when the page was updated, not published
             fields.pop("published", None)
-        # a section's name stands before the date or is set off from it (港聞 09/07/2019, 2019-09-24 | 港聞)
+        # a section's or site's name stands before the date, after a time of day, or set off by a bar or a wide gap
+        # (港聞 09/07/2019, 2005年04月28日11:12 今日扬州, 2019-09-24 | 港聞); a timeline's heading is text
+        clocked = date is not None and date.hour is not None
+        first_is_date = marks[0][2] == "date"
         pieces = [
-            (piece.strip(WRAPPERS), bool(BETWEEN_FIELDS.search(part)) or (number == 0 and marks[0][2] == "date"))
+            (piece.strip(WRAPPERS), clocked or bool(BETWEEN_FIELDS.search(part)) or (number == 0 and first_is_date))
             for number, part in enumerate(ADDRESS.sub("  ", part) for part in leftover)
             for piece in BETWEEN_FIELDS.split(part)
         ]
