@@ -14,6 +14,7 @@ import argparse
 import json
 import math
 import sys
+import unicodedata
 import warnings
 from datetime import date, datetime
 from pathlib import Path
@@ -36,6 +37,15 @@ def same_value(gold, found) -> bool:
 def covers(a: str, b: str) -> bool:
     """Whether one span holds the other."""
     return bool(a) and bool(b) and (a in b or b in a)
+
+
+def same_text(found: str, gold: str) -> bool:
+    """Whether two titles are the same text, whatever the width of their punctuation (cleaning makes ASCII marks
+    beside Chinese fullwidth) and their spacing."""
+    def folded(text):
+        return "".join(unicodedata.normalize("NFKC", text).split())
+
+    return folded(found) == folded(gold)
 
 
 def published_matches(gold: str | None, found) -> bool:
@@ -76,7 +86,7 @@ def score_page(page: dict, folder: Path) -> dict:
     outlet = getattr(article, "outlet", None) or article.source
     return {
         "file": page["file"],
-        "title": page["title"] is None or article.title == page["title"],
+        "title": page["title"] is None or same_text(article.title, page["title"]),
         "published": published_matches(page["published"], article.published),
         "outlet": outlet == page["outlet"],
         "gold": len(page["numbers"]),
