@@ -14,9 +14,9 @@ NAMED = 10  # articles named in a sentence at most; the rest are counted
 
 def named(articles: pd.DataFrame) -> str:
     """The articles as a list of `file` (outlet, 「title」), the first NAMED of them and a count of the rest."""
-    names = [f"`{quote(r.article)}` ({quote(r.source)}, 「{quote(r.title)}」)" for r in articles.head(NAMED).itertuples()]
+    names = [f"{quote(r.article)} ({quote(r.source)}, 「{quote(r.title)}」)" for r in articles.head(NAMED).itertuples()]
     if len(articles) > NAMED:
-        names.append(f"{plural(len(articles) - NAMED, 'more')}")
+        names.append(f"{number_text(len(articles) - NAMED)} more, listed in articles.csv")
     return listing(names)
 
 
@@ -72,8 +72,8 @@ def lengths_finding(articles: pd.DataFrame) -> str:
     if articles.empty:
         return ""
     chars, words = articles["chars"], articles["words"]
-    return (f"Articles run from {plural(int(chars.min()), 'character')} to {number_text(chars.max())} of cleaned text "
-            f"(median {number_text(round(chars.median()))}), and from {number_text(words.min())} to "
+    return (f"Articles run from {number_text(chars.min())} to {plural(int(chars.max()), 'character')} of cleaned text "
+            f"(median {number_text(round(chars.median()))}) and from {number_text(words.min())} to "
             f"{plural(int(words.max()), 'counted word')} (median {number_text(round(words.median()))}).")
 
 
@@ -135,7 +135,7 @@ def keyness_finding(keyness: pd.DataFrame) -> str:
     articles = keyness["article"].nunique()
     return (f"**Result.** {plural(articles, 'article')} {'has' if articles == 1 else 'have'} "
             f"words they use more than the rest of the corpus; the most distinctive of all is {quote(top['word'])} in "
-            f"`{quote(top['article'])}` ({number_text(top['count'])} times there, {number_text(top['rest'])} in all "
+            f"{quote(top['article'])} ({number_text(top['count'])} times there, {number_text(top['rest'])} in all "
             f"the others; G² {top['g2']:,.1f}).")
 
 
@@ -149,7 +149,7 @@ def slogans_finding(slogans: pd.DataFrame, quoted: pd.DataFrame, least: int) -> 
                 f"{plural(quoted['article'].nunique(), 'article')} quote {plural(quoted['phrase'].nunique(), 'phrase')} "
                 "in all, and none is quoted by more than one of them, both scripts compared in Simplified form.")
     top = slogans.iloc[0]
-    first = (f"first in `{quote(top['first_article'])}` ({top['first_published'][:10]})" if top["first_published"]
+    first = (f"first in {quote(top['first_article'])} ({top['first_published'][:10]})" if top["first_published"]
              else "in undated articles only")
     forms = f" (written {quote(top['forms'])})" if " / " in top["forms"] else ""
     return (f"**Result.** {plural(len(slogans), 'phrase is', 'phrases are')} quoted by {number_text(least)} or more "
