@@ -6,8 +6,14 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from analysis.corpus.charts import (distinct_colours, month_middles, plot_articles_by_month, plot_claim,
-                                    plot_shared_slogans, plot_term_trends)
+from analysis.corpus.charts import (
+    distinct_colours,
+    month_middles,
+    plot_articles_by_month,
+    plot_claim,
+    plot_shared_slogans,
+    plot_term_trends,
+)
 from analysis.reports import style
 
 MONTHLY = pd.DataFrame({"month": ["2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12", "2021-01"],
@@ -47,7 +53,8 @@ def test_articles_by_month_are_bars_on_a_date_axis_one_colour_per_outlet(tmp_pat
 
 
 def test_terms_over_time_are_points_that_never_join_across_a_gap(tmp_path):
-    trends = pd.DataFrame({"month": ["2020-07", "2021-03", "2020-07", "2021-03"], "term": ["黨員", "黨員", "街道", "街道"],
+    trends = pd.DataFrame({"month": ["2020-07", "2021-03", "2020-07", "2021-03"],
+                           "term": ["黨員", "黨員", "街道", "街道"],
                            "count": [4, 2, 1, 0], "words": [40, 50, 40, 50], "per_10000": [1000, 400, 250, 0]})
     fig = plot_term_trends(trends, tmp_path)
     ax = fig.axes[0]
@@ -61,8 +68,9 @@ def test_terms_over_time_are_points_that_never_join_across_a_gap(tmp_path):
 
 @pytest.mark.parametrize("published", [["2021-01-05T09:00:00+08:00", "2021-09-01", ""], ["", "", ""]])
 def test_a_claim_is_drawn_over_its_dated_reports(tmp_path, published):
-    claim = pd.DataFrame({"claim": 3, "subject": "注册人数", "unit": "人", "place": "新安街道", "article": ["a", "b", "c"],
-                          "published": published, "text": ["8,000人", "逾1萬人", "9,000人"], "value": [8000, 10000, 9000],
+    claim = pd.DataFrame({"claim": 3, "subject": "注册人数", "unit": "人", "place": "新安街道",
+                          "article": ["a", "b", "c"], "published": published,
+                          "text": ["8,000人", "逾1萬人", "9,000人"], "value": [8000, 10000, 9000],
                           "bound": ["exact", "lower", "exact"]})
     fig = plot_claim(claim, tmp_path)
     if not any(published):

@@ -3,9 +3,20 @@ phrase, no claim; the undated articles named, and why no pair of figures made a 
 
 import pandas as pd
 
-from analysis.corpus.findings import (NAMED, claims_finding, corpus_finding, errors_finding, keyness_finding,
-                                      lengths_finding, months_finding, rows_shown, slogans_finding, term_finding,
-                                      trends_finding, undated_finding)
+from analysis.corpus.findings import (
+    NAMED,
+    claims_finding,
+    corpus_finding,
+    errors_finding,
+    keyness_finding,
+    lengths_finding,
+    months_finding,
+    rows_shown,
+    slogans_finding,
+    term_finding,
+    trends_finding,
+    undated_finding,
+)
 from analysis.corpus.study import articles_by_month, claim_candidates, shared_slogans, term_in_articles, term_trends
 
 ARTICLES = pd.DataFrame({
@@ -87,9 +98,11 @@ def test_keyness_and_slogans_say_what_there_is():
                           columns=["article", "phrase", "count"])
     slogans = shared_slogans(quoted, ARTICLES)
     assert slogans_finding(slogans, quoted, 2) == (
-        "**Result.** 1 phrase is quoted by 2 or more articles. The most widely quoted is 「學習強國」 (written 學習強國 / "
-        "学习强国): in 2 articles, 3 times in all, first in a\\_1.txt (2021-01-05).")
-    assert "none is quoted by more than one of them" in slogans_finding(shared_slogans(quoted, ARTICLES, 3), quoted, 3)
+        "**Result.** 1 phrase is quoted by 2 or more articles. The most widely quoted is 「學習強國」 "
+        "(written 學習強國 / 学习强国): in 2 articles, 3 times in all, first in a\\_1.txt (2021-01-05).")
+    assert slogans_finding(shared_slogans(quoted, ARTICLES, 3), quoted, 3) == (
+        "**Result.** No phrase is quoted by 3 or more articles: 3 articles quote 2 distinct phrases (both scripts "
+        "compared in Simplified form), none in more than 2 articles.")
     assert "No article quotes a phrase" in slogans_finding(slogans.iloc[:0], quoted.iloc[:0], 2)
     undated_only = shared_slogans(quoted.assign(article="c.txt").iloc[:1], ARTICLES, 1)
     assert "in undated articles only" in slogans_finding(undated_only, quoted, 1)
@@ -102,7 +115,8 @@ def numbers(*rows):
 
 def test_without_claims_the_report_says_what_was_compared_and_why_no_pair_qualified():
     figures = numbers(("党员", "人", "龙华区", "a_1.txt"), ("党员", "人", "南山区", "b.txt"),
-                      ("活动", "场", "福田区", "a_1.txt"), ("活动", "%", "福田区", "c.txt"), ("学生", "人", "", "b.txt"))
+                      ("活动", "场", "福田区", "a_1.txt"), ("活动", "%", "福田区", "c.txt"),
+                      ("学生", "人", "", "b.txt"))
     no_claims, no_flags = pd.DataFrame(columns=["claim", "article"]), pd.DataFrame(columns=["claim"])
     text = claims_finding(no_claims, no_flags, figures, claim_candidates(figures))
     assert text.startswith("**Result.** 0 claims reported by several articles.")

@@ -123,7 +123,8 @@ def test_a_slogan_in_both_scripts_is_one_slogan():
     quoted = pd.DataFrame([("c.txt", "学习强国", 3), ("a.txt", "學習強國", 2), ("b.txt", "學習強國", 1),
                            ("d.txt", "四史", 1)], columns=["article", "phrase", "count"])
     table = shared_slogans(quoted, ARTICLES)
-    assert table[["phrase", "forms", "articles", "count"]].values.tolist() == [["学习强国", "学习强国 / 學習強國", 3, 6]]
+    assert table[["phrase", "forms", "articles", "count"]].values.tolist() == [
+        ["学习强国", "学习强国 / 學習強國", 3, 6]]
     assert shared_slogans(quoted.iloc[:0], ARTICLES).empty
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.corpus.study import simplified_forms
 from analysis.reports.findings import listing, plural, quote
 from analysis.reports.tables import number_text
 
@@ -145,9 +146,11 @@ def slogans_finding(slogans: pd.DataFrame, quoted: pd.DataFrame, least: int) -> 
     if quoted.empty:
         return "**Result.** No article quotes a phrase in 「」, “”, 『』 or ‘’, so no slogan can be shared."
     if slogans.empty:
+        families = simplified_forms(quoted["phrase"])
+        reach = int(quoted.groupby(families)["article"].nunique().max())
         return (f"**Result.** No phrase is quoted by {number_text(least)} or more articles: "
-                f"{plural(quoted['article'].nunique(), 'article')} quote {plural(quoted['phrase'].nunique(), 'phrase')} "
-                "in all, and none is quoted by more than one of them, both scripts compared in Simplified form.")
+                f"{plural(quoted['article'].nunique(), 'article')} quote "
+                f"{plural(families.nunique(), 'distinct phrase')} (both scripts compared in Simplified form), none in more than {plural(reach, 'article')}.")
     top = slogans.iloc[0]
     first = (f"first in {quote(top['first_article'])} ({top['first_published'][:10]})" if top["first_published"]
              else "in undated articles only")
