@@ -150,7 +150,8 @@ def slogans_finding(slogans: pd.DataFrame, quoted: pd.DataFrame, least: int) -> 
         reach = int(quoted.groupby(families)["article"].nunique().max())
         return (f"**Result.** No phrase is quoted by {number_text(least)} or more articles: "
                 f"{plural(quoted['article'].nunique(), 'article')} quote "
-                f"{plural(families.nunique(), 'distinct phrase')} (both scripts compared in Simplified form), none in more than {plural(reach, 'article')}.")
+                f"{plural(families.nunique(), 'distinct phrase')} (both scripts compared in Simplified form), "
+                f"none in more than {plural(reach, 'article')}.")
     top = slogans.iloc[0]
     first = (f"first in {quote(top['first_article'])} ({top['first_published'][:10]})" if top["first_published"]
              else "in undated articles only")
