@@ -1,5 +1,5 @@
 """The corpus reports' sentences, on small tables: true for a corpus with undated articles, none dated, no shared
-phrase, no claim; the undated articles named, and why no pair of figures made a claim."""
+phrase, no claim; the undated articles named, and why no pair of reported numbers made a claim."""
 
 import pandas as pd
 
@@ -120,13 +120,14 @@ def test_without_claims_the_report_says_what_was_compared_and_why_no_pair_qualif
     no_claims, no_flags = pd.DataFrame(columns=["claim", "article"]), pd.DataFrame(columns=["claim"])
     text = claims_finding(no_claims, no_flags, figures, claim_candidates(figures))
     assert text.startswith("**Result.** 0 claims reported by several articles.")
-    assert "the corpus has 5 such figures in 3 articles, with 3 distinct subjects" in text
-    assert ("2 subjects have figures in several articles, but never with the same unit and place: 1 subject with "
-            "same unit, different places and 1 subject with different units") in text
+    assert "the corpus has 5 reported numbers in 3 articles, with 3 distinct subjects" in text
+    assert ("2 subjects have reported numbers in several articles, but never with the same unit and place: 1 subject "
+            "with same unit, different places and 1 subject with different units") in text
     alone = numbers(("党员", "人", "龙华区", "a_1.txt"), ("学生", "人", "", "b.txt"))
     assert claims_finding(no_claims, no_flags, alone, claim_candidates(alone)).endswith(
-        "No subject has figures in more than one article, so no pair could match.")
+        "No subject has reported numbers in more than one article, so no pair could match.")
     assert "nothing to compare" in claims_finding(no_claims, no_flags, alone.iloc[:0], claim_candidates(alone.iloc[:0]))
     claims = pd.DataFrame({"claim": [1, 1], "article": ["a_1.txt", "b.txt"]})
     text = claims_finding(claims, no_flags, figures, claim_candidates(figures))
-    assert text.startswith("**Result.** 1 claim reported by several articles, 0 flagged: 2 figures from 2 articles")
+    assert text.startswith("**Result.** 1 claim reported by several articles, 0 contradictions: 2 reported numbers "
+                           "from 2 articles")

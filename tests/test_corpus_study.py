@@ -1,6 +1,6 @@
 """The corpus notebooks' computations: outlets, articles by month, term trends and a term across the corpus (both
-scripts), keyness against the rest of the corpus, shared slogans, why figures did not make claims; and the notebooks
-themselves on the generated corpora (slow)."""
+scripts), keyness against the rest of the corpus, shared slogans, why reported numbers did not make claims; and the
+notebooks themselves on the generated corpora (slow)."""
 
 import math
 
@@ -156,7 +156,7 @@ def test_corpus_command_writes_the_corpus_reports(tmp_path):
     pages = sorted((tmp_path / "tables" / "reports" / "corpus").glob("*.html"))
     assert [p.stem for p in pages] == ["c01_corpus", "c02_words_over_time", "c03_slogans", "c04_claims"]
     claims = pages[-1].read_text(encoding="utf-8")
-    assert "4 claims reported by several articles, 1 flagged" in claims
+    assert "4 claims reported by several articles, 1 contradiction" in claims
     assert claims.count("<img") == 4 and 'data-mime-type="application/vnd.jupyter.stderr"' not in claims
     index = (tmp_path / "tables" / "reports" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="corpus/{p.name}"' in index for p in pages)

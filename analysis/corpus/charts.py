@@ -12,7 +12,7 @@ import pandas as pd
 from analysis.reports import style
 from analysis.reports.charting import add_source_note, new_figure, save_chart, set_titles
 
-# the marker of a figure by its bound: filled when exact, open when the article gave only a bound
+# the marker of a reported number by its bound: filled when exact, open when the article gave only a bound
 MARKERS = {"exact": ("o", "full"), "lower": ("^", "none"), "upper": ("v", "none"), "approximate": ("o", "none")}
 MARKER_CYCLE = ["o", "s", "D", "^", "v", "P", "X", "*"]
 GOLDEN = 0.618033988749895  # hue steps of the golden ratio spread any number of colours round the wheel
@@ -124,8 +124,8 @@ def plot_shared_slogans(slogans: pd.DataFrame, folder: str | Path, top: int = 15
 
 
 def plot_claim(claim: pd.DataFrame, folder: str | Path):
-    """One claim's figures over publication date on a date axis; bounds drawn open (▲ at least, ▼ at most, ○ about),
-    exact figures filled; the reports without a date counted under the chart. None when no report is dated."""
+    """One claim's reported numbers over publication date on a date axis; bounds drawn open (▲ at least, ▼ at most,
+    ○ about), exact numbers filled; the reports without a date counted under the chart. None when no report is dated."""
     dated = claim[claim["published"] != ""].copy()
     if dated.empty:
         return None
@@ -140,8 +140,8 @@ def plot_claim(claim: pd.DataFrame, folder: str | Path):
                     color="#b2182b", label=labels[bound], zorder=2)
     first = claim.iloc[0]
     set_titles(ax, f"{first['place'] or '（無地點）'} {first['subject']}（{first['unit'] or '無單位'}）",
-               f"Claim {first['claim']}: the figure as each article reported it")
-    legend_beside(ax, "Figure")
+               f"Claim {first['claim']}: the number as each article reported it")
+    legend_beside(ax, "Reported as")
     ax.set_ylim(0, dated["value"].max() * 1.1)
     ax.yaxis.set_major_formatter("{x:,.0f}")
     date_axis(ax)

@@ -164,24 +164,24 @@ def slogans_finding(slogans: pd.DataFrame, quoted: pd.DataFrame, least: int) -> 
 def claims_finding(claims: pd.DataFrame, flags: pd.DataFrame, numbers: pd.DataFrame,
                    candidates: pd.DataFrame) -> str:
     """How many claims several articles report and how many pairs are flagged; when there is no claim, what was
-    compared and why no pair of figures qualified."""
-    compared = (f"Figures are compared when they are counts, amounts or percentages with a subject: the corpus has "
-                f"{plural(len(numbers), 'such figure')} in {plural(numbers['article'].nunique(), 'article')}"
+    compared and why no pair of reported numbers qualified."""
+    compared = (f"Reported numbers are the counts, amounts and percentages with a subject: the corpus has "
+                f"{plural(len(numbers), 'reported number')} in {plural(numbers['article'].nunique(), 'article')}"
                 f", with {plural(numbers['subject'].nunique(), 'distinct subject')} (in Simplified script).")
     if len(claims):
         articles = claims["article"].nunique()
         text = (f"**Result.** {plural(claims['claim'].nunique(), 'claim')} reported by several articles, "
-                f"{number_text(len(flags))} flagged: {plural(len(claims), 'figure')} from "
-                f"{plural(articles, 'article')} share a subject, unit and place with a figure of another article. ")
+                f"{plural(len(flags), 'contradiction')}: {plural(len(claims), 'reported number')} from "
+                f"{plural(articles, 'article')} share a subject, unit and place with one of another article. ")
         return text + compared
     if numbers.empty:
         return ("**Result.** 0 claims reported by several articles: no article gives a count, amount or percentage "
                 "with a subject, so there is nothing to compare.")
     text = f"**Result.** 0 claims reported by several articles. {compared} "
     if candidates.empty:
-        return text + "No subject has figures in more than one article, so no pair could match."
+        return text + "No subject has reported numbers in more than one article, so no pair could match."
     outcomes = candidates["outcome"].value_counts()
     reasons = listing([f"{plural(int(outcomes[o]), 'subject')} with {o}" for o in
                        ("same unit, different places", "different units") if o in outcomes])
-    return text + (f"{plural(len(candidates), 'subject has', 'subjects have')} figures in several articles, but "
-                   f"never with the same unit and place: {reasons} (the table below).")
+    return text + (f"{plural(len(candidates), 'subject has', 'subjects have')} reported numbers in several articles, "
+                   f"but never with the same unit and place: {reasons} (the table below).")

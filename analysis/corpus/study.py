@@ -1,6 +1,6 @@
 """The corpus notebooks' computations: the corpus's outlets and dates (undated articles named, not dropped), words
 over time and per article (terms found in either script through their Simplified form), keyness against the rest of
-the corpus, slogans shared by several articles, and why figures did or did not make claims; and running the
+the corpus, slogans shared by several articles, and why reported numbers did or did not make claims; and running the
 notebooks."""
 
 from __future__ import annotations
@@ -163,9 +163,9 @@ def shared_slogans(quoted: pd.DataFrame, articles: pd.DataFrame, least: int = 2)
 
 
 def claim_candidates(numbers: pd.DataFrame) -> pd.DataFrame:
-    """Why figures did or did not become claims: every subject (Simplified script) that several articles give a
-    figure for, with how many articles, its unit families and places, and the outcome: `claim` when some articles
-    share its unit and place, else `same unit, different places` or `different units`."""
+    """Why reported numbers did or did not become claims: every subject (Simplified script) that several articles
+    report a number of, with how many articles, its unit families and places, and the outcome: `claim` when some
+    articles share its unit and place, else `same unit, different places` or `different units`."""
     rows = []
     for subject, figures in numbers.groupby("subject", sort=True):
         if figures["article"].nunique() < 2:
