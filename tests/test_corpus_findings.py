@@ -71,6 +71,8 @@ def test_a_table_shown_in_part_says_how_much_and_where_the_rest_is():
     assert rows_shown(30, 110, "row", "keyness.csv", "../../keyness.csv") == \
         "The first 30 of 110 rows; the whole table is in [keyness.csv](../../keyness.csv)."
     assert rows_shown(30, 1, "month", "t.csv", "t.csv").startswith("All 1 month;")
+    assert rows_shown(2, 3, "article using it", "t.csv", "t.csv", "articles using it").startswith(
+        "The first 2 of 3 articles using it;")
 
 
 def test_terms_over_time_and_a_term_explored():

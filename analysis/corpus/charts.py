@@ -84,23 +84,23 @@ def plot_articles_by_month(monthly: pd.DataFrame, undated: int, folder: str | Pa
     return fig
 
 
-def plot_term_trends(trends: pd.DataFrame, folder: str | Path):
+def plot_term_trends(trends: pd.DataFrame, folder: str | Path, name: str = "term_trends"):
     """Each term's count per 10,000 counted words by month, as points on a date axis (months without articles have
-    none, so nothing joins across a gap). None when no article is dated."""
+    none, so nothing joins across a gap), saved under `name`. None when no article is dated."""
     if trends.empty:
         return None
     fig, ax = new_figure(9, 4.5)
     colours = distinct_colours(list(dict.fromkeys(trends["term"])))
     for number, (term, rows) in enumerate(trends.groupby("term", sort=False)):
         ax.plot(month_middles(rows["month"]), rows["per_10000"], linestyle="none", marker=MARKER_CYCLE[number % 8],
-                markersize=6, label=term, color=colours[term])
+                markersize=6, label=term, color=colours[term], clip_on=False)  # a zero sits whole on the axis
     date_axis(ax)
     ax.set_ylim(bottom=0)
     ax.set_ylabel("per 10,000 counted words")
     set_titles(ax, "詞語走勢", "Chosen terms by month of publication (either script)")
     legend_beside(ax, "Term")
     add_source_note(ax, "word_frequencies_by_article.csv and articles.csv; dated articles only.")
-    save_chart(fig, trends, folder, "term_trends")
+    save_chart(fig, trends, folder, name)
     return fig
 
 

@@ -85,11 +85,12 @@ def errors_finding(errors: pd.DataFrame) -> str:
     return f"{plural(len(errors), 'file')} could not be read; each problem is in `errors.csv`:"
 
 
-def rows_shown(shown: int, total: int, what: str, csv: str, link: str) -> str:
-    """A sentence under a table that shows only its first rows: how many of how many, and where the whole table is."""
+def rows_shown(shown: int, total: int, what: str, csv: str, link: str, many: str | None = None) -> str:
+    """A sentence over a table that shows only its first rows: how many of how many `what` (plural `many`), and
+    where the whole table is."""
     if total <= shown:
-        return f"All {plural(total, what)}; the table is also in [{csv}]({link})."
-    return f"The first {number_text(shown)} of {plural(total, what)}; the whole table is in [{csv}]({link})."
+        return f"All {plural(total, what, many)}; the table is also in [{csv}]({link})."
+    return f"The first {number_text(shown)} of {plural(total, what, many)}; the whole table is in [{csv}]({link})."
 
 
 def trends_finding(trends: pd.DataFrame, terms: list[str]) -> str:
