@@ -53,9 +53,10 @@ def date_axis(ax) -> None:
 
 
 def legend_beside(ax, title: str) -> None:
-    """The legend to the right of the axes, outside them, so that it covers no data."""
+    """The legend to the right of the axes, outside them, so that it covers no data; a column for every 16 entries."""
+    entries = len(ax.get_legend_handles_labels()[0])
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.02, 1), frameon=False, fontsize=8, title_fontsize=8,
-              alignment="left")
+              alignment="left", ncols=1 + (entries - 1) // 16)
 
 
 def plot_articles_by_month(monthly: pd.DataFrame, undated: int, folder: str | Path):
