@@ -13,7 +13,7 @@ from analysis.corpus.study import (
     articles_by_month,
     claim_candidates,
     corpus_keyness,
-    keyness_for_reading,
+    for_reading,
     outlets,
     read_corpus,
     shared_slogans,
@@ -105,7 +105,10 @@ def test_keyness_compares_each_article_with_the_rest():
         assert ranks.tolist() == list(range(1, len(ranks) + 1))
     a = table[table["article"] == "a.txt"]
     assert a["g2"].is_monotonic_decreasing
-    assert keyness_for_reading(table)["g2"].tolist() == [round(g, 1) for g in table["g2"]]
+    assert for_reading(table)["g2"].tolist() == [round(g, 1) for g in table["g2"]]
+    shown = for_reading(ARTICLES.assign(first_published=ARTICLES["published"]))
+    assert shown["published"].tolist() == ["2021-01-05 09:00", "2021-01-20 09:00", "2021-03-02 09:00", ""]
+    assert shown["first_published"].tolist() == shown["published"].tolist()
 
 
 def test_shared_slogans_count_articles_and_first_appearance():

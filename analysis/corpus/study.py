@@ -117,9 +117,16 @@ def term_in_articles(term: str, by_article: pd.DataFrame, articles: pd.DataFrame
     return table.sort_values(["count", "article"], ascending=[False, True], ignore_index=True)
 
 
-def keyness_for_reading(keyness: pd.DataFrame) -> pd.DataFrame:
-    """The keyness table as a report shows it: G² to one decimal."""
-    return keyness.assign(g2=keyness["g2"].round(1))
+def for_reading(table: pd.DataFrame) -> pd.DataFrame:
+    """A table as a report shows it: publication times to the minute (2021-03-02 20:15; the CSV keeps the time zone)
+    and fractional numbers (G², rates) to one decimal."""
+    table = table.copy()
+    for column in table.columns:
+        if column.endswith("published"):
+            table[column] = table[column].str[:16].str.replace("T", " ")
+        elif pd.api.types.is_float_dtype(table[column]):
+            table[column] = table[column].round(1)
+    return table
 
 
 def corpus_keyness(by_article: pd.DataFrame, top: int = 10) -> pd.DataFrame:
@@ -167,18 +174,18 @@ def claim_candidates(numbers: pd.DataFrame) -> pd.DataFrame:
     report a number of, with how many articles, its unit families and places, and the outcome: `claim` when some
     articles share its unit and place, else `same unit, different places` or `different units`."""
     rows = []
-    for subject, figures in numbers.groupby("subject", sort=True):
-        if figures["article"].nunique() < 2:
+    for subject, reported in numbers.groupby("subject", sort=True):
+        if reported["article"].nunique() < 2:
             continue
-        keyed = figures.groupby(["unit", "place"])["article"].nunique()
-        units = figures.groupby("unit")["article"].nunique()
+        keyed = reported.groupby(["unit", "place"])["article"].nunique()
+        units = reported.groupby("unit")["article"].nunique()
         outcome = ("claim" if (keyed > 1).any() else "same unit, different places" if (units > 1).any()
                    else "different units")
-        rows.append({"subject": subject, "articles": figures["article"].nunique(), "figures": len(figures),
-                     "units": " / ".join(u or "(none)" for u in dict.fromkeys(figures["unit"])),
-                     "places": " / ".join(p or "(none)" for p in dict.fromkeys(figures["place"])),
+        rows.append({"subject": subject, "articles": reported["article"].nunique(), "numbers": len(reported),
+                     "units": " / ".join(u or "(none)" for u in dict.fromkeys(reported["unit"])),
+                     "places": " / ".join(p or "(none)" for p in dict.fromkeys(reported["place"])),
                      "outcome": outcome})
-    table = pd.DataFrame(rows, columns=["subject", "articles", "figures", "units", "places", "outcome"])
+    table = pd.DataFrame(rows, columns=["subject", "articles", "numbers", "units", "places", "outcome"])
     return table.sort_values(["articles", "subject"], ascending=[False, True], ignore_index=True)
 
 
