@@ -16,6 +16,7 @@ from analysis.corpus.study import (
     for_reading,
     outlets,
     read_corpus,
+    report_folders,
     shared_slogans,
     term_families,
     term_in_articles,
@@ -143,6 +144,11 @@ def test_claim_candidates_say_why_a_subject_made_no_claim():
     assert claim_candidates(numbers.iloc[:0]).empty
 
 
+def test_the_reports_write_under_out_or_else_the_tables_folder(tmp_path):
+    assert report_folders(tmp_path).figures == tmp_path / "figures" / "corpus"
+    assert report_folders(tmp_path, tmp_path / "stage").processed == tmp_path / "stage" / "processed" / "corpus"
+
+
 def test_reading_a_folder_without_tables_names_it(tmp_path):
     with pytest.raises(FileNotFoundError, match=f"{tmp_path}: no articles.csv"):
         read_corpus(tmp_path)
@@ -177,5 +183,8 @@ def test_corpus_reports_name_undated_articles_and_show_whole_tables(tmp_path):
     assert all('data-mime-type="application/vnd.jupyter.stderr"' not in page for page in pages.values())
     assert "(written 学习强国 / 學習強國)" in pages["c03_slogans"]
     figures = {p.name for p in (tmp_path / "tables" / "figures" / "corpus").iterdir()}
-    assert {f"{name}.{ext}" for name in ("articles_by_month", "term_trends", "shared_phrases")
+    assert {f"{name}.{ext}" for name in ("articles_by_month", "term_trends", "explored_term", "shared_phrases")
             for ext in ("png", "svg", "csv")} <= figures
+    processed = {p.name for p in (tmp_path / "tables" / "processed" / "corpus").iterdir()}
+    assert processed == {"keyness.csv", "shared_phrases.csv", "claim_candidates.csv", "explored_term.csv"}
+    assert 'href="../../processed/corpus/keyness.csv"' in pages["c02_words_over_time"]

@@ -5,6 +5,7 @@ notebooks."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,23 @@ from analysis.words.keyterms import log_likelihood
 TABLES = ["articles", "errors", "word_frequencies", "word_frequencies_by_article", "quoted_phrases",
           "reported_numbers", "claims", "contradictions"]
 WRITES = "`python -m analysis corpus DIR --out TABLES` writes the corpus tables"
+
+
+@dataclass(frozen=True)
+class ReportFolders:
+    """Where the corpus notebooks write: their charts (PNG, SVG, CSV) and the whole tables their reports show in
+    part, kept out of the tables folder itself so that the corpus run's tables stay only its own."""
+
+    figures: Path
+    processed: Path
+
+
+def report_folders(tables: str | Path, out: str | Path | None = None) -> ReportFolders:
+    """The corpus notebooks' output folders under `out` (None: the tables folder): figures/corpus/ and
+    processed/corpus/, which the reports in reports/corpus/ link to as ../../figures/corpus/ and
+    ../../processed/corpus/."""
+    out = Path(out if out is not None else tables)
+    return ReportFolders(out / "figures" / "corpus", out / "processed" / "corpus")
 
 
 def read_corpus(tables: str | Path | None) -> dict[str, pd.DataFrame]:
