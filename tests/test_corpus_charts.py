@@ -14,6 +14,8 @@ from analysis.corpus.charts import (
     plot_shared_slogans,
     plot_term_trends,
 )
+from analysis.corpus.explorer import explore_term
+from analysis.corpus.study import report_folders
 from analysis.reports import style
 
 MONTHLY = pd.DataFrame({"month": ["2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12", "2021-01"],
@@ -90,3 +92,20 @@ def test_shared_slogans_chart_names_both_forms(tmp_path):
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["学习强国 / 學習強國"]
     plt.close(fig)
     assert plot_shared_slogans(slogans.iloc[:0], tmp_path) is None
+
+
+def test_exploring_a_term_draws_it_and_writes_every_article(tmp_path, capsys):
+    articles = pd.DataFrame({"article": ["a.txt", "b.txt", "c.txt"], "source": "文匯網",
+                             "published": ["2021-01-05T09:00:00+08:00", "2021-06-01", ""]})
+    articles["month"] = articles["published"].str[:7]
+    by_article = pd.DataFrame([("a.txt", "黨員", 4), ("a.txt", "街道", 6), ("b.txt", "党员", 1), ("b.txt", "社区", 9),
+                               ("c.txt", "街道", 3)], columns=["article", "word", "count"])
+    folders = report_folders(tmp_path)
+    explore_term("党员", {"articles": articles, "word_frequencies_by_article": by_article}, folders)
+    shown = capsys.readouterr().out.splitlines()
+    assert [line.split()[0].rsplit(".", 1)[-1] for line in shown] == ["Markdown", "Markdown", "Image", "Markdown",
+                                                                     "Styler"], "heading, sentence, chart, table"
+    assert (folders.figures / "explored_term.png").is_file()
+    written = pd.read_csv(folders.processed / "explored_term.csv", keep_default_na=False)
+    assert written["count"].tolist() == [4, 1, 0], "every article, most uses first"
+    plt.close("all")
