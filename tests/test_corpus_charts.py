@@ -45,6 +45,9 @@ def test_articles_by_month_are_bars_on_a_date_axis_one_colour_per_outlet(tmp_pat
     middles = {round(mdates.date2num(d)) for d in month_middles(MONTHLY["month"])}
     assert {round(p.get_x() + p.get_width() / 2) for p in bars} == middles, "a bar where its month falls"
     assert isinstance(ax.xaxis.get_major_locator(), mdates.AutoDateLocator)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert labels and all(label[:4].isdigit() and label[4] == "-" for label in labels), "every month with its year"
     assert legend_is_beside(fig)
     notes = " ".join(t.get_text() for t in ax.texts)
     assert "9 dated articles; 2 undated, not on the time axis" in notes

@@ -19,8 +19,8 @@ GOLDEN = 0.618033988749895  # hue steps of the golden ratio spread any number of
 
 
 def distinct_colours(names: list[str]) -> dict[str, str]:
-    """A colour for each name, no two alike however many: the project's palette, then matplotlib's tab20 colours,
-    then hues spread by the golden ratio."""
+    """A colour for each name, no two alike however many: the project's palette, then matplotlib's tab10 and tab20
+    colours, then hues spread by the golden ratio."""
     from matplotlib import colormaps
     from matplotlib.colors import to_hex
 
@@ -44,12 +44,15 @@ def month_middles(months: pd.Series) -> pd.Series:
 
 
 def date_axis(ax) -> None:
-    """An x axis of dates: matplotlib's date locator and concise labels (2021, Mar, …), however long the span."""
+    """An x axis of dates, ticks where matplotlib's date locator puts them for the span, each label whole: 2021 for
+    years, 2021-03 for months, 2021-03-02 for days (a bare "Mar" leaves the reader to find its year)."""
     import matplotlib.dates as mdates
 
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    formatter = mdates.AutoDateFormatter(locator)
+    formatter.scaled = {365.0: "%Y", 30.0: "%Y-%m", 1.0: "%Y-%m-%d", 1 / 24: "%Y-%m-%d %H:%M"}
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(formatter)
 
 
 def legend_beside(ax, title: str) -> None:
