@@ -112,6 +112,18 @@ def test_keyness_compares_each_article_with_the_rest():
     assert shown["first_published"].tolist() == shown["published"].tolist()
 
 
+def test_keyness_does_not_set_an_article_apart_by_its_script():
+    table = corpus_keyness(SCRIPTS, top=5)
+    c = table[table["article"] == "c.txt"]
+    assert "党员" not in set(c["word"]), "c uses 党员 (5 of 10) less than the rest uses 黨員 (17 of 29)"
+    b = table[table["article"] == "b.txt"].iloc[0]
+    assert (b["word"], b["count"], b["rest"]) == ("群眾", 8, 0)
+    mixed = pd.DataFrame([("a.txt", "黨員", 2), ("a.txt", "党员", 1), ("a.txt", "群眾", 1), ("b.txt", "街道", 4)],
+                         columns=["article", "word", "count"])
+    a = corpus_keyness(mixed).set_index("word")
+    assert a.loc["黨員", "count"] == 3, "both forms counted, the article's most used one shown"
+
+
 def test_shared_slogans_count_articles_and_first_appearance():
     quoted = pd.DataFrame([("c.txt", "學習強國", 3), ("a.txt", "學習強國", 2), ("b.txt", "西鄉示範", 1),
                            ("d.txt", "學習強國", 1), ("d.txt", "西鄉示範", 1), ("a.txt", "四史", 1)],

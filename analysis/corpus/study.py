@@ -149,17 +149,22 @@ def for_reading(table: pd.DataFrame) -> pd.DataFrame:
 
 def corpus_keyness(by_article: pd.DataFrame, top: int = 10) -> pd.DataFrame:
     """Each article's most distinctive words against the rest of the corpus: Dunning's log-likelihood G² of words
-    the article uses more than the rest does, top `top` per article."""
-    totals = by_article.groupby("word")["count"].sum()
-    size = by_article.groupby("article")["count"].sum()
+    the article uses more than the rest does, top `top` per article. Words are compared on their Simplified form, so
+    an article is not set apart by the script it is written in; each is given in the article's most used form."""
+    folded = by_article.assign(key=simplified_forms(by_article["word"]))
+    counts = folded.groupby(["article", "key"], sort=False)["count"].sum().reset_index()
+    own = folded.sort_values(["count", "word"], ascending=[False, True], kind="stable") \
+        .drop_duplicates(["article", "key"]).set_index(["article", "key"])["word"]
+    totals = counts.groupby("key")["count"].sum()
+    size = counts.groupby("article")["count"].sum()
     everything = int(size.sum())
     rows = []
-    for article, words in by_article.groupby("article", sort=False):
+    for article, words in counts.groupby("article", sort=False):
         c, d = int(size[article]), everything - int(size[article])
-        for word, a in zip(words["word"], words["count"], strict=True):
-            b = int(totals[word]) - a
+        for key, a in zip(words["key"], words["count"], strict=True):
+            b = int(totals[key]) - a
             if d and a / c > b / d:
-                rows.append((article, word, a, b, log_likelihood(a, b, c, d)))
+                rows.append((article, own[(article, key)], a, b, log_likelihood(a, b, c, d)))
     table = pd.DataFrame(rows, columns=["article", "word", "count", "rest", "g2"])
     table = table.sort_values(["article", "g2", "word"], ascending=[True, False, True], kind="stable")
     table = table.groupby("article", sort=False).head(top).reset_index(drop=True)
