@@ -98,7 +98,7 @@ def test_shared_slogans_chart_names_both_forms(tmp_path):
 
 
 def test_exploring_a_term_draws_it_and_writes_every_article(tmp_path, capsys):
-    articles = pd.DataFrame({"article": ["a.txt", "b.txt", "c.txt"], "source": "文匯網",
+    articles = pd.DataFrame({"article": ["a.txt", "b.txt", "c.txt"], "source": "文匯網", "outlet": "香港文匯報",
                              "published": ["2021-01-05T09:00:00+08:00", "2021-06-01", ""]})
     articles["month"] = articles["published"].str[:7]
     by_article = pd.DataFrame([("a.txt", "黨員", 4), ("a.txt", "街道", 6), ("b.txt", "党员", 1), ("b.txt", "社区", 9),

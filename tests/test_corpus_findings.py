@@ -24,6 +24,7 @@ ARTICLES = pd.DataFrame({
     "title": ["龍華區推廣「學習強國」", "深圳社區宣講", "南山區讀書會"],
     "published": ["2021-01-05T09:00:00+08:00", "2021-04-20", ""],
     "source": ["香港商報網", "新华网", "文匯網"],
+    "outlet": ["香港商報", "新華社", "香港文匯報"],
     "script": ["traditional", "simplified", "traditional"],
     "chars": [120, 80, 51],
     "words": [40, 30, 20],
@@ -38,7 +39,7 @@ def test_the_corpus_is_counted_and_its_undated_articles_named():
     text = corpus_finding(ARTICLES, NO_ERRORS)
     assert "3 articles from 3 outlets, 2 in Traditional script and 1 in Simplified script" in text
     assert "2 are dated, from 2021-01-05 to 2021-04-20" in text
-    assert "1 article gives no publication date" in text and "c.txt (文匯網, 「南山區讀書會」)" in text
+    assert "1 article gives no publication date" in text and "c.txt (香港文匯報, 「南山區讀書會」)" in text
     assert "a\\_1.txt" not in undated_finding(ARTICLES), "only the undated are named"
     assert "could not be read" not in text
     errors = pd.DataFrame([("x.txt", "the file is empty")], columns=["article", "error"])
@@ -48,7 +49,7 @@ def test_the_corpus_is_counted_and_its_undated_articles_named():
 
 def test_many_undated_articles_are_named_up_to_a_limit_and_counted():
     many = pd.DataFrame({"article": [f"{i}.txt" for i in range(NAMED + 5)], "title": "題", "published": "",
-                         "source": "文匯網", "script": "traditional", "chars": 10, "words": 3})
+                         "source": "文匯網", "outlet": "香港文匯報", "script": "traditional", "chars": 10, "words": 3})
     text = undated_finding(many)
     assert text == "No article gives a publication date, so nothing can be placed in time."
     mixed = pd.concat([ARTICLES.drop(columns="month"), many], ignore_index=True)

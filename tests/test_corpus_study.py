@@ -10,6 +10,8 @@ from corpus_articles import REPORTS, write_corpus, write_report_corpus
 
 from analysis.corpus.analysing import run_corpus
 from analysis.corpus.study import (
+    NO_OUTLET,
+    TABLES,
     articles_by_month,
     claim_candidates,
     corpus_keyness,
@@ -159,6 +161,16 @@ def test_claim_candidates_say_why_a_subject_made_no_claim():
 def test_the_reports_write_under_out_or_else_the_tables_folder(tmp_path):
     assert report_folders(tmp_path).figures == tmp_path / "figures" / "corpus"
     assert report_folders(tmp_path, tmp_path / "stage").processed == tmp_path / "stage" / "processed" / "corpus"
+
+
+def test_an_article_without_an_outlet_is_read_under_a_name_of_its_own(tmp_path):
+    for name in TABLES:
+        (tmp_path / f"{name}.csv").write_text("article\n", encoding="utf-8")
+    ARTICLES.assign(outlet=["", "香港文匯報", "", "香港商報"]).drop(columns="month").to_csv(tmp_path / "articles.csv",
+                                                                                          index=False)
+    articles = read_corpus(tmp_path)["articles"]
+    assert articles["outlet"].tolist() == [NO_OUTLET, "香港文匯報", NO_OUTLET, "香港商報"]
+    assert articles["month"].tolist() == ["2021-01", "2021-01", "2021-03", ""]
 
 
 def test_reading_a_folder_without_tables_names_it(tmp_path):

@@ -15,7 +15,7 @@ NAMED = 10  # articles named in a sentence at most; the rest are counted
 
 def named(articles: pd.DataFrame) -> str:
     """The articles as a list of `file` (outlet, 「title」), the first NAMED of them and a count of the rest."""
-    names = [f"{quote(r.article)} ({quote(r.source)}, 「{quote(r.title)}」)" for r in articles.head(NAMED).itertuples()]
+    names = [f"{quote(r.article)} ({quote(r.outlet)}, 「{quote(r.title)}」)" for r in articles.head(NAMED).itertuples()]
     if len(articles) > NAMED:
         names.append(f"{number_text(len(articles) - NAMED)} more, listed in articles.csv")
     return listing(names)
@@ -31,7 +31,7 @@ def corpus_finding(articles: pd.DataFrame, errors: pd.DataFrame) -> str:
     in_scripts = listing([f"{number_text(scripts[s])} in {s.capitalize()} script" for s in
                           ("traditional", "simplified") if s in scripts])
     text = (f"**Result.** The corpus holds {plural(len(articles), 'article')} from "
-            f"{plural(articles['source'].nunique(), 'outlet')}" + (f", {in_scripts}" if in_scripts else "") + ".")
+            f"{plural(articles['outlet'].nunique(), 'outlet')}" + (f", {in_scripts}" if in_scripts else "") + ".")
     dated = articles[articles["published"] != ""]
     if len(dated):
         first, last = dated["published"].min()[:10], dated["published"].max()[:10]

@@ -17,6 +17,7 @@ from analysis.words.keyterms import log_likelihood
 TABLES = ["articles", "errors", "word_frequencies", "word_frequencies_by_article", "quoted_phrases",
           "reported_numbers", "claims", "contradictions"]
 WRITES = "`python -m analysis corpus DIR --out TABLES` writes the corpus tables"
+NO_OUTLET = "(no outlet named)"  # a page without a source line: an outlet of its own in every table and chart
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ def report_folders(tables: str | Path, out: str | Path | None = None) -> ReportF
 
 
 def read_corpus(tables: str | Path | None) -> dict[str, pd.DataFrame]:
-    """The tables a corpus run wrote, by name, with each article's month of publication ('' when undated);
-    FileNotFoundError names what is missing and the command that writes it."""
+    """The tables a corpus run wrote, by name, with each article's month of publication ('' when undated) and an
+    article without an outlet under NO_OUTLET; FileNotFoundError names what is missing and the command that writes
+    it."""
     if tables is None:
         raise FileNotFoundError(f"no folder of corpus tables given: set `tables`; {WRITES}")
     tables = Path(tables)
@@ -50,6 +52,7 @@ def read_corpus(tables: str | Path | None) -> dict[str, pd.DataFrame]:
                                 "writes the corpus tables")
     read = {name: pd.read_csv(tables / f"{name}.csv", keep_default_na=False) for name in TABLES}
     read["articles"]["month"] = read["articles"]["published"].str[:7]
+    read["articles"]["outlet"] = read["articles"]["outlet"].replace("", NO_OUTLET)
     return read
 
 
@@ -63,10 +66,10 @@ def outlets(articles: pd.DataFrame) -> pd.DataFrame:
     their length in characters and counted words."""
     rows = articles.assign(traditional=articles["script"] == "traditional",
                            simplified=articles["script"] == "simplified", undated=articles["published"] == "")
-    table = rows.groupby("source").agg(articles=("article", "size"), traditional=("traditional", "sum"),
+    table = rows.groupby("outlet").agg(articles=("article", "size"), traditional=("traditional", "sum"),
                                        simplified=("simplified", "sum"), undated=("undated", "sum"),
                                        characters=("chars", "sum"), words=("words", "sum"))
-    table = table.rename_axis("outlet").reset_index()
+    table = table.reset_index()
     return table.sort_values(["articles", "outlet"], ascending=[False, True], ignore_index=True)
 
 
@@ -76,7 +79,7 @@ def articles_by_month(articles: pd.DataFrame) -> pd.DataFrame:
     dated = articles[articles["month"] != ""]
     if dated.empty:
         return pd.DataFrame(columns=["month"])
-    table = dated.pivot_table(index="month", columns="source", values="article", aggfunc="count", fill_value=0)
+    table = dated.pivot_table(index="month", columns="outlet", values="article", aggfunc="count", fill_value=0)
     months = pd.period_range(table.index.min(), table.index.max(), freq="M").strftime("%Y-%m")
     order = [o for o in outlets(articles)["outlet"] if o in table.columns]
     return table.reindex(index=months, columns=order, fill_value=0).rename_axis("month").reset_index() \
@@ -128,7 +131,7 @@ def term_in_articles(term: str, by_article: pd.DataFrame, articles: pd.DataFrame
     forms = found.groupby("article")["word"].agg(lambda w: " / ".join(dict.fromkeys(w))).rename("forms")
     counts = found.groupby("article")["count"].sum().rename("count")
     size = by_article.groupby("article")["count"].sum().rename("words")
-    table = articles[["article", "published", "source"]].join(forms, on="article").join(counts, on="article") \
+    table = articles[["article", "published", "outlet"]].join(forms, on="article").join(counts, on="article") \
         .join(size, on="article")
     table = table.fillna({"forms": "", "count": 0, "words": 0}).astype({"count": int, "words": int})
     table["per_10000"] = (table["count"] / table["words"].where(table["words"] > 0) * 10_000).fillna(0.0)
