@@ -68,7 +68,8 @@ def corpus(args: argparse.Namespace) -> int:
     from analysis.corpus.analysing import run_corpus
 
     return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet,
-                      scheduler=args.scheduler, address=args.scheduler_address, reports=not args.tables_only)
+                      scheduler=args.scheduler, address=args.scheduler_address, reports=not args.tables_only,
+                      wait_seconds=args.wait)
 
 
 def one_line_warning(command: str, message, category, filename, lineno, file=None, line=None) -> None:
@@ -101,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
                                help="local process pool, or Dask (a LocalCluster unless --scheduler-address)")
     corpus_parser.add_argument("--tables-only", action="store_true", help="write the tables, not the corpus reports")
     corpus_parser.add_argument("--scheduler-address", help="a Dask scheduler to run on, e.g. tcp://scheduler:8786")
+    corpus_parser.add_argument(
+        "--wait", type=float, default=-1, help="seconds to wait for another run on the same --out (default: no limit)"
+    )
     corpus_parser.set_defaults(run=corpus)
 
     args = parser.parse_args(argv)

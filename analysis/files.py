@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -12,12 +13,37 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is only needed by callers; `python -m analysis report` must start fast
     import pandas as pd
 
+NAME_BYTES = 255  # the longest file name Linux, macOS and Windows file systems take, in bytes of UTF-8
+
+
+def fitted(name: str, limit: int = NAME_BYTES) -> str:
+    """A file name that fits in `limit` bytes: as it is, or cut, with a hash of the whole name before its suffix."""
+    data = name.encode("utf-8", "surrogateescape")
+    if len(data) <= limit:
+        return name
+    stem, suffix = os.path.splitext(name)
+    tag = f"-{hashlib.sha256(data).hexdigest()[:8]}{suffix}"
+    kept = stem.encode("utf-8", "surrogateescape")[: limit - len(tag.encode("utf-8", "surrogateescape"))]
+    return kept.decode("utf-8", "ignore") + tag
+
+
+def inside(root: str | Path, rel: str) -> Path:
+    """root/rel resolved; ValueError when that leaves root (an absolute path, `..`, a symbolic link out) or is root."""
+    root = Path(root).resolve()
+    path = (root / rel).resolve()
+    if path == root or not path.is_relative_to(root):
+        raise ValueError(f"{rel!r} is not inside {root}")
+    return path
+
+
 @contextmanager
 def atomic_path(path: str | Path):
     """Yield a temporary path beside `path`; on success it replaces `path`, on error it is removed."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    # mkstemp adds a dot, eight random characters and the suffix: the name stays within the file system's limit
+    prefix = f".{fitted(path.name, NAME_BYTES - 16)}."
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".part")
     os.close(fd)
     try:
         yield Path(tmp)

@@ -87,9 +87,10 @@ def write_corpus(folder: Path) -> Path:
 
 
 def written(out):
-    """Every file a run wrote under out, except its partitions, by path relative to out."""
+    """Every file a run wrote under out, except its partitions and its bookkeeping (the lock, the record of what it
+    wrote), by path relative to out."""
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and PARTITIONS not in p.parts}
+            if p.is_file() and PARTITIONS not in p.parts and not p.relative_to(out).parts[0].startswith(".")}
 
 
 @dataclass(frozen=True)

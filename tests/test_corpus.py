@@ -1,6 +1,7 @@
 """The corpus command: a folder of articles into corpus tables, written partition by partition; a bad file is listed
 and skipped, not fatal."""
 
+import json
 import subprocess
 import sys
 from collections import Counter
@@ -9,13 +10,13 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from articles import XINAN, write_article
+from articles import HTML_PAGES, XINAN, write_article
 from corpus_articles import written
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis.__main__ import main
 from analysis.corpus import analysing as corpus_module
-from analysis.corpus.analysing import PARTITIONS, analyse_file, analyse_partition, chunked, describe, run_corpus
+from analysis.corpus.analysing import PARTITIONS, RECORD, analyse_file, analyse_partition, chunked, describe, run_corpus
 from analysis.words.frequency import word_counts
 
 FUYONG = {
@@ -70,7 +71,7 @@ def tables(command):
 def test_command_succeeds_and_names_the_skipped_files(command):
     run, out = command
     assert run.returncode == 0, run.stderr
-    expected = [*(f"{n}.csv" for n in TABLES), *EXPORTS, PARTITIONS, "texts"]
+    expected = [*(f"{n}.csv" for n in TABLES), *EXPORTS, PARTITIONS, "texts", RECORD, ".build"]
     assert sorted(p.name for p in out.iterdir()) == sorted(expected)
     assert not list(out.rglob("*.part")), "no temporary file is left behind"
     assert "3 articles analysed, 2 skipped" in run.stderr
@@ -237,3 +238,48 @@ def test_publication_known_to_the_day_or_not_at_all_is_described_as_such():
     assert describe(replace(article, published=date(2021, 7, 29)), counts)["published"] == "2021-07-29"
     assert describe(replace(article, published=None), counts)["published"] == ""
     assert describe(article, counts)["words"] == sum(counts.values())
+
+
+@pytest.mark.parametrize(("out", "how"), [("S", "holds"), ("S/texts", "is"), ("S/texts/tables", "lies inside")])
+def test_an_out_that_holds_or_lies_inside_the_folder_is_refused(corpus, tmp_path, capsys, out, how):
+    folder = tmp_path / "S" / "texts"
+    folder.mkdir(parents=True)
+    (folder / GOOD[2]).write_bytes((corpus / GOOD[2]).read_bytes())
+    assert main(["corpus", str(folder), "--out", str(tmp_path / out), "--quiet", "--tables-only"]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"corpus: the output folder {tmp_path / out} {how} the folder of articles {folder}: "
+                   "choose another --out\n")
+    assert [p.name for p in folder.iterdir()] == [GOOD[2]], "the input is untouched, and no output joins it"
+
+
+def test_a_run_removes_only_files_an_earlier_run_recorded_writing(corpus, tmp_path):
+    out = tmp_path / "out"
+    for rel in ("texts/mine.txt", "partitions/notes.csv", "elsewhere.txt"):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text("the researcher's own", encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("outside the output folder", encoding="utf-8")
+    assert run_corpus(corpus, out, jobs=1, quiet=True) == 0
+    record = json.loads((out / RECORD).read_text(encoding="utf-8"))["written"]
+    assert "texts/c_fuyong.txt" in record and "partitions/articles-00000.csv" in record
+    record += ["texts/../../victim.txt", "partitions/../../victim.txt", "../victim.txt", str(victim)]
+    (out / RECORD).write_text(json.dumps({"written": record}), encoding="utf-8")
+    assert run_corpus(corpus, out, jobs=1, quiet=True) == 0
+    for rel in ("texts/mine.txt", "partitions/notes.csv", "elsewhere.txt"):
+        assert (out / rel).read_text(encoding="utf-8") == "the researcher's own"
+    assert victim.read_text(encoding="utf-8") == "outside the output folder"
+    assert sorted(p.name for p in (out / "texts").iterdir()) == ["a_xinan.txt", "b_xinan_big5.txt", "c_fuyong.txt",
+                                                                 "mine.txt"]
+
+
+def test_a_text_and_a_web_page_of_one_name_keep_two_segmented_texts(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_article(folder / "same.txt", XINAN["title"], XINAN["paragraphs"])
+    html, _ = HTML_PAGES["hkcd"]()
+    (folder / "same.html").write_text(html, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run_corpus(folder, out, jobs=1, quiet=True) == 0
+    texts = sorted((out / "texts").iterdir())
+    assert len(texts) == 2 and all(p.name.startswith("same-") for p in texts)
+    assert texts[0].read_bytes() != texts[1].read_bytes()

@@ -13,6 +13,7 @@ from articles import XINAN, write_article
 from tiny_notebooks import tiny_notebook
 
 from analysis import config
+from analysis.__main__ import main
 from analysis.files import write_csv
 from analysis.numbers.auditing import read_audit
 from analysis.numbers.extracting import read_statistics
@@ -177,6 +178,30 @@ def test_a_second_build_waits_for_the_first_with_a_message(other_build):
     assert (out / "data/processed" / SEED_SLUG / "build.json").is_file()
 
 
+def test_a_corpus_run_takes_the_build_lock_of_its_out(tmp_path, capsys):
+    from analysis.corpus.analysing import run_corpus
+
+    folder, out = tmp_path / "c", tmp_path / "out"
+    folder.mkdir()
+    write_article(folder / "a.txt", XINAN["title"], XINAN["paragraphs"])
+    (out / ".build").mkdir(parents=True)
+    # another process holds the lock until its stdin closes: no clock decides who has it
+    code = "import sys\nfrom filelock import FileLock\nwith FileLock(sys.argv[1]):\n    print('held', flush=True)\n"
+    code += "    sys.stdin.read()\n"
+    holder = subprocess.Popen([sys.executable, "-c", code, str(out / ".build" / "lock")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    try:
+        assert main(["corpus", str(folder), "--out", str(out), "--wait", "0", "--quiet", "--tables-only"]) == 1
+        assert capsys.readouterr().err == f"corpus: another build is writing to {out}; run again when it has finished\n"
+        assert not (out / "articles.csv").exists()
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert run_corpus(folder, out, jobs=1, quiet=True) == 0
+    assert pd.read_csv(out / "articles.csv")["article"].tolist() == ["a.txt"]
+
+
 # --- failures other than a cell error (defect 5) ---
 
 
@@ -333,6 +358,46 @@ def test_stale_staging_folders_of_other_articles_are_removed(tmp_path):
     (out / ".build" / ".x.part").write_text("", encoding="utf-8")
     build([config.ARTICLE], out, steps=[])
     assert [p.name for p in (out / ".build").iterdir()] == ["lock"]
+
+
+def test_a_torn_journal_is_set_aside_with_a_warning(tmp_path):
+    out = tmp_path / "out"
+    (out / ".build").mkdir(parents=True)
+    (out / ".build" / f"{SEED_SLUG}.publish.json").write_text('{"moves": [["a", "b"', encoding="utf-8")
+    messages = []
+    build([config.ARTICLE], out, steps=[], notify=messages.append)
+    assert len(messages) == 1 and "set aside the publish journal" in messages[0] and "\n" not in messages[0]
+    assert sorted(p.name for p in (out / ".build").iterdir()) == [f"{SEED_SLUG}.publish.json.unreadable", "lock"]
+    assert build([config.ARTICLE], out, steps=[], notify=messages.append).executed == []
+    assert len(messages) == 1, "set aside once, never read again"
+
+
+@pytest.mark.parametrize("outside", ["../victim.txt", "data/../../victim.txt", "VICTIM"])
+def test_a_journal_naming_a_path_outside_out_touches_nothing_there(tmp_path, outside):
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    victim.write_text("not the build's", encoding="utf-8")
+    outside = outside.replace("VICTIM", str(victim))
+    (out / ".build").mkdir(parents=True)
+    plan = {"moves": [], "deletes": [f"data/processed/{SEED_SLUG}/old.csv", outside]}
+    (out / ".build" / f"{SEED_SLUG}.publish.json").write_text(json.dumps(plan), encoding="utf-8")
+    messages = []
+    build([config.ARTICLE], out, steps=[], notify=messages.append)
+    assert victim.read_text(encoding="utf-8") == "not the build's"
+    assert len(messages) == 1 and "set aside the publish journal" in messages[0]
+
+
+def test_a_build_record_naming_a_path_outside_out_is_not_trusted(tmp_path):
+    step = tiny_notebook(tmp_path / "01_size.ipynb", WRITES_TABLE)
+    out, victim = tmp_path / "out", tmp_path / "victim.txt"
+    victim.write_text("not the build's", encoding="utf-8")
+    build([config.ARTICLE], out, steps=[step])
+    manifest = out / "data/processed" / SEED_SLUG / "build.json"
+    recorded = json.loads(manifest.read_text(encoding="utf-8"))
+    recorded["01_size"]["outputs"]["../victim.txt"] = "0" * 64
+    manifest.write_text(json.dumps(recorded), encoding="utf-8")
+    assert build([config.ARTICLE], out, steps=[step]).executed == [(SEED_SLUG, "01_size")]
+    assert victim.read_text(encoding="utf-8") == "not the build's"
+    assert "victim" not in manifest.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("damage", [b"{not json", b"[]"])

@@ -3,6 +3,7 @@ files: the parent keeps only overall word counts and errors, so its memory grows
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -19,8 +20,8 @@ import pandas as pd
 
 from analysis import config
 from analysis.corpus.claims import CLAIM_COLUMNS, claim_numbers, write_claims
-from analysis.corpus.exports import write_exports, write_segmented_text
-from analysis.files import atomic_path, write_csv
+from analysis.corpus.exports import text_names, write_exports, write_segmented_text
+from analysis.files import atomic_path, inside, write_csv, write_json
 from analysis.numbers.extracting import COLUMNS, extract_statistics, warm_up
 from analysis.reading.article import Article, ArticleWarning
 from analysis.reading.loading import load_article
@@ -29,6 +30,8 @@ from analysis.words.frequency import counted, pieces, quoted_phrases
 
 PARTITIONS = "partitions"
 TEXTS = "texts"
+# the files under partitions/ and texts/ the last run in a folder wrote: the only files a run removes
+RECORD = ".corpus.json"
 ARTICLE_COLUMNS = ["article", "title", "published", "source", "outlet", "script", "chars", "words"]
 # the tables written per partition and assembled, in partition order, into one file each
 PARTITION_TABLES = {
@@ -171,16 +174,18 @@ def partition_path(out: Path, table: str, number: int) -> Path:
     return out / PARTITIONS / f"{table}-{number:05d}.csv"
 
 
-def analyse_partition(out: Path, number: int, paths: list[Path]) -> Summary:
-    """Analyse a chunk of files, write its tables as partition `number` and each article's segmented text (all
-    atomically, so a retried partition replaces its files), and return only its overall counts and errors."""
+def analyse_partition(out: Path, number: int, paths: list[Path], texts: dict[str, str] | None = None) -> Summary:
+    """Analyse a chunk of files, write its tables as partition `number` and each article's segmented text (in the file
+    `texts` names, by default text_names of the chunk; all atomically, so a retried partition replaces its files), and
+    return only its overall counts and errors."""
+    texts = texts or text_names([path.name for path in paths])
     results = [analyse_file(path) for path in paths]
     for name, table in partition_tables(results).items():
         write_csv(partition_path(out, name, number), table)
     summary = Summary(errors=[(r.article, r.error) for r in results if r.error])
     for r in results:
         if not r.error:
-            write_segmented_text(out / TEXTS, r.article, r.lines)
+            write_segmented_text(out / TEXTS / texts[r.article], r.lines)
             summary.counts.update(r.counts)
             summary.articles.update(r.counts.keys())
             summary.analysed += 1
@@ -196,14 +201,15 @@ def chunked(files: list[Path], jobs: int) -> list[list[Path]]:
     return [files[i : i + per_chunk] for i in range(0, len(files), per_chunk)]
 
 
-def run_local(out: Path, chunks: list[list[Path]], jobs: int) -> Iterator[Summary]:
+def run_local(out: Path, chunks: list[list[Path]], jobs: int, texts: dict[str, str]) -> Iterator[Summary]:
     """Each chunk's summary as it finishes, in chunk order, from `jobs` processes that load the dictionaries once."""
+    numbers = range(len(chunks))
     if jobs <= 1:
         warm_up()
-        yield from map(analyse_partition, repeat(out), range(len(chunks)), chunks)
+        yield from map(analyse_partition, repeat(out), numbers, chunks, repeat(texts))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
-        yield from pool.map(analyse_partition, repeat(out), range(len(chunks)), chunks)
+        yield from pool.map(analyse_partition, repeat(out), numbers, chunks, repeat(texts))
 
 
 def analyse_files(files: list[Path], jobs: int = 1) -> list[ArticleResult]:
@@ -238,18 +244,40 @@ def overall_tables(summary: Summary) -> dict[str, pd.DataFrame]:
     return {"word_frequencies": overall, "errors": errors}
 
 
-def clear_partitions(out: Path) -> None:
-    """Remove the partition files and segmented texts of an earlier run, so none is taken for this run's."""
-    for folder in (out / PARTITIONS, out / TEXTS):
-        if folder.is_dir():
-            shutil.rmtree(folder)
+def remove_previous(out: Path) -> None:
+    """Remove the partition files and segmented texts the previous run in `out` recorded writing (only those, and
+    only under partitions/ and texts/ of `out`), so that none is taken for this run's."""
+    try:
+        written = json.loads((out / RECORD).read_text(encoding="utf-8"))["written"]
+        paths = [inside(out, rel) for rel in written if rel.startswith((f"{PARTITIONS}/", f"{TEXTS}/"))]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return  # no record (a first run), or one that cannot be trusted: nothing here is known to be a run's
+    for path in paths:
+        if path.is_file():
+            path.unlink()
+
+
+def record_written(out: Path, partitions: int, texts: dict[str, str]) -> None:
+    """Record what this run writes under partitions/ and texts/, before it writes it (a killed run's files too)."""
+    parts = [partition_path(Path(), table, n).as_posix() for n in range(partitions) for table in PARTITION_TABLES]
+    write_json(out / RECORD, {"written": parts + [f"{TEXTS}/{name}" for name in texts.values()]})
+
+
+def overlap(directory: Path, out: Path) -> str:
+    """How the output folder overlaps the folder of articles ('' when it does not): a run must neither read its own
+    outputs nor remove its inputs."""
+    if out.is_relative_to(directory):
+        return "is" if out == directory else "lies inside"
+    return "holds" if directory.is_relative_to(out) else ""
 
 
 def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False,
-               scheduler: str = "local", address: str | None = None, reports: bool = False) -> int:
+               scheduler: str = "local", address: str | None = None, reports: bool = False,
+               wait_seconds: float = -1) -> int:
     """The `corpus` command: analyse every article file of a folder into corpus tables and exports, then run the corpus
-    notebooks into HTML reports when reports is set; 2 if there is no article."""
-    from tqdm import tqdm
+    notebooks into HTML reports when reports is set; 2 if there is no article or the output folder overlaps the
+    folder. It holds the output folder's build lock (waiting at most wait_seconds for another build, < 0: forever)."""
+    from analysis.pipeline.building import BuildError, locked
 
     files = config.article_files(directory) if directory.is_dir() else []
     if not files:
@@ -258,11 +286,35 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     if jobs is not None and jobs < 1:
         print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
         return 2
-    out = out or directory.parent / f"{directory.name}-corpus"
+    out = (out or directory.parent / f"{directory.name}-corpus").resolve()
+    if how := overlap(directory.resolve(), out):
+        print(f"corpus: the output folder {out} {how} the folder of articles {directory.resolve()}: choose another "
+              "--out", file=sys.stderr)
+        return 2
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    try:
+        with locked(out, wait_seconds, lambda message: print(f"corpus: {message}", file=sys.stderr)):
+            return analyse_corpus(directory, files, out, jobs, quiet, scheduler, address, reports)
+    except BuildError as error:
+        print(f"corpus: {error}", file=sys.stderr)
+        return 1
+
+
+def analyse_corpus(directory: Path, files: list[Path], out: Path, jobs: int | None, quiet: bool, scheduler: str,
+                   address: str | None, reports: bool) -> int:
+    """run_corpus once it holds the output folder: the tables, the exports and the reports."""
+    from tqdm import tqdm
+
     jobs = min(jobs or os.cpu_count() or 1, len(files))
     chunks = chunked(files, jobs)
+    texts = text_names([path.name for path in files])
     try:
-        clear_partitions(out)
+        remove_previous(out)
+        record_written(out, len(chunks), texts)
         (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
     except OSError as error:
         print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
@@ -271,14 +323,14 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         from analysis.corpus.dask_runner import run_dask
 
         try:
-            summary = run_dask(out, chunks, jobs, address)
+            summary = run_dask(out, chunks, jobs, texts, address)
         except (OSError, TimeoutError) as error:
             print(f"corpus: cannot run on the Dask scheduler {address or '(local cluster)'}: {error}", file=sys.stderr)
             return 1
     else:
         summary = Summary()
         with tqdm(total=len(files), desc="articles", unit="article", file=sys.stderr, disable=quiet) as bar:
-            for part in run_local(out, chunks, jobs):
+            for part in run_local(out, chunks, jobs, texts):
                 summary.add(part)
                 bar.update(part.analysed + len(part.errors))
     for table in PARTITION_TABLES:

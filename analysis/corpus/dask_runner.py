@@ -22,12 +22,13 @@ class WarmUp(WorkerPlugin):
         warm_up()
 
 
-def run_partition(out: Path, numbered: tuple[int, list[Path]]) -> Summary:
-    """analyse_partition for one (number, paths) element of the bag."""
-    return analyse_partition(out, *numbered)
+def run_partition(out: Path, texts: dict[str, str], numbered: tuple[int, list[Path]]) -> Summary:
+    """analyse_partition for one (number, paths) element of the bag, segmented texts in the files `texts` names."""
+    return analyse_partition(out, *numbered, texts)
 
 
-def run_dask(out: Path, chunks: list[list[Path]], jobs: int, address: str | None = None) -> Summary:
+def run_dask(out: Path, chunks: list[list[Path]], jobs: int, texts: dict[str, str],
+             address: str | None = None) -> Summary:
     """Analyse the chunks on Dask (one bag partition per chunk) and return their summaries merged in chunk order.
 
     Without an address: a LocalCluster of `jobs` single-threaded worker processes on loopback, no dashboard. With
@@ -45,7 +46,7 @@ def run_dask(out: Path, chunks: list[list[Path]], jobs: int, address: str | None
         client.register_plugin(WarmUp())
         bag = db.from_sequence(list(enumerate(chunks)), npartitions=len(chunks))
         # each partition's summary is merged on the workers, in order; only the total comes back
-        return bag.map(partial(run_partition, out)).reduction(merged, merged).compute()
+        return bag.map(partial(run_partition, out, texts)).reduction(merged, merged).compute()
     finally:
         client.close()
         if cluster is not None:

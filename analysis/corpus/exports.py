@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.files import atomic_path, write_text
+from analysis.files import atomic_path, fitted, write_text
 
 WORD_LIST = "antconc_word_list.txt"
 MATRIX = "document_term.mtx"
@@ -14,9 +16,23 @@ VOCABULARY = "document_term_vocabulary.txt"
 DOCUMENTS = "document_term_documents.txt"
 
 
-def write_segmented_text(folder: Path, article: str, lines: list[str]) -> Path:
+def text_names(articles: list[str]) -> dict[str, str]:
+    """The file each article (by file name) has its segmented text in: its stem, or, when another article shares the
+    stem (same.txt and same.html; Same.txt on a file system that ignores case), the stem and a hash of its whole name;
+    shortened to fit the file system."""
+    shared = Counter(Path(name).stem.casefold() for name in articles)
+    names = {}
+    for name in articles:
+        stem = Path(name).stem
+        if shared[stem.casefold()] > 1:
+            stem += "-" + hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        names[name] = fitted(f"{stem}.txt")
+    return names
+
+
+def write_segmented_text(path: Path, lines: list[str]) -> Path:
     """An article's tokens separated by spaces, one paragraph a line, UTF-8: AntConc and Voyant read it as it is."""
-    return write_text(folder / f"{Path(article).stem}.txt", "".join(f"{line}\n" for line in lines))
+    return write_text(path, "".join(f"{line}\n" for line in lines))
 
 
 def word_list_text(counts: list[tuple[str, int]]) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config
-from analysis.files import write_json, write_text
+from analysis.files import inside, write_json, write_text
 from analysis.pipeline import kernels
 from analysis.pipeline.kernels import WarmProcess
 from analysis.pipeline.rendering import (
@@ -50,6 +50,7 @@ from analysis.words.segmenting import compiled_dictionary
 STAGING = ".build"
 LOCK = "lock"
 JOURNAL = ".publish.json"  # suffix of a publish journal in the staging root, one per article
+SET_ASIDE = ".unreadable"  # added to a publish journal that cannot be carried out; kept for a look, never read again
 CELL_TIMEOUT = 600  # seconds a single cell may run before the build fails
 # errors a notebook meets when the output folder cannot take its files: the folder's fault, not the notebook's
 OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
@@ -254,28 +255,45 @@ def locked(out: Path, wait_seconds: float, notify: Callable[[str], None]):
         lock.release()
 
 
+def read_journal(out: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """A publish journal's moves and deletes, as paths inside `out`; ValueError, KeyError or TypeError when it cannot
+    be read (torn by a kill, damaged) or names a path outside `out`."""
+    plan = json.loads(journal.read_text(encoding="utf-8"))
+    moves = [(inside(out, staged), inside(out, target)) for staged, target in plan["moves"]]
+    return moves, [inside(out, rel) for rel in plan["deletes"]]
+
+
 def complete_publish(out: Path, journal: Path) -> None:
     """Carry out a publish journal: move every file still staged into place, delete stale outputs, drop the journal.
     Safe to repeat: a file already moved is no longer staged."""
-    plan = json.loads(journal.read_text(encoding="utf-8"))
-    for staged, target in plan["moves"]:
-        if (out / staged).is_file():
-            (out / target).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(out / staged, out / target)
-    for rel in plan["deletes"]:
-        (out / rel).unlink(missing_ok=True)
+    moves, deletes = read_journal(out, journal)
+    for staged, target in moves:
+        if staged.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+    for path in deletes:
+        path.unlink(missing_ok=True)
     journal.unlink()
 
 
 def recover(out: Path, notify: Callable[[str], None]) -> None:
-    """Complete the publishing a killed build left half done, then remove every staging folder it left behind
-    (called with the lock held, so no other build is using them)."""
+    """Complete the publishing a killed build left half done (a journal that cannot be carried out is set aside: the
+    outputs it would have moved are rebuilt), then remove every staging folder it left behind (called with the lock
+    held, so no other build is using them)."""
     staging = out / STAGING
     for journal in sorted(staging.glob(f"*{JOURNAL}")):
-        complete_publish(out, journal)
-        notify(f"completed publishing {journal.name.removesuffix(JOURNAL)}, which an earlier build left unfinished")
+        slug = journal.name.removesuffix(JOURNAL)
+        try:
+            complete_publish(out, journal)
+        except (ValueError, KeyError, TypeError) as error:
+            aside = journal.with_name(journal.name + SET_ASIDE)
+            journal.replace(aside)
+            notify(f"set aside the publish journal of {slug}, which cannot be carried out ({type(error).__name__}: "
+                   f"{error}), as {aside.name}; its notebooks run again")
+            continue
+        notify(f"completed publishing {slug}, which an earlier build left unfinished")
     for path in sorted(staging.iterdir()):
-        if path.name != LOCK:
+        if path.name != LOCK and not path.name.endswith(SET_ASIDE):
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
@@ -303,13 +321,19 @@ def is_patterns(path: Path) -> bool:
     return any(module == name or module.startswith(f"{name}.") for name in PATTERNS)
 
 
-def read_manifest(path: Path) -> dict:
-    """The hashes a previous build recorded; none (so everything is rebuilt) when it is missing or unreadable."""
+def read_manifest(path: Path, out: Path) -> dict:
+    """The hashes a previous build recorded; none (so everything is rebuilt) when it is missing, unreadable or names
+    an output outside `out`."""
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        for entry in manifest.values():
+            if not isinstance(entry["inputs"], str) or not isinstance(entry["outputs"], dict):
+                return {}
+            for rel in entry["outputs"]:
+                inside(out, rel)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
-    return manifest if isinstance(manifest, dict) else {}
+    return manifest
 
 
 def is_report(rel: str) -> bool:
@@ -328,7 +352,7 @@ class ArticleBuild:
         self.stage = out / STAGING / self.slug
         self.journal = out / STAGING / f"{self.slug}{JOURNAL}"
         self.base_key = hashlib.sha256(f"{fingerprint}\0{sha256(article)}".encode()).hexdigest()
-        self.manifest = read_manifest(self.paths.manifest)
+        self.manifest = read_manifest(self.paths.manifest, out)
         self.likely = likely_characters(article, steps)
         self.results: dict[str, dict] = {}
 
