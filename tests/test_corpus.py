@@ -2,6 +2,7 @@
 and skipped, not fatal."""
 
 import json
+import os
 import subprocess
 import sys
 from collections import Counter
@@ -283,3 +284,25 @@ def test_a_text_and_a_web_page_of_one_name_keep_two_segmented_texts(tmp_path):
     texts = sorted((out / "texts").iterdir())
     assert len(texts) == 2 and all(p.name.startswith("same-") for p in texts)
     assert texts[0].read_bytes() != texts[1].read_bytes()
+
+
+def test_a_partition_whose_process_dies_is_retried_once_then_listed(corpus, tmp_path, monkeypatch):
+    attempts = tmp_path / "attempts"
+    analyse = corpus_module.analyse_file
+
+    def dies_on_fuyong(path):
+        if path.name == GOOD[2]:
+            with attempts.open("a") as file:
+                file.write("died\n")
+            os._exit(9)  # as the kernel's out-of-memory killer ends a process: no exception, no clean-up
+        return analyse(path)
+
+    monkeypatch.setattr(corpus_module, "analyse_file", dies_on_fuyong)
+    out = tmp_path / "out"
+    assert run_corpus(corpus, out, jobs=2, quiet=True) == 0
+    assert attempts.read_text().count("died") == 2, "tried, then retried once"
+    errors = pd.read_csv(out / "errors.csv", keep_default_na=False)
+    assert errors["article"].tolist() == sorted([*BAD, GOOD[2]])
+    assert errors.set_index("article").loc[GOOD[2], "error"] == corpus_module.DIED
+    assert pd.read_csv(out / "articles.csv")["article"].tolist() == GOOD[:2]
+    assert sorted(p.name for p in (out / "texts").iterdir()) == ["a_xinan.txt", "b_xinan_big5.txt"]

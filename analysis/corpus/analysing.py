@@ -11,6 +11,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
@@ -41,6 +42,7 @@ PARTITION_TABLES = {
     "reported_numbers": CLAIM_COLUMNS[1:],
     "quoted_phrases": ["article", "phrase", "count"],
 }
+DIED = "the process analysing its partition died twice (out of memory, or killed)"
 # articles per partition at most: a partition's results are what a worker holds before writing them
 PARTITION_SIZE = 200
 
@@ -202,14 +204,38 @@ def chunked(files: list[Path], jobs: int) -> list[list[Path]]:
 
 
 def run_local(out: Path, chunks: list[list[Path]], jobs: int, texts: dict[str, str]) -> Iterator[Summary]:
-    """Each chunk's summary as it finishes, in chunk order, from `jobs` processes that load the dictionaries once."""
+    """Each chunk's summary as it finishes, from `jobs` processes that load the dictionaries once; a chunk whose
+    process died (out of memory, killed) comes last, retried alone (see retried)."""
     numbers = range(len(chunks))
     if jobs <= 1:
         warm_up()
         yield from map(analyse_partition, repeat(out), numbers, chunks, repeat(texts))
         return
+    lost = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
-        yield from pool.map(analyse_partition, repeat(out), numbers, chunks, repeat(texts))
+        futures = [pool.submit(analyse_partition, out, number, chunk, texts) for number, chunk in enumerate(chunks)]
+        for number, future in enumerate(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # one process died: every chunk not yet done is lost with it
+                lost.append(number)
+    for number in lost:
+        yield retried(out, number, chunks[number], texts)
+
+
+def retried(out: Path, number: int, paths: list[Path], texts: dict[str, str]) -> Summary:
+    """A partition whose process died, run again alone in a new process (so that a death is its own); if that dies
+    too, its tables are written empty, its segmented texts removed and its files listed as errors."""
+    with ProcessPoolExecutor(max_workers=1, initializer=warm_up) as pool:
+        try:
+            return pool.submit(analyse_partition, out, number, paths, texts).result()
+        except BrokenProcessPool:
+            pass
+    for name, table in partition_tables([]).items():
+        write_csv(partition_path(out, name, number), table)
+    for path in paths:
+        (out / TEXTS / texts[path.name]).unlink(missing_ok=True)
+    return Summary(errors=[(path.name, DIED) for path in paths])
 
 
 def analyse_files(files: list[Path], jobs: int = 1) -> list[ArticleResult]:
@@ -333,6 +359,8 @@ def analyse_corpus(directory: Path, files: list[Path], out: Path, jobs: int | No
             for part in run_local(out, chunks, jobs, texts):
                 summary.add(part)
                 bar.update(part.analysed + len(part.errors))
+    order = {path.name: i for i, path in enumerate(files)}
+    summary.errors.sort(key=lambda error: order[error[0]])  # a retried partition's come last
     for table in PARTITION_TABLES:
         assemble(out, table, len(chunks))
     for name, table in overall_tables(summary).items():
