@@ -25,6 +25,9 @@ def report(args: argparse.Namespace) -> int:
     # build goes without it (None in sys.modules makes the import fail, and jsonschema skips that format).
     sys.modules.setdefault("rfc3987_syntax", None)
 
+    if args.jobs is not None and args.jobs < 1:
+        print(f"report: --jobs must be at least 1, not {args.jobs}", file=sys.stderr)
+        return 2
     articles = list(dict.fromkeys(Path(a).resolve() for a in args.articles)) or config.article_files(config.RAW)
     if not articles:
         print(f"report: no article files (.txt, .html) in {config.RAW}", file=sys.stderr)
@@ -109,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     warnings.showwarning = partial(one_line_warning, args.command)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # Ctrl-C: what was published stays; a build's staging is removed by the next one
+        print(f"{args.command}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

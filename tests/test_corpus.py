@@ -306,3 +306,48 @@ def test_a_partition_whose_process_dies_is_retried_once_then_listed(corpus, tmp_
     assert errors.set_index("article").loc[GOOD[2], "error"] == corpus_module.DIED
     assert pd.read_csv(out / "articles.csv")["article"].tolist() == GOOD[:2]
     assert sorted(p.name for p in (out / "texts").iterdir()) == ["a_xinan.txt", "b_xinan_big5.txt"]
+
+
+def test_a_link_to_a_file_outside_the_folder_is_listed_not_read(corpus, tmp_path):
+    folder, elsewhere = tmp_path / "c", tmp_path / "elsewhere"
+    folder.mkdir()
+    elsewhere.mkdir()
+    (folder / GOOD[2]).write_bytes((corpus / GOOD[2]).read_bytes())
+    write_article(elsewhere / "secret.txt", XINAN["title"], XINAN["paragraphs"])
+    (folder / "passwd.txt").symlink_to(elsewhere / "secret.txt")
+    (folder / "same.txt").symlink_to(folder / GOOD[2])
+    out = tmp_path / "out"
+    assert run_corpus(folder, out, jobs=1, quiet=True) == 0
+    errors = pd.read_csv(out / "errors.csv", keep_default_na=False)
+    assert errors.values.tolist() == [["passwd.txt", corpus_module.OUTSIDE]]
+    assert pd.read_csv(out / "articles.csv")["article"].tolist() == [GOOD[2], "same.txt"], "a link inside is read"
+    assert "passwd" not in "".join(p.name for p in (out / "texts").iterdir())
+
+
+def test_a_run_in_which_no_article_could_be_read_fails(corpus, tmp_path, capsys):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name in BAD:
+        (folder / name).write_bytes((corpus / name).read_bytes())
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert "0 articles analysed, 2 skipped" in capsys.readouterr().err
+    assert sorted(pd.read_csv(tmp_path / "out" / "errors.csv")["article"]) == sorted(BAD)
+
+
+def test_a_full_disk_under_a_corpus_run_is_one_line(corpus, tmp_path, capsys, monkeypatch):
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(corpus_module, "write_csv", disk_full)
+    assert main(["corpus", str(corpus), "--out", str(tmp_path / "out"), "--jobs", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"corpus: cannot write the tables to {tmp_path / 'out'}: No space left on device\n"
+
+
+def test_ctrl_c_is_one_line(corpus, tmp_path, capsys, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(corpus_module, "run_corpus", interrupted)
+    assert main(["corpus", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 130
+    assert capsys.readouterr().err == "corpus: interrupted\n"

@@ -131,10 +131,25 @@ def test_corpus_in_two_processes_goes_past_a_bad_file(tmp_path):
     run = command("corpus", folder, "--out", tmp_path / "tables", "--jobs", "2", "--quiet")
     assert run.returncode == 0, run.stderr
     errors = pd.read_csv(tmp_path / "tables" / "errors.csv", keep_default_na=False)
-    assert errors["article"].tolist() == ["b_bad.txt"] and errors["error"].iloc[0]
+    assert errors["article"].tolist() == ["b_bad.txt"]
+    assert errors["error"].iloc[0].startswith("line ") and "impossible publication date" in errors["error"].iloc[0]
+    assert str(tmp_path) not in errors["error"].iloc[0], "the table names the file; the message is the problem"
     statistics = pd.read_csv(tmp_path / "tables" / "statistics.csv", keep_default_na=False)
     assert sorted(set(statistics["article"])) == ["a_good.txt", "c_good.txt"]
     assert "Traceback" not in run.stderr and "b_bad.txt" in run.stderr
+
+
+def test_report_refuses_jobs_below_one_and_a_pipe_in_one_line(tmp_path):
+    import os
+
+    run = command("report", config.ARTICLE, "--jobs", "-1", "--out", tmp_path / "out", "--quiet")
+    one_line_error(run, "report: --jobs must be at least 1, not -1")
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    run = command("report", pipe, "--out", tmp_path / "out", "--quiet")
+    assert run.returncode == 2
+    one_line_error(run, pipe, "not a regular file")
+    assert not (tmp_path / "out").exists()
 
 
 # --- the lock (defect 3) ---
@@ -398,6 +413,23 @@ def test_a_build_record_naming_a_path_outside_out_is_not_trusted(tmp_path):
     assert build([config.ARTICLE], out, steps=[step]).executed == [(SEED_SLUG, "01_size")]
     assert victim.read_text(encoding="utf-8") == "not the build's"
     assert "victim" not in manifest.read_text(encoding="utf-8")
+
+
+def test_stale_staging_is_removed_with_a_word_or_refused_in_one_line(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    stale = out / ".build" / "some-other-article"
+    stale.mkdir(parents=True)
+    messages = []
+    build([config.ARTICLE], out, steps=[], notify=messages.append)
+    assert messages == [f"removed some-other-article from {out / '.build'}, which an earlier build left"]
+    stale.mkdir()
+
+    def refused(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(building.shutil, "rmtree", refused)
+    with pytest.raises(BuildError, match=re.escape(f"cannot remove {stale}, which an earlier build left: Permission")):
+        build([config.ARTICLE], out, steps=[])
 
 
 @pytest.mark.parametrize("damage", [b"{not json", b"[]"])

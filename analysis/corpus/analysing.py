@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sys
 import warnings
 from collections import Counter
@@ -42,6 +43,7 @@ PARTITION_TABLES = {
     "reported_numbers": CLAIM_COLUMNS[1:],
     "quoted_phrases": ["article", "phrase", "count"],
 }
+OUTSIDE = "a link to a file outside the folder: not read"
 DIED = "the process analysing its partition died twice (out of memory, or killed)"
 # articles per partition at most: a partition's results are what a worker holds before writing them
 PARTITION_SIZE = 200
@@ -131,7 +133,8 @@ def analyse_file(path: Path) -> ArticleResult:
     except OSError as error:
         return ArticleResult(path.name, error=error.strerror or str(error))
     except ValueError as error:  # ArticleError, and anything else the text makes impossible (a 30 February)
-        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
+        # the table names the file: the message is the problem, without the path (`PATH: …`, `PATH, line 3 …`)
+        return ArticleResult(path.name, error=str(error).removeprefix(str(path)).lstrip(":, "))
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"loading failed: {type(error).__name__}: {error}")
     try:
@@ -143,6 +146,12 @@ def analyse_file(path: Path) -> ArticleResult:
                              quoted=quoted_phrases(article), numbers=numbers)
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
+
+
+def start_worker() -> None:
+    """A worker process: Ctrl-C is the parent's to handle (one line, not a traceback from each worker); warmed up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
 
 
 def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
@@ -212,7 +221,7 @@ def run_local(out: Path, chunks: list[list[Path]], jobs: int, texts: dict[str, s
         yield from map(analyse_partition, repeat(out), numbers, chunks, repeat(texts))
         return
     lost = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker) as pool:
         futures = [pool.submit(analyse_partition, out, number, chunk, texts) for number, chunk in enumerate(chunks)]
         for number, future in enumerate(futures):
             try:
@@ -226,7 +235,7 @@ def run_local(out: Path, chunks: list[list[Path]], jobs: int, texts: dict[str, s
 def retried(out: Path, number: int, paths: list[Path], texts: dict[str, str]) -> Summary:
     """A partition whose process died, run again alone in a new process (so that a death is its own); if that dies
     too, its tables are written empty, its segmented texts removed and its files listed as errors."""
-    with ProcessPoolExecutor(max_workers=1, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=start_worker) as pool:
         try:
             return pool.submit(analyse_partition, out, number, paths, texts).result()
         except BrokenProcessPool:
@@ -305,9 +314,13 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     folder. It holds the output folder's build lock (waiting at most wait_seconds for another build, < 0: forever)."""
     from analysis.pipeline.building import BuildError, locked
 
-    files = config.article_files(directory) if directory.is_dir() else []
+    listed = config.article_files(directory) if directory.is_dir() else []
+    # a link in the folder to a file elsewhere (a system file) is not the researcher's article
+    outside = {path for path in listed if not path.resolve().is_relative_to(directory.resolve())}
+    files = [path for path in listed if path not in outside]
     if not files:
-        print(f"corpus: no article files (.txt, .html) in {directory}", file=sys.stderr)
+        links = f" ({len(outside)} links to files outside it not read)" if outside else ""
+        print(f"corpus: no article files (.txt, .html) in {directory}{links}", file=sys.stderr)
         return 2
     if jobs is not None and jobs < 1:
         print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
@@ -324,17 +337,22 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         return 1
     try:
         with locked(out, wait_seconds, lambda message: print(f"corpus: {message}", file=sys.stderr)):
-            return analyse_corpus(directory, files, out, jobs, quiet, scheduler, address, reports)
+            return analyse_corpus(directory, listed, outside, out, jobs, quiet, scheduler, address, reports)
     except BuildError as error:
         print(f"corpus: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the output folder's fault (a full disk): reading an article is analyse_file's
+        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
 
 
-def analyse_corpus(directory: Path, files: list[Path], out: Path, jobs: int | None, quiet: bool, scheduler: str,
-                   address: str | None, reports: bool) -> int:
-    """run_corpus once it holds the output folder: the tables, the exports and the reports."""
+def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out: Path, jobs: int | None, quiet: bool,
+                   scheduler: str, address: str | None, reports: bool) -> int:
+    """run_corpus once it holds the output folder: the tables, the exports and the reports of the files listed but
+    those `outside` (listed as errors); 1 when no article could be read."""
     from tqdm import tqdm
 
+    files = [path for path in listed if path not in outside]
     jobs = min(jobs or os.cpu_count() or 1, len(files))
     chunks = chunked(files, jobs)
     texts = text_names([path.name for path in files])
@@ -359,7 +377,8 @@ def analyse_corpus(directory: Path, files: list[Path], out: Path, jobs: int | No
             for part in run_local(out, chunks, jobs, texts):
                 summary.add(part)
                 bar.update(part.analysed + len(part.errors))
-    order = {path.name: i for i, path in enumerate(files)}
+    summary.errors += [(path.name, OUTSIDE) for path in outside]
+    order = {path.name: i for i, path in enumerate(listed)}
     summary.errors.sort(key=lambda error: order[error[0]])  # a retried partition's come last
     for table in PARTITION_TABLES:
         assemble(out, table, len(chunks))
@@ -374,7 +393,9 @@ def analyse_corpus(directory: Path, files: list[Path], out: Path, jobs: int | No
         f"corpus: {summary.analysed} articles analysed{undated}, {len(summary.errors)} skipped; tables in {out}",
         file=sys.stderr,
     )
-    if reports and summary.analysed:
+    if not summary.analysed:
+        return 1
+    if reports:
         from analysis.corpus.study import write_corpus_reports
 
         try:

@@ -294,7 +294,12 @@ def recover(out: Path, notify: Callable[[str], None]) -> None:
         notify(f"completed publishing {slug}, which an earlier build left unfinished")
     for path in sorted(staging.iterdir()):
         if path.name != LOCK and not path.name.endswith(SET_ASIDE):
-            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            try:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
+            except OSError as error:
+                raise BuildError(f"cannot remove {path}, which an earlier build left: {error.strerror or error}; "
+                                 "remove it, then build again") from None
+            notify(f"removed {path.name} from {staging}, which an earlier build left")
 
 
 def likely_characters(article: Path, steps: list[Step]) -> str:

@@ -128,6 +128,8 @@ def load_article(path: str | Path) -> Article:
     ArticleError names the file and what is wrong; an ArticleWarning says when the page gives no full date, or when
     the year of its date line comes from elsewhere on the page."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # reading a pipe or a device would wait for ever
+        raise ArticleError(f"{path}: not a regular file (a folder, a pipe or a device)")
     stamps: list[tuple[date, str]] = []
     if path.suffix.lower() in WEB_PAGES:
         from analysis.reading.webpages import read_web_page  # trafilatura takes a second to import: only for web pages
