@@ -26,6 +26,9 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARTICLE_SHA256 = "39e27ec2771e4a8f7d7fdf285e13693f95610c5c70da5771b20a6271eee8ef0e"
 
 SLUG_LENGTH = 80
+# in bytes of UTF-8: with its hash and the longest suffix a file named after it takes (`.publish.json.unreadable`),
+# within the 255 bytes a file name may have
+SLUG_BYTES = 200
 
 
 def slug(path: str | Path) -> str:
@@ -34,6 +37,7 @@ def slug(path: str | Path) -> str:
     (`a b`, `a.b`) never share a folder; never empty."""
     stem = Path(path).stem
     name = re.sub(r"[^\w\-]+", "_", stem).strip("_-")[:SLUG_LENGTH]
+    name = name.encode()[:SLUG_BYTES].decode("utf-8", "ignore")
     if name == stem and name:
         return name
     digest = hashlib.sha256(stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]

@@ -9,7 +9,7 @@ import time
 
 import pandas as pd
 import pytest
-from articles import XINAN, write_article
+from articles import HTML_PAGES, XINAN, write_article
 from tiny_notebooks import tiny_notebook
 
 from analysis import config
@@ -74,6 +74,28 @@ def test_folder_names_are_never_empty_and_always_safe(name):
     assert slug and len(slug) <= config.SLUG_LENGTH + 9
     assert all(c.isalnum() or c in "-_" for c in slug), slug
     assert not slug.startswith((".", "-"))
+
+
+@pytest.mark.parametrize("length", [76, 80, 83])
+def test_a_long_cjk_file_name_is_built_and_published(tmp_path, length):
+    article = write_article(tmp_path / ("學" * length + ".txt"), XINAN["title"], XINAN["paragraphs"][:2])
+    name = config.slug(article)
+    assert len(name.encode()) <= config.SLUG_BYTES + 9
+    out = tmp_path / "out"
+    build([article], out, steps=[])
+    assert json.loads((out / "data/processed" / name / "build.json").read_text(encoding="utf-8")) == {}
+
+
+def test_a_corpus_of_a_long_cjk_file_name_is_analysed(tmp_path):
+    from analysis.corpus import run_corpus
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_article(folder / ("學" * 83 + ".txt"), XINAN["title"], XINAN["paragraphs"][:2])
+    (folder / ("學" * 83 + ".html")).write_text(HTML_PAGES["hkcd"]()[0], encoding="utf-8")
+    assert run_corpus(folder, tmp_path / "out", jobs=1, quiet=True) == 0
+    texts = [p.name for p in (tmp_path / "out" / "texts").iterdir()]
+    assert len(texts) == 2 and all(len(name.encode()) <= 255 for name in texts)
 
 
 def test_the_same_file_given_twice_is_built_once(tmp_path):
