@@ -174,6 +174,18 @@ def test_report_refuses_jobs_below_one_and_a_pipe_in_one_line(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_number_beyond_floats_is_listed_as_not_read(tmp_path):
+    from analysis import extract_statistics, load_article
+    from analysis.extracting import numerals_left_out
+
+    huge = "9" * 400
+    path = write_article(tmp_path / "a.txt", XINAN["title"], [f"福永街道註冊人數達{huge}人，其中黨員2100人。"])
+    article = load_article(path)
+    statistics = extract_statistics(article)
+    assert statistics["value"].dropna().tolist() == [2100.0]
+    assert huge in numerals_left_out(article, statistics)["word"].str.cat()
+
+
 # --- the lock (defect 3) ---
 
 

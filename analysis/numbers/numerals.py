@@ -252,6 +252,8 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
         value *= scale((match["scale"] or "") + ("" if numeral[-1] in _MULTIPLIERS else shared))
     except ValueError:
         return None
+    if not math.isfinite(value):
+        return None  # beyond what a float holds (a 400-digit number): left out, and listed as such, not `inf`
     if match["sign"] or match["inner_sign"]:
         value = -value
     if match["cents"]:
