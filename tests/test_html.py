@@ -208,3 +208,33 @@ def test_a_logos_h1_is_not_the_headline_even_when_the_title_element_names_only_t
     path = tmp_path / "page.html"
     path.write_text(html, "utf-8")
     assert load(path).title == expected["title"]
+
+
+IMAGE = "<img alt='' src='data:image/png;base64," + "iVBORw0KGgo" * 1_000_000 + "'>"  # 11 MB
+
+
+@pytest.mark.parametrize(
+    "around",
+    [(IMAGE, ""), ("<div>" * 300, "</div>" * 300)],
+    ids=["inline image over 10 MB", "nested 300 deep"],
+)
+def test_a_page_libxml2_would_cut_short_is_read_whole(tmp_path, around):
+    html, expected = HTML_PAGES["hkcd"]()
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    whole = load(path)
+    opening, closing = around
+    big = html.replace('<div class="content" id="content">', f'{opening}<div class="content" id="content">', 1)
+    path.write_text(big.replace("</div></td>", f"</div>{closing}</td>", 1), encoding="utf-8")
+    article = load(path)
+    assert article.paragraphs == whole.paragraphs and len(article.paragraphs) == len(expected["paragraphs"])
+    assert (article.captions, article.editor) == (whole.captions, whole.editor)
+
+
+def test_a_page_nested_too_deep_to_read_whole_says_so(tmp_path):
+    html, _ = HTML_PAGES["hkcd"]()
+    deep = html.replace('<div class="content" id="content">', "<div>" * 3000 + '<div class="content" id="content">')
+    path = tmp_path / "page.html"
+    path.write_text(deep, encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"page\.html: the web page cannot be read whole: it nests elements too"):
+        load(path)

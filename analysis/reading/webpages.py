@@ -3,6 +3,7 @@ for the date), read offline, laid out as a text page so the loader reads it like
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date, datetime, time
 from pathlib import Path
@@ -77,6 +78,23 @@ def decode_page(path: Path, data: bytes) -> tuple[str, str]:
     raise ArticleError(f"{path}: the web page cannot be decoded (binary or corrupt?)")
 
 
+# how trafilatura parses a page it is given as text
+TRAFILATURA_PARSING = {"collect_ids": False, "default_doctype": False, "remove_comments": True, "remove_pis": True}
+
+
+def page_tree(path: Path, html: str, **options):
+    """The page's elements (parsed with lxml's HTMLParser `options`), read whole: libxml2 would otherwise stop at an
+    inline image over 10 MB or at elements nested deeper than 256, dropping the rest of the page without a word;
+    ArticleError when even then it would stop."""
+    parser = lxml.html.HTMLParser(huge_tree=True, **options)
+    tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", html), parser=parser)  # lxml refuses a declaration
+    limits = [error.message for error in parser.error_log if error.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        raise ArticleError(f"{path}: the web page cannot be read whole: it nests elements too deeply or holds too "
+                           f"large a block of text (libxml2: {limits[0].split(',')[0]})")
+    return tree
+
+
 def squeeze(text: str) -> str:
     """Text with runs of whitespace made one space, for comparing a page's markup with trafilatura's lines."""
     return " ".join(text.split())
@@ -143,22 +161,23 @@ def is_link_list(line: str, links: set[str]) -> bool:
     return len(rest) < OWN_TEXT_SHARE * len(squeeze(line))
 
 
-def main_text(html: str, links: set[str], titles: set[str]):
+def main_text(html, links: set[str], titles: set[str]):
     """trafilatura's document (the page's metadata) and the main text's lines, less lines made of links: by
     precision first; where that finds too little, by trafilatura's balanced settings, then by its baseline (the
     page's <article>, or every paragraph); a short text only from the precise run (the others take a menu for one);
-    None when no text is found."""
+    None when no text is found. `html` is the page's text or its tree (each run is given a copy: trafilatura prunes
+    the tree it reads)."""
     first = None
     for settings in EXTRACTIONS:
-        found = bare_extraction(html, **EXTRACTION, **settings)
+        found = bare_extraction(copy.deepcopy(html), **EXTRACTION, **settings)
         lines = article_lines(found.text if found else "", links, titles)
         if sum(map(len, lines)) >= MIN_BODY_CHARS:
             return found, lines
         first = first or (found, lines)
-    _, text, _ = baseline(html)
+    _, text, _ = baseline(copy.deepcopy(html))
     lines = article_lines(text, links, titles)
     if sum(map(len, lines)) >= MIN_BODY_CHARS:
-        return extract_metadata(html, date_config=DATE_SEARCH, extensive=False), lines
+        return extract_metadata(copy.deepcopy(html), date_config=DATE_SEARCH, extensive=False), lines
     return first if first and first[1] else None
 
 
@@ -315,7 +334,7 @@ def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
         raise ArticleError(f"{path}: the file is empty")
     html, encoding = decode_page(path, data)
     saved_from = SAVED_FROM.findall(html)
-    tree = lxml.html.document_fromstring(XML_DECLARATION.sub("", html))  # lxml refuses text that declares one
+    tree = page_tree(path, html)
     head_title = " ".join(tree.findtext(".//title", "").split())
     sites = site_names(tree, head_title)
     titles = meta_titles(tree)
@@ -323,7 +342,7 @@ def read_web_page(path: Path) -> tuple[str, str, list[tuple[date, str]]]:
     addresses = [*tree.xpath('//link[@rel="canonical"]/@href'), *tree.xpath('//meta[@property="og:url"]/@content')]
     stamps += [(stamp, "the page's address") for stamp in address_dates([*addresses, *saved_from])]
     links = link_texts(tree)
-    extracted = main_text(html, links, headline_forms([*titles, head_title]))
+    extracted = main_text(page_tree(path, html, **TRAFILATURA_PARSING), links, headline_forms([*titles, head_title]))
     if extracted is None:
         raise ArticleError(f"{path}: no article text found in the web page")
     document, text_lines = extracted
