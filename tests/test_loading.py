@@ -138,3 +138,23 @@ def test_bad_input_names_the_file_and_the_problem(tmp_path, case):
 def test_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError):
         load_article(tmp_path / "missing.txt")
+
+
+def test_invisible_characters_are_taken_out_and_offsets_still_point_into_the_raw_text(tmp_path):
+    from articles import XINAN, write_article
+    from test_layouts import check_offsets
+
+    from analysis import word_frequencies
+
+    title = "\u202e" + XINAN["title"] + "\u202c"
+    paragraphs = [p.replace("學習強國", "學\u200b習\ufeff強\u200d國", 1) for p in XINAN["paragraphs"]]
+    article = load_article(write_article(tmp_path / "a.txt", title, paragraphs, XINAN["captions"]))
+    plain = load_article(write_article(tmp_path / "b.txt", XINAN["title"], XINAN["paragraphs"], XINAN["captions"]))
+    assert (article.title, article.text) == (plain.title, plain.text)
+    assert not any(c in article.text for c in "\u200b\u200d\ufeff\u202e\u202c")
+    check_offsets(article)
+    start = article.text.index("學習強國", len(article.title))
+    raw_start, raw_end = article.raw_span(start, start + 4)
+    assert article.raw_text[raw_start:raw_end] == "學\u200b習\ufeff強\u200d國"
+    words = word_frequencies(article).set_index("word")["count"]
+    assert words["學習強國"] == word_frequencies(plain).set_index("word")["count"]["學習強國"]

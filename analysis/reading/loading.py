@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,6 +22,9 @@ from analysis.reading.outlets import Outlet, file_outlet, find_outlet
 ENCODINGS = ["utf_8", "utf_16", "big5hkscs", "gb18030"]
 WEB_PAGES = (".html", ".htm")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than tab and line ends
+# characters that show nothing but change what a reader or a segmenter sees: zero-width spaces and joiners (學\u200b習
+# would be two words), the soft hyphen, the byte-order mark, and bidirectional controls (a U+202E turns a title round)
+INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a date in the file name (2021-07-29_hkcd_….txt) gives the year of a wire dateline that has only month and day
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -51,16 +55,34 @@ def read_text(path: Path) -> tuple[str, str]:
     return text, match.encoding
 
 
-def clean_lines(raw: str) -> list[tuple[str, int]]:
-    """Each non-blank line, cleaned and trimmed, with the offset in `raw` where it starts; \\r\\n, \\n and a lone \\r
-    each end a line."""
+def clean_lines(raw: str) -> list[tuple[str, Sequence[int]]]:
+    """Each non-blank line, cleaned and trimmed, its INVISIBLE characters taken out, with the offset in `raw` of each
+    of its characters; \\r\\n, \\n and a lone \\r each end a line."""
     lines = []
     for match in LINE.finditer(raw):
-        cleaned = clean_line(match.group().rstrip("\r\n"))
+        text = match.group().rstrip("\r\n")
+        offsets: Sequence[int] = range(match.start(), match.start() + len(text))
+        if INVISIBLE.search(text):
+            offsets = [offset for offset, char in zip(offsets, text, strict=True) if not INVISIBLE.match(char)]
+            text = INVISIBLE.sub("", text)
+        cleaned = clean_line(text)
         start, end = strip_span(cleaned)
         if end > start:
-            lines.append((cleaned[start:end], match.start() + start))
+            lines.append((cleaned[start:end], offsets[start:end]))
     return lines
+
+
+def raw_runs(line: str, offsets: Sequence[int], start: int, end: int) -> list[tuple[str, int]]:
+    """line[start:end] in runs that are each a copy of the raw text (split where an invisible character was taken
+    out), each with its offset in the raw text."""
+    if isinstance(offsets, range) or end <= start:
+        return [(line[start:end], offsets[0] + start)]
+    runs, first = [], start
+    for i in range(start + 1, end + 1):
+        if i == end or offsets[i] != offsets[i - 1] + 1:
+            runs.append((line[first:i], offsets[first]))
+            first = i
+    return runs
 
 
 def line_number(raw: str, offset: int) -> int:
@@ -153,7 +175,8 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
     furniture: list[str] = []  # the site's lines around the article (its logo, copyright): they may name the outlet
     pieces: list[tuple[str, list[tuple[str, int]], dict]] = []
     readings = [layout.read(line) for line, _ in lines]
-    for number, ((line, raw_start), reading) in enumerate(zip(lines, readings, strict=True)):
+    for number, ((line, offsets), reading) in enumerate(zip(lines, readings, strict=True)):
+        raw_start = offsets[0]
         if skip:
             skip -= 1
             continue
@@ -172,11 +195,12 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
             block = title_block(lines, readings, number)
             parts = title_parts(block)
             title = read_title(parts["title"][0], bool(header_dates), path, meta)
-            pieces.append(("title", [(title, parts["title"][1])], {}))
+            pieces.append(("title", raw_runs(title, parts["title"][1], 0, len(title)), {}))
             for key in ("kicker", "subtitle"):
                 if key in parts:
-                    heads[key] = parts[key][0]
-                    pieces.append(("head", [parts[key]], {}))
+                    text, where = parts[key]
+                    heads[key] = text
+                    pieces.append(("head", raw_runs(text, where, 0, len(text)), {}))
             skip = len(block) - 1
             continue
         if reading.kind == "trailer":
@@ -194,7 +218,7 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
         if not in_body and is_names(line):  # 標題 / 作者、作者: the authors printed under the title
             merge(meta, {"reporter": line})
             continue
-        segments = [(line[start:end], raw_start + start) for start, end in reading.keep]
+        segments = [run for start, end in reading.keep for run in raw_runs(line, offsets, start, end)]
         in_body = True
         if reading.kind == "caption":
             pieces.append(("caption", segments, {"credit": reading.credit, "label": reading.label}))
@@ -211,7 +235,7 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
                 dateline, paragraphs_seen = reading.fields.get("wire_dateline"), True
                 if dateline:
                     meta["dateline"] = dateline.group().strip()
-                    segments = after_cut(segments, raw_start, dateline.end())
+                    segments = after_cut(segments, raw_offset(offsets, dateline.end()))
             if segments:
                 pieces.append(("paragraph", segments, {}))
     if title is None:
@@ -263,7 +287,8 @@ def valid(line: DateLine) -> bool:
     return True
 
 
-def title_block(lines: list[tuple[str, int]], readings: list[Reading], number: int) -> list[tuple[str, int]]:
+def title_block(lines: list[tuple[str, Sequence[int]]], readings: list[Reading],
+                number: int) -> list[tuple[str, Sequence[int]]]:
     """The title's lines: the first line that reads as text and, when a date, label or byline line follows, up to two
     more lines that read as titles (a kicker above the headline, a subtitle below it)."""
     block = [lines[number]]
@@ -280,7 +305,7 @@ def title_block(lines: list[tuple[str, int]], readings: list[Reading], number: i
     return block
 
 
-def title_parts(block: list[tuple[str, int]]) -> dict[str, tuple[str, int]]:
+def title_parts(block: list[tuple[str, Sequence[int]]]) -> dict[str, tuple[str, Sequence[int]]]:
     """Kicker, title and subtitle of a title block: a line opening with a dash (——來自深圳的調查) is the subtitle
     of the line above it; of two plain lines the first is the kicker."""
     if len(block) == 1:
@@ -293,11 +318,16 @@ def title_parts(block: list[tuple[str, int]]) -> dict[str, tuple[str, int]]:
     return parts
 
 
-def after_cut(segments: list[tuple[str, int]], line_start: int, cut_end: int) -> list[tuple[str, int]]:
-    """A line's kept runs less what lies before `cut_end` in the line, and the spaces after it."""
+def raw_offset(offsets: Sequence[int], index: int) -> int:
+    """The offset in the raw text of a line's character at `index`, or just after its last one."""
+    return offsets[index] if index < len(offsets) else offsets[-1] + 1
+
+
+def after_cut(segments: list[tuple[str, int]], raw_cut: int) -> list[tuple[str, int]]:
+    """A line's kept runs less what lies before `raw_cut` (an offset in the raw text), and the spaces after it."""
     kept = []
     for content, raw_start in segments:
-        skip = max(0, min(len(content), line_start + cut_end - raw_start))
+        skip = max(0, min(len(content), raw_cut - raw_start))
         content, raw_start = content[skip:], raw_start + skip
         stripped = content.lstrip(" ") if skip else content
         if stripped:
@@ -334,7 +364,7 @@ def where_in(path: Path, raw: str, raw_start: int, line: str) -> str:
     return f"{path}, line {line_number(raw, raw_start)} {raw[raw_start : raw_start + len(line)]!r}"
 
 
-def is_channel_name(lines: list[tuple[str, int]], readings: list[Reading], number: int) -> bool:
+def is_channel_name(lines: list[tuple[str, Sequence[int]]], readings: list[Reading], number: int) -> bool:
     """Whether a short line is a channel's or column's name above the title (深圳, 大公評論): the next line reads as a
     title too."""
     following = number + 1
