@@ -16,7 +16,7 @@ def report(args: argparse.Namespace) -> int:
     """Build the notebooks, figures and reports for the given articles (default: every article in data/raw/)."""
     from tqdm import tqdm
 
-    from analysis.pipeline.building import BuildError, build
+    from analysis.pipeline.building import BuildError, build, one_line
     from analysis.pipeline.steps import study_steps
     from analysis.reading.loading import load_article
 
@@ -37,7 +37,7 @@ def report(args: argparse.Namespace) -> int:
             load_article(article)
         except (ValueError, OSError) as error:  # ArticleError is a ValueError; so is an impossible date
             message = str(error) if str(article) in str(error) else f"{article}: {error}"
-            print(f"report: {message}", file=sys.stderr)
+            print(f"report: {one_line(message)}", file=sys.stderr)
             return 2
     out = Path(args.out).resolve() if args.out else config.ROOT
     total = len(articles) * len(study_steps())
@@ -57,7 +57,7 @@ def report(args: argparse.Namespace) -> int:
             )
         except BuildError as error:
             bar.close()
-            print(f"report: {error}", file=sys.stderr)
+            print(f"report: {one_line(str(error))}", file=sys.stderr)
             return 1
     if not args.quiet:
         for slug, name in outcome.executed:

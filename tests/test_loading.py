@@ -158,3 +158,11 @@ def test_invisible_characters_are_taken_out_and_offsets_still_point_into_the_raw
     assert article.raw_text[raw_start:raw_end] == "學\u200b習\ufeff強\u200d國"
     words = word_frequencies(article).set_index("word")["count"]
     assert words["學習強國"] == word_frequencies(plain).set_index("word")["count"]["學習強國"]
+
+
+@pytest.mark.parametrize("menu", ["首頁 | 新聞", "首頁 | 新聞 | 深圳\n關於我們 | 聯繫我們", "首頁 > 深圳 > 寶安"])
+def test_a_page_of_only_a_sites_menu_is_not_an_article(tmp_path, menu):
+    path = tmp_path / "menu.txt"
+    path.write_text(f"首頁 | 新聞\n{menu}\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"menu\.txt: no body paragraphs"):
+        load_article(path)

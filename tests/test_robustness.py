@@ -87,7 +87,7 @@ def test_a_long_cjk_file_name_is_built_and_published(tmp_path, length):
 
 
 def test_a_corpus_of_a_long_cjk_file_name_is_analysed(tmp_path):
-    from analysis.corpus import run_corpus
+    from analysis.corpus.analysing import run_corpus
 
     folder = tmp_path / "c"
     folder.mkdir()
@@ -144,6 +144,20 @@ def test_report_on_an_impossible_date_says_so_in_one_line(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_newline_in_a_file_name_keeps_the_error_on_one_line(tmp_path):
+    bad = impossible_date_article(tmp_path / "a\nb.txt")
+    run = command("report", bad, "--out", tmp_path / "out", "--quiet")
+    assert run.returncode == 2
+    one_line_error(run, "a\\nb.txt", "impossible publication date")
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write_article(folder / "good.txt", XINAN["title"], XINAN["paragraphs"])
+    (folder / "empty\n.txt").write_bytes(b"")
+    run = command("corpus", folder, "--out", tmp_path / "tables", "--quiet", "--tables-only")
+    assert run.returncode == 0
+    assert "corpus: skipped empty\\n.txt: the file is empty\n" in run.stderr
+
+
 def test_corpus_in_two_processes_goes_past_a_bad_file(tmp_path):
     folder = tmp_path / "c"
     folder.mkdir()
@@ -176,7 +190,7 @@ def test_report_refuses_jobs_below_one_and_a_pipe_in_one_line(tmp_path):
 
 def test_a_number_beyond_floats_is_listed_as_not_read(tmp_path):
     from analysis import extract_statistics, load_article
-    from analysis.extracting import numerals_left_out
+    from analysis.numbers.extracting import numerals_left_out
 
     huge = "9" * 400
     path = write_article(tmp_path / "a.txt", XINAN["title"], [f"福永街道註冊人數達{huge}人，其中黨員2100人。"])

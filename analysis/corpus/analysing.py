@@ -352,6 +352,8 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     those `outside` (listed as errors); 1 when no article could be read."""
     from tqdm import tqdm
 
+    from analysis.pipeline.building import one_line
+
     files = [path for path in listed if path not in outside]
     jobs = min(jobs or os.cpu_count() or 1, len(files))
     chunks = chunked(files, jobs)
@@ -387,7 +389,7 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     write_exports(out, ranked(summary.counts), sum(summary.articles.values()))
     write_claims(out)
     for article, error in summary.errors:
-        print(f"corpus: skipped {article}: {error}", file=sys.stderr)
+        print(f"corpus: skipped {one_line(article)}: {one_line(error)}", file=sys.stderr)
     undated = f", {summary.undated} of them undated (published empty in articles.csv)" if summary.undated else ""
     print(
         f"corpus: {summary.analysed} articles analysed{undated}, {len(summary.errors)} skipped; tables in {out}",

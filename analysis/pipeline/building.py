@@ -131,6 +131,12 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def one_line(message: str) -> str:
+    """A message with its line breaks and other control characters escaped (a file name may hold a newline), so that
+    it stays one line."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in message)
+
+
 def sha256(path: Path) -> str:
     """Hex SHA-256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

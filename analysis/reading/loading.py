@@ -36,6 +36,8 @@ LEAD_WORDS = re.compile(r"[【】\[\]\s]|\d{1,2}月\d{1,2}日|[電电訊讯]$|[�
 # a subtitle (副題) opens with a dash: ——來自廣東深圳的調查
 SUBTITLE = re.compile(r"[—─－-]{1,2}")
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 5, 100
+# a site's menu or breadcrumbs (首頁 | 新聞, 首頁 > 深圳): short names between bars or arrows, not a paragraph
+NAVIGATION = re.compile(r"[^|｜>＞»/\s]{1,8}(?:\s*[|｜>＞»/]\s*[^|｜>＞»/\s]{1,8})+")
 
 
 def read_text(path: Path) -> tuple[str, str]:
@@ -434,6 +436,8 @@ def assemble(path, raw, encoding, layout, title, published, meta, pieces) -> Art
         offset += 1
     if not any(kind == "paragraph" for kind, _, _ in pieces):
         raise ArticleError(f"{path}: no body paragraphs after the title and publication line")
+    if all(NAVIGATION.fullmatch(paragraph.text) for paragraph in paragraphs):
+        raise ArticleError(f"{path}: no body paragraphs, only a site's menu ({paragraphs[0].text})")
     return Article(
         title=title,
         published=published,
