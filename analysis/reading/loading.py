@@ -37,7 +37,7 @@ LEAD_WORDS = re.compile(r"[【】\[\]\s]|\d{1,2}月\d{1,2}日|[電电訊讯]$|[�
 SUBTITLE = re.compile(r"[—─－-]{1,2}")
 TITLE_MIN_CHARS, TITLE_MAX_CHARS = 5, 100
 # a site's menu or breadcrumbs (首頁 | 新聞, 首頁 > 深圳): short names between bars or arrows, not a paragraph
-NAVIGATION = re.compile(r"[^|｜>＞»/\s]{1,8}(?:\s*[|｜>＞»/]\s*[^|｜>＞»/\s]{1,8})+")
+NAVIGATION = re.compile(r"\w{1,8}(?:\s*[|｜>＞»/]\s*\w{1,8})+")
 
 
 def read_text(path: Path) -> tuple[str, str]:
