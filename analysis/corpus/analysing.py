@@ -341,7 +341,7 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     except BuildError as error:
         print(f"corpus: {error}", file=sys.stderr)
         return 1
-    except OSError as error:  # the output folder's fault (a full disk): reading an article is analyse_file's
+    except OSError as error:  # the output folder's fault (a full disk): reading an article is analyse_file's concern
         print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
         return 1
 
@@ -358,13 +358,9 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     jobs = min(jobs or os.cpu_count() or 1, len(files))
     chunks = chunked(files, jobs)
     texts = text_names([path.name for path in files])
-    try:
-        remove_previous(out)
-        record_written(out, len(chunks), texts)
-        (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
-        return 1
+    remove_previous(out)
+    record_written(out, len(chunks), texts)
+    (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
     if scheduler == "dask":
         from analysis.corpus.dask_runner import run_dask
 
