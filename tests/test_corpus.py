@@ -351,3 +351,17 @@ def test_ctrl_c_is_one_line(corpus, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(corpus_module, "run_corpus", interrupted)
     assert main(["corpus", str(corpus), "--out", str(tmp_path / "out"), "--quiet"]) == 130
     assert capsys.readouterr().err == "corpus: interrupted\n"
+
+
+def test_dask_workers_that_keep_dying_are_one_line(corpus, tmp_path, capsys, monkeypatch):
+    from distributed import KilledWorker
+
+    from analysis.corpus import dask_runner
+
+    def killed(*args):
+        raise KilledWorker("run_partition-3", None, 3)
+
+    monkeypatch.setattr(dask_runner, "run_dask", killed)
+    assert main(["corpus", str(corpus), "--out", str(tmp_path), "--scheduler", "dask", "--quiet"]) == 1
+    assert capsys.readouterr().err == ("corpus: Dask workers died 4 times running run_partition-3 (out of memory, or "
+                                       "killed); no tables written\n")

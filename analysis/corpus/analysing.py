@@ -362,12 +362,18 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     record_written(out, len(chunks), texts)
     (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
     if scheduler == "dask":
+        from distributed import KilledWorker
+
         from analysis.corpus.dask_runner import run_dask
 
         try:
             summary = run_dask(out, chunks, jobs, texts, address)
         except (OSError, TimeoutError) as error:
             print(f"corpus: cannot run on the Dask scheduler {address or '(local cluster)'}: {error}", file=sys.stderr)
+            return 1
+        except KilledWorker as error:  # Dask retries a task on its own terms (allowed-failures), then gives up
+            print(f"corpus: Dask workers died {error.allowed_failures + 1} times running {error.task} (out of memory, "
+                  "or killed); no tables written", file=sys.stderr)
             return 1
     else:
         summary = Summary()
