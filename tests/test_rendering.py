@@ -267,3 +267,13 @@ def test_font_cut_from_a_likely_subset_is_the_same_as_from_the_full_face(tmp_pat
     monkeypatch.setattr(config, "CACHE", tmp_path / "via")
     assert rendering.cjk_font_subset(chars, likely) == direct
     assert rendering.cjk_characters("a 西鄉 b 西") == "西鄉"
+
+
+def test_bidirectional_controls_never_reach_a_report():
+    nb = executed_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell("name", execution_count=9, outputs=[nbformat.v4.new_output(
+        "execute_result", {"text/plain": "'\u202etxt.exe'", "text/html": "<b>\u2067學習\u2069\u200f</b>"},
+        execution_count=9)]))
+    page = render_html(nb, STEPS[1], STEPS, WRITTEN)
+    assert "<b>學習</b>" in page
+    assert not any(c in page for c in "\u202e\u2067\u2069\u200f\u061c")

@@ -16,6 +16,7 @@ from analysis import config
 from analysis.files import atomic_path, write_text
 from analysis.pipeline.steps import Step, corpus_steps, neighbours
 from analysis.reading.article import published_from_iso, published_text
+from analysis.reading.characters import BIDI_CONTROLS
 from analysis.reports import style
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -155,12 +156,16 @@ def report_exporter():
     return exporter
 
 
+# shown, a bidirectional control turns the text after it round (a file name, an output of an earlier build): dropped
+SHOWN_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
 def render_html(nb, step: Step, steps: list[Step], written: list[str] = (), likely: str = "") -> str:
     """HTML of an executed notebook: outputs shown, code folded, no prompts, no scripts, links to the other reports
     and to the files it wrote, a contents list, its own CJK font."""
     resources = {"report": {"links": step_links(step, steps), "contents": CONTENTS_MARK, "files": file_links(written)}}
     body, _ = report_exporter().from_notebook_node(stable_notebook(nb, step.title), resources=resources)
-    return embed_cjk_font(with_contents(NUMBER_CELL.sub(number_cell, body)), likely)
+    return embed_cjk_font(with_contents(NUMBER_CELL.sub(number_cell, SHOWN_BIDI.sub("", body))), likely)
 
 
 def cut_font(font, chars: str, recut: bool = False) -> bytes:
@@ -327,5 +332,5 @@ def write_index(out: Path, steps: list[Step], likely: str = "") -> Path:
         items = [f'<li><a href="corpus/{html.escape(page.name)}">{html.escape(titles[page.stem].title)}</a> — '
                  f"{html.escape(titles[page.stem].summary)}</li>" for page in corpus if page.stem in titles]
         sections.append("<section>\n<h2>The corpus</h2>\n<ul>\n" + "\n".join(items) + "\n</ul>\n</section>")
-    page = INDEX.format(title=INDEX_TITLE, articles="\n".join(sections))
+    page = INDEX.format(title=INDEX_TITLE, articles=SHOWN_BIDI.sub("", "\n".join(sections)))
     return write_text(out / "reports" / "index.html", embed_cjk_font(page, likely))

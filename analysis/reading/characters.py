@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+# bidirectional controls: a U+202E turns the rest of a line round, and shows nothing itself
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # where a clause ends: commas, stops, colons, enumeration commas, brackets, line ends and spaces
 CLAUSE_BREAKS = "，,；;：:。！？!?、\n（）()【】 "
 

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from charset_normalizer import from_bytes
 
 from analysis.reading.article import Article, ArticleError, ArticleWarning, Caption, Paragraph, Span
-from analysis.reading.characters import is_han
+from analysis.reading.characters import BIDI_CONTROLS, is_han
 from analysis.reading.cleaning import clean_line, strip_span
 from analysis.reading.layouts import choose_layout
 from analysis.reading.layouts.common import DATE_TIME, NAMES, NEWS_LEAD, DateLine, Reading, is_heading, is_names
@@ -24,7 +24,7 @@ WEB_PAGES = (".html", ".htm")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters other than tab and line ends
 # characters that show nothing but change what a reader or a segmenter sees: zero-width spaces and joiners (學\u200b習
 # would be two words), the soft hyphen, the byte-order mark, and bidirectional controls (a U+202E turns a title round)
-INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+INVISIBLE = re.compile(f"[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff{BIDI_CONTROLS}]")
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a date in the file name (2021-07-29_hkcd_….txt) gives the year of a wire dateline that has only month and day
 FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
