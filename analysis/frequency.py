@@ -12,7 +12,7 @@ import pandas as pd
 from analysis import config
 from analysis.characters import is_han, is_word
 from analysis.script import to_simplified, to_traditional
-from analysis.segmenting import HMM, segmenter, tokenize, words
+from analysis.segmenting import tokenize, words
 from analysis.wordlists import read_word_list
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
@@ -43,13 +43,8 @@ def is_stop_word(word: str) -> bool:
 
 
 def pieces(text: str) -> Iterator[str]:
-    """jieba's pieces of `text` in its own script, punctuation and spaces included: the same segmentation as
-    tokenize(text, pos=False), without building a token per piece."""
-    position = 0
-    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
-    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
-        yield text[position : position + len(piece)]
-        position += len(piece)
+    """The pieces of `text` in its own script, punctuation and spaces included: tokenize(text, pos=False)'s words."""
+    return (token.word for token in tokenize(text, pos=False))
 
 
 def counted(counts: Counter[str]) -> Counter[str]:

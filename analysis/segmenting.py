@@ -21,6 +21,7 @@ import jieba_fast_dat.posseg
 from analysis import config
 from analysis.characters import is_word
 from analysis.exporting import atomic_path
+from analysis.newwords import segment
 from analysis.script import to_simplified
 from analysis.wordlists import read_user_dictionary
 
@@ -36,6 +37,8 @@ DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt"
 # jieba's new-word guessing (HMM) is off: it scores lower on the SIGHAN sets (fxsjy/jieba#340) and, measured on
 # this article in notebook 01, only adds odd words once the user dictionary is in
 HMM = False
+# fullwidth ASCII (！ to ～) and the ideographic space, as the ASCII characters jieba joins into numbers and words
+FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 # fast-dat logs its loading at DEBUG level, as jieba does (jieba_dictionary()); reports must carry no stderr
 jieba_fast_dat.setLogLevel(logging.WARNING)
@@ -166,20 +169,22 @@ def reference_total() -> int:
 
 
 def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = True, user_dictionary: bool = True,
-             ) -> list[Token]:
+             new_words: bool = True) -> list[Token]:
     """Segment `text` into tokens (punctuation, spaces and numbers included) with offsets into `text`.
 
     pos=False skips part-of-speech tagging (the fast path for counting); bridge=False segments the text as it is
-    instead of its Simplified form; hmm and user_dictionary switch jieba's new-word guessing and our dictionary.
+    instead of its Simplified form; hmm and user_dictionary switch jieba's new-word guessing and our dictionary;
+    new_words=False keeps jieba's pieces as they are (see analysis.newwords: numbers cut from measure words, names
+    and the text's recurring words joined).
     """
     seg = segmenter(user_dictionary, hmm)
-    source = to_simplified(text) if bridge else text
+    source = bridged(text) if bridge else text
     if pos:
-        pieces = ((p.word, p.flag) for p in seg.tagger.cut(source, HMM=hmm))
+        pieces = [(p.word, p.flag) for p in seg.tagger.cut(source, HMM=hmm)]
     else:
-        pieces = ((w, "") for w in seg.tokenizer.cut(source, HMM=hmm))
+        pieces = [(w, "") for w in seg.tokenizer.cut(source, HMM=hmm)]
     tokens, position = [], 0
-    for piece, tag in pieces:
+    for piece, tag in segment(pieces) if new_words else pieces:
         # jieba returns the text in order and whole; find() keeps offsets right even if it ever skipped a character
         start = source.find(piece, position)
         if start < 0:
@@ -187,6 +192,12 @@ def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = Tru
         position = start + len(piece)
         tokens.append(Token(text[start:position], start, position, tag))
     return tokens
+
+
+def bridged(text: str) -> str:
+    """The text as the segmenter reads it: in Simplified script, fullwidth letters, digits and signs as ASCII
+    (jieba cuts ＡＢＣ and ２０２１ into single characters), character for character, so offsets are the text's."""
+    return to_simplified(text).translate(FULLWIDTH)
 
 
 def words(text: str, **options) -> list[Token]:

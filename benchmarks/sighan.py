@@ -63,17 +63,36 @@ def score(gold: list[list[str]], found: list[list[str]], vocabulary: set[str]) -
             "OOV": oov / gold_total, "OOV_R": oov_right / oov}
 
 
+def by_line(words: list[str], lines: list[str]) -> list[list[str]]:
+    """The words of the lines' text, joined by line ends, back into one list per line."""
+    found, words = [], iter(words)
+    for line in lines:
+        line_words, length = [], 0
+        while length < len(line):
+            line_words.append(word := next(words))
+            length += len(word)
+        found.append(line_words)
+    return found
+
+
 def segmenters() -> dict:
-    """The segmenters compared: name → function from a line to its words (whitespace left out)."""
+    """The segmenters compared: name → function from the set's lines to their words (whitespace left out). The
+    project is run on each line alone (no context, as for a one-sentence text) and on the set as one text, as it
+    runs on an article: the words it finds recurring in the text (analysis.newwords) join its segmentation."""
     from analysis import tokenize  # first: it silences the warning jieba's import gives
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+
+    def project(text: str) -> list[str]:
+        return [t.word for t in tokenize(text, pos=False) if not t.word.isspace()]
+
     return {
-        "project": lambda line: [t.word for t in tokenize(line, pos=False) if not t.word.isspace()],
-        "jieba HMM on": lambda line: [w for w in jieba.lcut(line, HMM=True) if not w.isspace()],
-        "jieba HMM off": lambda line: [w for w in jieba.lcut(line, HMM=False) if not w.isspace()],
+        "project": lambda lines: [project(line) for line in lines],
+        "project, one text": lambda lines: by_line(project("\n".join(lines)), lines),
+        "jieba HMM on": lambda lines: [[w for w in jieba.lcut(line, HMM=True) if not w.isspace()] for line in lines],
+        "jieba HMM off": lambda lines: [[w for w in jieba.lcut(line, HMM=False) if not w.isspace()] for line in lines],
     }
 
 
@@ -85,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", help="segmenters to run (default: all)")
     args = parser.parse_args(argv)
     chosen = {name: cut for name, cut in segmenters().items() if not args.only or name in args.only}
-    print(f"{'set':6} {'segmenter':14} {'P':>6} {'R':>6} {'F1':>6} {'OOV rate':>8} {'OOV R':>6} {'seconds':>7}")
+    print(f"{'set':6} {'segmenter':17} {'P':>6} {'R':>6} {'F1':>6} {'OOV rate':>8} {'OOV R':>6} {'seconds':>7}")
     for name in args.sets:
         gold_file, vocabulary_file = (args.icwb2 / part for part in SETS[name])
         gold = [line.split() for line in read(gold_file)]
@@ -94,10 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         vocabulary = set(read(vocabulary_file)) - {""}
         for segmenter, cut in chosen.items():
             start = time.perf_counter()
-            found = [cut(line) if line else [] for line in lines]
+            found = cut(lines)
             seconds = time.perf_counter() - start
             s = score(gold, found, vocabulary)
-            print(f"{name:6} {segmenter:14} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} {s['OOV']:8.3f} "
+            print(f"{name:6} {segmenter:17} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} {s['OOV']:8.3f} "
                   f"{s['OOV_R']:6.3f} {seconds:7.1f}", flush=True)
     return 0
 

@@ -1,0 +1,182 @@
+"""Words of a text that jieba's dictionary does not hold, found in the text itself and joined in its segmentation:
+numbers cut from their measure words (萬名 → 萬/名), people's names from a surname and the words around them (記者陳茂波,
+駱惠寧表示), and strings that recur in the text cut into fragments always the same way (坪/山區 → 坪山區), found as
+the literature on Chinese new-word detection finds them: by cohesion (the fragment is almost never seen without the
+rest of the string) and boundary freedom (the string is seen in varied contexts, not inside one longer phrase).
+
+Everything here works on jieba's pieces of the bridged (Simplified) text, so a name is found alike in either script.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import cache
+
+from analysis import config
+from analysis.characters import is_han_text
+from analysis.script import to_simplified
+from analysis.wordlists import read_word_list
+
+SURNAMES = config.LEXICON / "surnames.txt"
+# numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個, 1998年 → 1998/年 as counts, not
+# words); measure words that more often end a word (一起, 一定, 一般, 一點, 一時) are left out
+NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
+MEASURES = frozenset("个名位次种条项件家场年天元岁届批份篇张座辆本台架艘所间层户周万亿")
+COUNT = re.compile(f"[{NUMERALS}]+")
+# a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
+NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
+NUMBER_PART = re.compile(r"[\d.%]+")
+# words that introduce a person's name (记者陈茂波) and that follow one (陈茂波表示), in Simplified script
+TITLES = frozenset("""记者 通讯员 主任 副主任 书记 副书记 局长 司长 处长 科长 部长 主席 副主席 委员 会长 理事长 行政长官
+    市长 区长 镇长 村长 县长 省长 总理 校长 院长 所长 经理 总经理 董事长 主管 议员 教授 博士 医生 律师 老师 法官 警员
+    编辑 责编 摄影 作者 署长 特首 厂长 站长 队长 组长 社长 总裁 秘书长 发言人 代表 专家 负责人 居民 市民 村民 游客
+    学生 志愿者 义工 网友 选手 运动员 教练 演员 导演 歌手 作家 画家""".split())
+SPEECH = frozenset("""表示 说 指出 认为 介绍 称 强调 透露 坦言 告诉 说道 回忆 提到 提出 解释 直言 补充 感叹 建议 呼吁 笑 先生
+    女士 小姐 同学 同志 等 和 与 及 在 是 的 也 都 还 曾 已 则 就 又 亦 向 对 把 将 被 带领 主持 出席 会见 致辞 发言
+    讲话""".split())
+# a name's given part is one or two characters that are not words of their own here: a piece jieba made of one
+# character, never punctuation or a number
+GIVEN = 2
+# discovery: a string recurs this often, each fragment is seen inside it at least this share of its occurrences, and
+# its neighbours on either side are this varied (entropy in bits; a line or clause edge counts as a new neighbour)
+MIN_COUNT = 3
+COHESION = 0.75
+FREEDOM = 0.9
+LONGEST = 4  # pieces in a discovered string
+PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
+ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The surnames of data/lexicon/surnames.txt, in Simplified script."""
+    return frozenset(to_simplified(name) for name in read_word_list(SURNAMES))
+
+
+@cache
+def function_word(piece: str) -> bool:
+    """True for a stop word (是, 的, 在 …), which never starts or ends a name or a discovered word."""
+    from analysis.frequency import is_stop_word
+
+    return is_stop_word(piece)
+
+
+def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
+    万/名), tagged m and q as jieba tags numerals and measure words (no tag where the pieces had none), and each
+    number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
+    out = []
+    for piece, tag in pieces:
+        number = COUNT.match(piece)
+        if number and piece[number.end():] in MEASURES:
+            out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
+        elif out and NUMBER_PART.fullmatch(piece) and NUMBER.fullmatch(joined := out[-1][0] + piece):
+            out[-1] = (joined, tag and "m")
+        else:
+            out.append((piece, tag))
+    return out
+
+
+@cache
+def fragment(piece: str) -> bool:
+    """True for a one-character Han piece that is not a function word: what jieba leaves of a word it lacks."""
+    return len(piece) == 1 and is_han_text(piece) and not function_word(piece)
+
+
+def names(pieces: list[str]) -> set[str]:
+    """People's names: a surname jieba left alone, then one or two more single characters, introduced by a title
+    (记者, 主任) or followed by one or by a word of speech or address (表示, 说, 先生)."""
+    found, family = set(), surnames()
+    for i, piece in enumerate(pieces):
+        if piece not in family:
+            continue
+        for size in range(GIVEN, 0, -1):
+            given = pieces[i + 1 : i + 1 + size]
+            if len(given) < size or not all(fragment(p) for p in given):
+                continue
+            before, after = pieces[i - 1] if i else "", pieces[i + 1 + size] if i + 1 + size < len(pieces) else ""
+            if before in TITLES or after in SPEECH or after in TITLES:
+                found.add(piece + "".join(given))
+                break
+    return found
+
+
+def entropy(counts: Counter) -> float:
+    """Shannon entropy of a distribution of counts, in bits."""
+    total = sum(counts.values())
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def recurring(pieces: list[str]) -> set[str]:
+    """Strings jieba cuts into pieces, one of them at least a lone fragment, that recur with cohesion and free
+    boundaries (see the module's docstring)."""
+    seen = Counter(pieces)
+    frequent = {p for p, n in seen.items() if n >= MIN_COUNT and fragment(p)}
+    if not frequent:
+        return set()
+    # a run recurs no more often than its fragments: only runs over a frequent fragment can be found
+    starts = sorted({j for i, p in enumerate(pieces) if p in frequent for j in range(max(0, i - LONGEST + 1), i + 1)})
+    runs, left, right = Counter(), defaultdict(Counter), defaultdict(Counter)
+    for i in starts:
+        if not is_han_text(pieces[i]) or function_word(pieces[i]):
+            continue
+        for n in range(2, LONGEST + 1):
+            run = tuple(pieces[i : i + n])
+            if len(run) < n or not is_han_text(run[-1]):
+                break
+            if not function_word(run[-1]) and any(p in frequent for p in run):
+                runs[run] += 1
+                before, after = pieces[i - 1] if i else "", pieces[i + n] if i + n < len(pieces) else ""
+                # an edge (punctuation, a line's end) is a new context every time
+                left[run][before if is_han_text(before) else object()] += 1
+                right[run][after if is_han_text(after) else object()] += 1
+    found = {}
+    for run, n in runs.items():
+        if n < MIN_COUNT or any(function_word(p) for p in run):
+            continue
+        if all(n / seen[p] >= COHESION for p in run if fragment(p)) and min(
+                entropy(left[run]), entropy(right[run])) >= FREEDOM:
+            found["".join(run)] = n
+    # a string inside a longer one found as often is the same word cut short
+    return {w for w, n in found.items() if not any(w != o and w in o and m >= n for o, m in found.items())}
+
+
+def kind(word: str, is_name: bool) -> str:
+    """jieba's tag for a joined word: nr for a person, ns for a place, nt for an organisation, nz otherwise."""
+    if is_name:
+        return "nr"
+    if word[-1] in PLACE_ENDS:
+        return "ns"
+    return "nt" if word[-1] in ORGANISATION_ENDS else "nz"
+
+
+def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with every run of two to LONGEST pieces that spells a found word joined, longest
+    first, tagged as found (no tag where the pieces had none)."""
+    out, i = [], 0
+    while i < len(pieces):
+        for n in range(min(LONGEST, len(pieces) - i), 1, -1):
+            word = "".join(piece for piece, _ in pieces[i : i + n])
+            if word in found:
+                out.append((word, pieces[i][1] and found[word]))
+                i += n
+                break
+        else:
+            out.append(pieces[i])
+            i += 1
+    return out
+
+
+def new_words(pieces: list[str]) -> dict[str, str]:
+    """The words found in a text's pieces, each with its tag: names first, then recurring strings."""
+    people = names(pieces)
+    return {w: kind(w, w in people) for w in (*people, *recurring(pieces))}
+
+
+def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba's (piece, tag) pairs of a text with numbers cut from measure words and the text's new words joined."""
+    pieces = split_counts(pieces)
+    found = new_words([piece for piece, _ in pieces])
+    return join(pieces, found) if found else pieces
