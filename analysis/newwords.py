@@ -35,10 +35,9 @@ TITLES = frozenset("""记者 通讯员 主任 副主任 书记 副书记 局长 
     学生 志愿者 义工 网友 选手 运动员 教练 演员 导演 歌手 作家 画家""".split())
 SPEECH = frozenset("""表示 说 指出 认为 介绍 称 强调 透露 坦言 告诉 说道 回忆 提到 提出 解释 直言 补充 感叹 建议 呼吁 笑 先生
     女士 小姐 同学 同志 等 和 与 及 在 是 的 也 都 还 曾 已 则 就 又 亦 向 对 把 将 被 带领 主持 出席 会见 致辞 发言
-    讲话""".split())
-# a name's given part is one or two characters that are not words of their own here: a piece jieba made of one
-# character, never punctuation or a number
-GIVEN = 2
+    讲话 报道 摄""".split())
+# characters that are grammar, not content: never at the edge of a name or a discovered word (Simplified script)
+FUNCTION = frozenset("的了是在和与及或也都就而被把将对从向于以为着过地得之其这那此各每该我你他她它们有不没很又还更最已再所让给跟同")
 # discovery: a string recurs this often, each fragment is seen inside it at least this share of its occurrences, and
 # its neighbours on either side are this varied (entropy in bits; a line or clause edge counts as a new neighbour)
 MIN_COUNT = 3
@@ -55,9 +54,12 @@ def surnames() -> frozenset[str]:
     return frozenset(to_simplified(name) for name in read_word_list(SURNAMES))
 
 
-@cache
 def function_word(piece: str) -> bool:
-    """True for a stop word (是, 的, 在 …), which never starts or ends a name or a discovered word."""
+    """True for a function character (的, 是, 和 …) or a stop word of two or more characters (我們, 表示), which never
+    start or end a name or a discovered word. Single characters are judged by FUNCTION alone: the stop-word lists
+    also hold 中, 大, 上, which start names (中聯辦)."""
+    if len(piece) == 1:
+        return piece in FUNCTION
     from analysis.frequency import is_stop_word
 
     return is_stop_word(piece)
@@ -86,19 +88,34 @@ def fragment(piece: str) -> bool:
 
 
 def names(pieces: list[str]) -> set[str]:
-    """People's names: a surname jieba left alone, then one or two more single characters, introduced by a title
-    (记者, 主任) or followed by one or by a word of speech or address (表示, 说, 先生)."""
+    """People's names: two or three characters starting with a surname, made of pieces jieba left short (one of
+    them a single character), introduced by a title (记者, 主任) or followed by one or by a word of speech or address
+    (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁."""
     found, family = set(), surnames()
-    for i, piece in enumerate(pieces):
-        if piece not in family:
-            continue
-        for size in range(GIVEN, 0, -1):
-            given = pieces[i + 1 : i + 1 + size]
-            if len(given) < size or not all(fragment(p) for p in given):
-                continue
-            before, after = pieces[i - 1] if i else "", pieces[i + 1 + size] if i + 1 + size < len(pieces) else ""
-            if before in TITLES or after in SPEECH or after in TITLES:
-                found.add(piece + "".join(given))
+
+    def name_at(run: list[str]) -> str | None:
+        word = "".join(run)
+        if (2 <= len(word) <= 3 and word[0] in family and any(len(p) == 1 for p in run)
+                and all(is_han_text(p) and len(p) <= 2 and not function_word(p) and p not in SPEECH | TITLES
+                        for p in run)):
+            return word
+        return None
+
+    for k, piece in enumerate(pieces):
+        if piece in TITLES:  # the name after the title: the longest of three pieces at most
+            for n in (3, 2, 1):
+                if word := name_at(pieces[k + 1 : k + 1 + n]):
+                    found.add(word)
+                    break
+        if piece in SPEECH or piece in TITLES:  # the name before: three characters first
+            for size in (3, 2):
+                for n in (1, 2, 3):
+                    run = pieces[max(0, k - n) : k]
+                    if len(run) == n and len("".join(run)) == size and (word := name_at(run)):
+                        found.add(word)
+                        break
+                else:
+                    continue
                 break
     return found
 
