@@ -12,7 +12,7 @@ import pandas as pd
 from analysis import config
 from analysis.characters import is_han, is_word
 from analysis.script import to_simplified, to_traditional
-from analysis.segmenting import tokenize, words
+from analysis.segmenting import cut, tokenize, words
 from analysis.wordlists import read_word_list
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
@@ -44,7 +44,7 @@ def is_stop_word(word: str) -> bool:
 
 def pieces(text: str) -> Iterator[str]:
     """The pieces of `text` in its own script, punctuation and spaces included: tokenize(text, pos=False)'s words."""
-    return (token.word for token in tokenize(text, pos=False))
+    return iter(cut(text))
 
 
 def counted(counts: Counter[str]) -> Counter[str]:

@@ -25,6 +25,8 @@ SURNAMES = config.LEXICON / "surnames.txt"
 NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
 MEASURES = frozenset("个名位次种条项件家场年天元岁届批份篇张座辆本台架艘所间层户周万亿")
 COUNT = re.compile(f"[{NUMERALS}]+")
+NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
+NUMBER_STARTS = frozenset("0123456789.%")
 # a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
 NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
 NUMBER_PART = re.compile(r"[\d.%]+")
@@ -36,6 +38,7 @@ TITLES = frozenset("""记者 通讯员 主任 副主任 书记 副书记 局长 
 SPEECH = frozenset("""表示 说 指出 认为 介绍 称 强调 透露 坦言 告诉 说道 回忆 提到 提出 解释 直言 补充 感叹 建议 呼吁 笑 先生
     女士 小姐 同学 同志 等 和 与 及 在 是 的 也 都 还 曾 已 则 就 又 亦 向 对 把 将 被 带领 主持 出席 会见 致辞 发言
     讲话 报道 摄""".split())
+CONTEXT = TITLES | SPEECH
 # characters that are grammar, not content: never at the edge of a name or a discovered word (Simplified script)
 FUNCTION = frozenset("的了是在和与及或也都就而被把将对从向于以为着过地得之其这那此各每该我你他她它们有不没很又还更最已再所让给跟同")
 # discovery: a string recurs this often, each fragment is seen inside it at least this share of its occurrences, and
@@ -54,6 +57,7 @@ def surnames() -> frozenset[str]:
     return frozenset(to_simplified(name) for name in read_word_list(SURNAMES))
 
 
+@cache
 def function_word(piece: str) -> bool:
     """True for a function character (的, 是, 和 …) or a stop word of two or more characters (我們, 表示), which never
     start or end a name or a discovered word. Single characters are judged by FUNCTION alone: the stop-word lists
@@ -71,10 +75,12 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
     out = []
     for piece, tag in pieces:
-        number = COUNT.match(piece)
-        if number and piece[number.end():] in MEASURES:
+        first = piece[0]
+        if first in NUMERAL_STARTS and len(piece) > 1 and (number := COUNT.match(piece)) and (
+                piece[number.end():] in MEASURES):
             out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
-        elif out and NUMBER_PART.fullmatch(piece) and NUMBER.fullmatch(joined := out[-1][0] + piece):
+        elif (first in NUMBER_STARTS and out and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
+              and NUMBER.fullmatch(joined := out[-1][0] + piece)):
             out[-1] = (joined, tag and "m")
         else:
             out.append((piece, tag))
@@ -82,41 +88,43 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 @cache
+def han(piece: str) -> bool:
+    """True for a piece of Han characters only (is_han_text, remembered: a text repeats its pieces)."""
+    return is_han_text(piece)
+
+
+@cache
 def fragment(piece: str) -> bool:
     """True for a one-character Han piece that is not a function word: what jieba leaves of a word it lacks."""
-    return len(piece) == 1 and is_han_text(piece) and not function_word(piece)
+    return len(piece) == 1 and han(piece) and not function_word(piece)
+
+
+@cache
+def name_part(piece: str) -> bool:
+    """True for a piece that can be part of a name: one or two Han characters, not grammar nor a context word."""
+    return len(piece) <= 2 and han(piece) and not function_word(piece) and piece not in CONTEXT
 
 
 def names(pieces: list[str]) -> set[str]:
     """People's names: two or three characters starting with a surname, made of pieces jieba left short (one of
     them a single character), introduced by a title (记者, 主任) or followed by one or by a word of speech or address
-    (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁."""
-    found, family = set(), surnames()
-
-    def name_at(run: list[str]) -> str | None:
-        word = "".join(run)
-        if (2 <= len(word) <= 3 and word[0] in family and any(len(p) == 1 for p in run)
-                and all(is_han_text(p) and len(p) <= 2 and not function_word(p) and p not in SPEECH | TITLES
-                        for p in run)):
-            return word
-        return None
-
-    for k, piece in enumerate(pieces):
-        if piece in TITLES:  # the name after the title: the longest of three pieces at most
-            for n in (3, 2, 1):
-                if word := name_at(pieces[k + 1 : k + 1 + n]):
-                    found.add(word)
-                    break
-        if piece in SPEECH or piece in TITLES:  # the name before: three characters first
-            for size in (3, 2):
-                for n in (1, 2, 3):
-                    run = pieces[max(0, k - n) : k]
-                    if len(run) == n and len("".join(run)) == size and (word := name_at(run)):
-                        found.add(word)
-                        break
-                else:
-                    continue
+    (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁; the longest such name at each surname."""
+    found, family, count = set(), surnames(), len(pieces)
+    for i, piece in enumerate(pieces):
+        if piece[0] not in family or not name_part(piece):
+            continue
+        before = pieces[i - 1] if i else ""
+        candidates = []
+        for n in (1, 2, 3):
+            run = pieces[i : i + n]
+            if len(run) < n or not name_part(run[-1]):
                 break
+            size = sum(map(len, run))
+            after = pieces[i + n] if i + n < count else ""
+            if 2 <= size <= 3 and any(len(p) == 1 for p in run) and (before in TITLES or after in CONTEXT):
+                candidates.append((size, "".join(run)))
+        if candidates:
+            found.add(max(candidates)[1])
     return found
 
 
@@ -130,30 +138,31 @@ def recurring(pieces: list[str]) -> set[str]:
     """Strings jieba cuts into pieces, one of them at least a lone fragment, that recur with cohesion and free
     boundaries (see the module's docstring)."""
     seen = Counter(pieces)
-    frequent = {p for p, n in seen.items() if n >= MIN_COUNT and fragment(p)}
-    if not frequent:
+
+    def cohesive(pair: tuple[str, str], n: int) -> bool:
+        return ((fragment(pair[0]) or fragment(pair[1])) and all(han(p) and not function_word(p) for p in pair)
+                and all(n / seen[p] >= COHESION for p in pair if fragment(p)))
+
+    # every two neighbouring pieces of a string found recur as often as it, and hold a fragment that is as cohesive
+    # (a string of whole words, 文化/輕騎兵, is left to the user dictionary): look only at those
+    pairs = Counter(zip(pieces, pieces[1:]))
+    good = {pair for pair, n in pairs.items() if n >= MIN_COUNT and cohesive(pair, n)}
+    if not good:
         return set()
-    # a run recurs no more often than its fragments: only runs over a frequent fragment can be found
-    starts = sorted({j for i, p in enumerate(pieces) if p in frequent for j in range(max(0, i - LONGEST + 1), i + 1)})
     runs, left, right = Counter(), defaultdict(Counter), defaultdict(Counter)
-    for i in starts:
-        if not is_han_text(pieces[i]) or function_word(pieces[i]):
-            continue
+    for i in [i for i, pair in enumerate(zip(pieces, pieces[1:])) if pair in good]:
         for n in range(2, LONGEST + 1):
-            run = tuple(pieces[i : i + n])
-            if len(run) < n or not is_han_text(run[-1]):
+            if i + n > len(pieces) or (pieces[i + n - 2], pieces[i + n - 1]) not in good:
                 break
-            if not function_word(run[-1]) and any(p in frequent for p in run):
-                runs[run] += 1
-                before, after = pieces[i - 1] if i else "", pieces[i + n] if i + n < len(pieces) else ""
-                # an edge (punctuation, a line's end) is a new context every time
-                left[run][before if is_han_text(before) else object()] += 1
-                right[run][after if is_han_text(after) else object()] += 1
+            run = tuple(pieces[i : i + n])
+            runs[run] += 1
+            before, after = pieces[i - 1] if i else "", pieces[i + n] if i + n < len(pieces) else ""
+            # an edge (punctuation, a line's end) is a new context every time
+            left[run][before if before and han(before) else object()] += 1
+            right[run][after if after and han(after) else object()] += 1
     found = {}
     for run, n in runs.items():
-        if n < MIN_COUNT or any(function_word(p) for p in run):
-            continue
-        if all(n / seen[p] >= COHESION for p in run if fragment(p)) and min(
+        if n >= MIN_COUNT and all(n / seen[p] >= COHESION for p in run if fragment(p)) and min(
                 entropy(left[run]), entropy(right[run])) >= FREEDOM:
             found["".join(run)] = n
     # a string inside a longer one found as often is the same word cut short
@@ -172,14 +181,19 @@ def kind(word: str, is_name: bool) -> str:
 def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with every run of two to LONGEST pieces that spells a found word joined, longest
     first, tagged as found (no tag where the pieces had none)."""
-    out, i = [], 0
-    while i < len(pieces):
-        for n in range(min(LONGEST, len(pieces) - i), 1, -1):
-            word = "".join(piece for piece, _ in pieces[i : i + n])
-            if word in found:
-                out.append((word, pieces[i][1] and found[word]))
-                i += n
-                break
+    prefixes = {word[:k] for word in found for k in range(1, len(word))}
+    out, i, count = [], 0, len(pieces)
+    while i < count:
+        text, end, j = pieces[i][0], 0, i + 1
+        while text in prefixes and j < count and j - i < LONGEST:
+            text += pieces[j][0]
+            j += 1
+            if text in found:
+                end = j
+        if end:
+            word = "".join(piece for piece, _ in pieces[i:end])
+            out.append((word, pieces[i][1] and found[word]))
+            i = end
         else:
             out.append(pieces[i])
             i += 1

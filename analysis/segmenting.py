@@ -8,6 +8,7 @@ import importlib
 import importlib.util
 import itertools
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -37,8 +38,15 @@ DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt"
 # jieba's new-word guessing (HMM) is off: it scores lower on the SIGHAN sets (fxsjy/jieba#340) and, measured on
 # this article in notebook 01, only adds odd words once the user dictionary is in
 HMM = False
-# fullwidth ASCII (！ to ～) and the ideographic space, as the ASCII characters jieba joins into numbers and words
-FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# OpenCC's tw2s is its t2s with Taiwan's variant characters first made standard: 隨著, 接著, 看著 → 随着, 接着, 看着
+# (t2s leaves 著, which jieba knows only in 著名, 著作 …, so it cut 随/著); on the SIGHAN 2005 sets it scores as t2s
+# and hk2s otherwise. Only the segmenter reads with it: it is slower, and elsewhere 著 changes nothing
+BRIDGE = "tw2s"
+# fullwidth letters, digits, point and percent sign as the ASCII characters jieba joins into numbers and words;
+# only runs of them are translated (translating every character of a text costs as much as segmenting it)
+FULLWIDTH_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ．％]+")
+FULLWIDTH = {code: code - 0xFEE0 for code in map(ord, "０１２３４５６７８９．％")} | {
+    code: code - 0xFEE0 for code in range(ord("Ａ"), ord("ｚ") + 1) if chr(code - 0xFEE0).isalpha()}
 
 # fast-dat logs its loading at DEBUG level, as jieba does (jieba_dictionary()); reports must carry no stderr
 jieba_fast_dat.setLogLevel(logging.WARNING)
@@ -82,10 +90,10 @@ def _segmenter(user_dictionary: bool, hmm: bool) -> Segmenter:
 
 
 def user_words() -> list[tuple[str, int | None, str | None]]:
-    """The user dictionary's entries as a segmenter adds them, (word, freq, tag): each word in Simplified script (the
-    form the bridge gives the segmenter) and as written (for segmenting without the bridge)."""
+    """The user dictionary's entries as a segmenter adds them, (word, freq, tag): each word as the bridge gives it to
+    the segmenter (bridged) and as written (for segmenting without the bridge)."""
     entries = read_user_dictionary(USER_DICTIONARY)
-    words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))]
+    words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((bridged(e.word), e.word))]
     # a word jieba lists keeps jieba's tag when added without one, where fast-dat would tag it x: give both that tag
     tags = listed_tags({word for word, _, tag in words if not tag})
     return [(word, freq, tag or tags.get(word)) for word, freq, tag in words]
@@ -158,7 +166,7 @@ def dictionary_frequency(word: str, user_dictionary: bool = True) -> int:
 
 def reference_frequency(word: str) -> int:
     """How often jieba's dictionary counts `word` (either script); 0 if it does not list it."""
-    return dictionary_frequency(to_simplified(word), user_dictionary=False)
+    return dictionary_frequency(bridged(word), user_dictionary=False)
 
 
 @cache
@@ -194,10 +202,20 @@ def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = Tru
     return tokens
 
 
+def cut(text: str) -> list[str]:
+    """The words of tokenize(text, pos=False) without their offsets: the fast path for counting."""
+    source = bridged(text)
+    position, found = 0, []
+    for piece, _ in segment([(w, "") for w in segmenter().tokenizer.cut(source, HMM=HMM)]):
+        found.append(text[position : position + len(piece)])
+        position += len(piece)
+    return found
+
+
 def bridged(text: str) -> str:
     """The text as the segmenter reads it: in Simplified script, fullwidth letters, digits and signs as ASCII
     (jieba cuts ＡＢＣ and ２０２１ into single characters), character for character, so offsets are the text's."""
-    return to_simplified(text).translate(FULLWIDTH)
+    return FULLWIDTH_RUN.sub(lambda run: run[0].translate(FULLWIDTH), to_simplified(text, BRIDGE))
 
 
 def words(text: str, **options) -> list[Token]:
@@ -208,7 +226,7 @@ def words(text: str, **options) -> list[Token]:
 def made_up(tokens: list[Token], bridge: bool = True, user_dictionary: bool = True) -> list[str]:
     """The words jieba made up among `tokens` (segmented with or without the bridge): listed in neither its dictionary
     nor, unless told not to look, ours; in order of first appearance. With HMM on, its guesses."""
-    as_segmented = to_simplified if bridge else str
+    as_segmented = bridged if bridge else str
     found = (t.word for t in tokens if len(t.word) > 1)
     return list(dict.fromkeys(w for w in found if not dictionary_frequency(as_segmented(w), user_dictionary)))
 
