@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis import config
 from analysis.characters import is_han, is_word
-from analysis.script import to_simplified, to_traditional
+from analysis.script import to_simplified, to_traditional, word_key
 from analysis.segmenting import cut, tokenize, words
 from analysis.wordlists import read_word_list
 
@@ -38,8 +38,8 @@ def stop_words() -> frozenset[str]:
 def is_stop_word(word: str) -> bool:
     """True for a stop word, in either script."""
     stop = stop_words()
-    # OpenCC's s2t writes its own standard forms (为 -> 爲, not 為), so also look the word up through the bridge
-    return word in stop or to_simplified(word) in stop
+    # OpenCC's s2t writes its own standard forms (为 -> 爲, not 為), so also look the word up by its key (隨著 → 随着)
+    return word in stop or word_key(word) in stop
 
 
 def pieces(text: str) -> Iterator[str]:

@@ -24,6 +24,13 @@ def to_simplified(text: str, config: str = "t2s") -> str:
     return "".join(c if len(s := convert(c)) != 1 else s for c in text)
 
 
+@cache
+def word_key(word: str) -> str:
+    """The key a corpus counts a word under, whatever its script: the word in Simplified script, converted whole
+    (OpenCC tw2s: phrase rules apply, 隨著 and 随着, 志願者 and 志愿者, 佔 and 占 share a key)."""
+    return _converter("tw2s").convert(word)
+
+
 def to_traditional(text: str) -> str:
     """Text in Traditional script (OpenCC s2t)."""
     return _converter("s2t").convert(text)
