@@ -6,6 +6,7 @@ import textwrap
 from contextlib import contextmanager
 
 from analysis import config
+from analysis.script import quote_marks, script_of, to_simplified
 
 NOTE_WIDTH = 70  # characters per line of the source note (CJK characters are wide)
 
@@ -74,6 +75,20 @@ def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
         lines += textwrap.wrap(f"「{quote}」", NOTE_WIDTH)
     ax.annotate("\n".join(lines), xy=(0, 0), xycoords=content_box(ax), xytext=(0, -8), textcoords="offset points",
                 ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
+
+
+def in_article_script(fig, article) -> None:
+    """Every text of a chart (titles, axis labels, legend, notes) in the article's script and with its quotation
+    marks: a Simplified article's chart in Simplified, “” where it prints “”, 『』 as ‘’ likewise."""
+    from matplotlib.text import Text
+
+    simplified = script_of(article.text) == "simplified"
+    marks = dict(zip("「」『』", "".join(quote_marks(article.text)), strict=True))
+    for text in fig.findobj(Text):
+        shown = text.get_text()
+        changed = (to_simplified(shown) if simplified else shown).translate(str.maketrans(marks))
+        if changed != shown:
+            text.set_text(changed)
 
 
 def publication_date(published) -> str:

@@ -25,7 +25,7 @@ from analysis.extracting import COLUMNS, extract_statistics
 from analysis.frequency import counted, pieces, quoted_phrases, word_counts
 from analysis.loading import load_article
 from analysis.numerals import number_value
-from analysis.script import to_simplified, word_key
+from analysis.script import script_of, word_key
 from analysis.segmenting import tokenize
 
 PARTITIONS = "partitions"
@@ -112,13 +112,6 @@ def shown_forms(summary: Summary) -> dict[str, str]:
         if key not in best or rank > best[key]:
             best[key] = rank
     return {key: rank[2] for key, rank in best.items()}
-
-
-def script_of(text: str) -> str:
-    """traditional when some character changes on the way to Simplified script, else simplified; '' with no Han."""
-    if not any("\u4e00" <= c <= "\u9fff" for c in text):
-        return ""
-    return "traditional" if to_simplified(text) != text else "simplified"
 
 
 def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:

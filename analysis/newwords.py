@@ -1,8 +1,9 @@
-"""Words of a text that jieba's dictionary does not hold, found in the text itself and joined in its segmentation:
-numbers cut from their measure words (萬名 → 萬/名), people's names from a surname and the words around them (記者陳茂波,
-駱惠寧表示), and strings that recur in the text cut into fragments always the same way (坪/山區 → 坪山區), found as
-the literature on Chinese new-word detection finds them: by cohesion (the fragment is almost never seen without the
-rest of the string) and boundary freedom (the string is seen in varied contexts, not inside one longer phrase).
+"""Words of a text that jieba's dictionary does not hold, found in the text itself and joined in its
+segmentation: numbers cut from their measure words (萬名 → 萬/名), people's names from a surname and the words
+around them (記者陳茂波, 駱惠寧表示), and strings that recur in the text cut into fragments always the same way
+(坪/山區 → 坪山區), found as the literature on Chinese new-word detection finds them: by cohesion (the fragment is
+almost never seen without the rest of the string) and boundary freedom (the string is seen in varied contexts, not
+inside one longer phrase).
 
 Everything here works on jieba's pieces of the bridged (Simplified) text, so a name is found alike in either script.
 """
@@ -13,6 +14,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import cache
+from itertools import pairwise
 
 from analysis import config
 from analysis.characters import is_han_text
@@ -31,16 +33,24 @@ NUMBER_STARTS = frozenset("0123456789.%")
 NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
 NUMBER_PART = re.compile(r"[\d.%]+")
 # words that introduce a person's name (记者陈茂波) and that follow one (陈茂波表示), in Simplified script
-TITLES = frozenset("""记者 通讯员 主任 副主任 书记 副书记 局长 司长 处长 科长 部长 主席 副主席 委员 会长 理事长 行政长官
-    市长 区长 镇长 村长 县长 省长 总理 校长 院长 所长 经理 总经理 董事长 主管 议员 教授 博士 医生 律师 老师 法官 警员
-    编辑 责编 摄影 作者 署长 特首 厂长 站长 队长 组长 社长 总裁 秘书长 发言人 代表 专家 负责人 居民 市民 村民 游客
-    学生 志愿者 义工 网友 选手 运动员 教练 演员 导演 歌手 作家 画家""".split())
-SPEECH = frozenset("""表示 说 指出 认为 介绍 称 强调 透露 坦言 告诉 说道 回忆 提到 提出 解释 直言 补充 感叹 建议 呼吁 笑 先生
-    女士 小姐 同学 同志 等 和 与 及 在 是 的 也 都 还 曾 已 则 就 又 亦 向 对 把 将 被 带领 主持 出席 会见 致辞 发言
-    讲话 报道 摄""".split())
+TITLES = frozenset([
+    "记者", "通讯员", "主任", "副主任", "书记", "副书记", "局长", "司长", "处长", "科长", "部长", "主席", "副主席",
+    "委员", "会长", "理事长", "行政长官", "市长", "区长", "镇长", "村长", "县长", "省长", "总理", "校长", "院长",
+    "所长", "经理", "总经理", "董事长", "主管", "议员", "教授", "博士", "医生", "律师", "老师", "法官", "警员",
+    "编辑", "责编", "摄影", "作者", "署长", "特首", "厂长", "站长", "队长", "组长", "社长", "总裁", "秘书长",
+    "发言人", "代表", "专家", "负责人", "居民", "市民", "村民", "游客", "学生", "志愿者", "义工", "网友", "选手",
+    "运动员", "教练", "演员", "导演", "歌手", "作家", "画家",
+])
+SPEECH = frozenset([
+    "表示", "说", "指出", "认为", "介绍", "称", "强调", "透露", "坦言", "告诉", "说道", "回忆", "提到", "提出",
+    "解释", "直言", "补充", "感叹", "建议", "呼吁", "笑", "先生", "女士", "小姐", "同学", "同志", "等", "和", "与",
+    "及", "在", "是", "的", "也", "都", "还", "曾", "已", "则", "就", "又", "亦", "向", "对", "把", "将", "被",
+    "带领", "主持", "出席", "会见", "致辞", "发言", "讲话", "报道", "摄",
+])
 CONTEXT = TITLES | SPEECH
 # characters that are grammar, not content: never at the edge of a name or a discovered word (Simplified script)
-FUNCTION = frozenset("的了是在和与及或也都就而被把将对从向于以为着过地得之其这那此各每该我你他她它们有不没很又还更最已再所让给跟同")
+FUNCTION = frozenset("的了是在和与及或也都就而被把将对从向于以为着过地得之其"
+                     "这那此各每该我你他她它们有不没很又还更最已再所让给跟同")
 # discovery: a string recurs this often, each fragment is seen inside it at least this share of its occurrences, and
 # its neighbours on either side are this varied (entropy in bits; a line or clause edge counts as a new neighbour)
 MIN_COUNT = 3
@@ -145,12 +155,12 @@ def recurring(pieces: list[str]) -> set[str]:
 
     # every two neighbouring pieces of a string found recur as often as it, and hold a fragment that is as cohesive
     # (a string of whole words, 文化/輕騎兵, is left to the user dictionary): look only at those
-    pairs = Counter(zip(pieces, pieces[1:]))
+    pairs = Counter(pairwise(pieces))
     good = {pair for pair, n in pairs.items() if n >= MIN_COUNT and cohesive(pair, n)}
     if not good:
         return set()
     runs, left, right = Counter(), defaultdict(Counter), defaultdict(Counter)
-    for i in [i for i, pair in enumerate(zip(pieces, pieces[1:])) if pair in good]:
+    for i in [i for i, pair in enumerate(pairwise(pieces)) if pair in good]:
         for n in range(2, LONGEST + 1):
             if i + n > len(pieces) or (pieces[i + n - 2], pieces[i + n - 1]) not in good:
                 break

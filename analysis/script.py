@@ -34,3 +34,16 @@ def word_key(word: str) -> str:
 def to_traditional(text: str) -> str:
     """Text in Traditional script (OpenCC s2t)."""
     return _converter("s2t").convert(text)
+
+
+def script_of(text: str) -> str:
+    """traditional when some character changes on the way to Simplified script, else simplified; '' with no Han."""
+    if not any("\u4e00" <= c <= "\u9fff" for c in text):
+        return ""
+    return "traditional" if to_simplified(text) != text else "simplified"
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The quotation marks a text prints, a quote's and a quote within a quote's: “” and ‘’ when it opens more
+    quotes with “ than with 「, else 「」 and 『』."""
+    return ("“”", "‘’") if text.count("“") > text.count("「") else ("「」", "『』")

@@ -14,7 +14,14 @@ import pandas as pd
 from analysis import config
 from analysis.auditing import Relation
 from analysis.characters import CLAUSE_BREAKS
-from analysis.charting import add_source_note, article_source, count_axis, new_figure, set_titles
+from analysis.charting import (
+    add_source_note,
+    article_source,
+    count_axis,
+    in_article_script,
+    new_figure,
+    set_titles,
+)
 from analysis.exporting import save_chart
 from analysis.numerals import PERSON_UNITS
 
@@ -115,6 +122,7 @@ def plot_total_and_parts(article, statistics: pd.DataFrame, found: list[Relation
     set_titles(ax, f"{total.label}及其構成", "A stated total and the parts the article splits it into "
                "(其中 …); the audit's sum check at the top right")
     add_source_note(ax, article_source(article), sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "total_and_parts")
     return fig
 
@@ -137,6 +145,7 @@ def plot_groups_by_size(article, statistics: pd.DataFrame, directory: str | Path
     ax.set_xlabel("人數 People")
     set_titles(ax, "引號中點名的群體及其人數", "Groups the article names in quotation marks, by stated size")
     add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "groups_by_size")
     return fig
 
@@ -171,6 +180,7 @@ def plot_pieces_published(article, statistics: pd.DataFrame, found: list[Relatio
                + ("; 其中 marks a part of the bar above" if parts else ""))
     add_source_note(ax, f"{article_source(article)}. Bars of different periods or platforms are not a trend.",
                     sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "pieces_published")
     return fig
 
@@ -216,5 +226,6 @@ def plot_ratios_led(article, statistics: pd.DataFrame, found: list[Relation], di
     set_titles(ax, f"{leader}帶領他人的比例", f"People led per {leader} in the article's examples, "
                "and across the whole stated total (grey)")
     add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "ratios_led")
     return fig

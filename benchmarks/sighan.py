@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from analysis import tokenize  # noqa: E402  (before jieba: it silences the warning jieba's import gives)
+
 # the bakeoff's three sets the study's scripts need: AS (Traditional, Taiwan), CityU (Traditional, Hong Kong),
 # PKU (Simplified, mainland); gold files as icwb2-data names them
 SETS = {
@@ -79,8 +81,6 @@ def segmenters() -> dict:
     """The segmenters compared: name → function from the set's lines to their words (whitespace left out). The
     project is run on each line alone (no context, as for a one-sentence text) and on the set as one text, as it
     runs on an article: the words it finds recurring in the text (analysis.newwords) join its segmentation."""
-    from analysis import tokenize  # first: it silences the warning jieba's import gives
-
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -249,7 +249,8 @@ def test_a_word_is_one_row_whatever_its_script_shown_as_most_of_the_corpus_write
     write_article(folder / "a_traditional.txt", "社區志願者服務長者", paragraphs)
     for name in ("b_simplified.txt", "c_simplified.txt"):
         # tw2s: as a mainland outlet prints it (随着; t2s leaves 著)
-        write_article(folder / name, to_simplified("社區志願者服務長者"), [to_simplified(p, "tw2s") for p in paragraphs])
+        simplified = [to_simplified(p, "tw2s") for p in paragraphs]
+        write_article(folder / name, to_simplified("社區志願者服務長者"), simplified)
     assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--tables-only"]) == 0
     read = {name: pd.read_csv(tmp_path / "out" / f"{name}.csv", keep_default_na=False)
             for name in ("word_frequencies", "word_frequencies_by_article")}
