@@ -22,13 +22,15 @@ from analysis.script import to_simplified
 from analysis.wordlists import read_word_list
 
 SURNAMES = config.LEXICON / "surnames.txt"
-# numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個, 1998年 → 1998/年 as counts, not
-# words); measure words that more often end a word (一起, 一定, 一般, 一點, 一時) are left out
+# numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個: counts, not words); time units and
+# measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定, 一點) are left whole
 NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
-MEASURES = frozenset("个名位次种条项件家场年天元岁届批份篇张座辆本台架艘所间层户周万亿")
+MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户")
 COUNT = re.compile(f"[{NUMERALS}]+")
 NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
 NUMBER_STARTS = frozenset("0123456789.%")
+NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
+COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人")
 # a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
 NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
 NUMBER_PART = re.compile(r"[\d.%]+")
@@ -83,17 +85,24 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
     万/名), tagged m and q as jieba tags numerals and measure words (no tag where the pieces had none), and each
     number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
-    out = []
-    for piece, tag in pieces:
-        first = piece[0]
-        if first in NUMERAL_STARTS and len(piece) > 1 and (number := COUNT.match(piece)) and (
-                piece[number.end():] in MEASURES):
+    # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
+    marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS]
+    if not marked:
+        return pieces
+    out, done = [], 0
+    for i in marked:
+        out.extend(pieces[done:i])
+        done = i + 1
+        piece, tag = pieces[i]
+        number = COUNT.match(piece)
+        if number and len(piece) > number.end() and piece[number.end():] in MEASURES:
             out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
-        elif (first in NUMBER_STARTS and out and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
+        elif (out and piece[0] in NUMBER_STARTS and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
               and NUMBER.fullmatch(joined := out[-1][0] + piece)):
             out[-1] = (joined, tag and "m")
         else:
-            out.append((piece, tag))
+            out.append(pieces[i])
+    out.extend(pieces[done:])
     return out
 
 
@@ -105,8 +114,9 @@ def han(piece: str) -> bool:
 
 @cache
 def fragment(piece: str) -> bool:
-    """True for a one-character Han piece that is not a function word: what jieba leaves of a word it lacks."""
-    return len(piece) == 1 and han(piece) and not function_word(piece)
+    """True for a one-character Han piece that is not a function word nor part of a count (numerals, 余, 来,
+    measure words, 人): what jieba leaves of a word it lacks."""
+    return len(piece) == 1 and han(piece) and not function_word(piece) and piece not in COUNT_PARTS
 
 
 @cache
@@ -124,6 +134,8 @@ def names(pieces: list[str]) -> set[str]:
         if piece[0] not in family or not name_part(piece):
             continue
         before = pieces[i - 1] if i else ""
+        if before and before[-1] in NUMBER_CHARACTERS:  # 600|余|人: a count, not 余人
+            continue
         candidates = []
         for n in (1, 2, 3):
             run = pieces[i : i + n]
@@ -192,8 +204,11 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
     """The (piece, tag) pairs with every run of two to LONGEST pieces that spells a found word joined, longest
     first, tagged as found (no tag where the pieces had none)."""
     prefixes = {word[:k] for word in found for k in range(1, len(word))}
-    out, i, count = [], 0, len(pieces)
-    while i < count:
+    out, done, count = [], 0, len(pieces)
+    # a found word starts with a piece that is one of its prefixes: look only there, copy the rest a stretch at a time
+    for i in [i for i, (piece, _) in enumerate(pieces) if piece in prefixes]:
+        if i < done:
+            continue
         text, end, j = pieces[i][0], 0, i + 1
         while text in prefixes and j < count and j - i < LONGEST:
             text += pieces[j][0]
@@ -201,12 +216,11 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
             if text in found:
                 end = j
         if end:
+            out.extend(pieces[done:i])
             word = "".join(piece for piece, _ in pieces[i:end])
             out.append((word, pieces[i][1] and found[word]))
-            i = end
-        else:
-            out.append(pieces[i])
-            i += 1
+            done = end
+    out.extend(pieces[done:])
     return out
 
 

@@ -205,11 +205,12 @@ def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = Tru
 def cut(text: str) -> list[str]:
     """The words of tokenize(text, pos=False) without their offsets: the fast path for counting."""
     source = bridged(text)
-    position, found = 0, []
-    for piece, _ in segment([(w, "") for w in segmenter().tokenizer.cut(source, HMM=HMM)]):
-        found.append(text[position : position + len(piece)])
-        position += len(piece)
-    return found
+    found = [piece for piece, _ in segment([(w, "") for w in segmenter().tokenizer.cut(source, HMM=HMM)])]
+    if source == text:
+        return found
+    # the pieces are the source's, whole and in order: the text's words are its slices of the same lengths
+    ends = list(itertools.accumulate(map(len, found)))
+    return [text[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def bridged(text: str) -> str:

@@ -1,18 +1,14 @@
 """Charts and sentences in the article's script: a Simplified article's titles, labels, legends and notes in
 Simplified, its quotation marks as it prints them; on articles written for these tests."""
 
-import matplotlib
+import pytest
+from articles import write_article
+from matplotlib.text import Text
 
-matplotlib.use("Agg")
-
-import pytest  # noqa: E402
-from articles import write_article  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
-
-from analysis import load_article, quoted_phrases, word_frequencies  # noqa: E402
-from analysis.findings import quoted_finding  # noqa: E402
-from analysis.script import quote_marks, to_simplified  # noqa: E402
-from analysis.word_charts import plot_quoted_phrases, plot_top_words, plot_word_cloud  # noqa: E402
+from analysis import load_article, quoted_phrases, word_frequencies
+from analysis.findings import quoted_finding
+from analysis.script import quote_marks, to_simplified
+from analysis.word_charts import plot_quoted_phrases, plot_top_words, plot_word_cloud
 
 PARAGRAPHS = [
     "社區推廣「學習強國」，志願者上門講解「學習強國」的用法。",
