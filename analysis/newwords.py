@@ -130,8 +130,8 @@ def names(pieces: list[str]) -> set[str]:
     them a single character), introduced by a title (记者, 主任) or followed by one or by a word of speech or address
     (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁; the longest such name at each surname."""
     found, family, count = set(), surnames(), len(pieces)
-    for i, piece in enumerate(pieces):
-        if piece[0] not in family or not name_part(piece):
+    for i in [i for i, piece in enumerate(pieces) if piece[0] in family]:
+        if not name_part(pieces[i]):
             continue
         before = pieces[i - 1] if i else ""
         if before and before[-1] in NUMBER_CHARACTERS:  # 600|余|人: a count, not 余人
@@ -166,8 +166,13 @@ def recurring(pieces: list[str]) -> set[str]:
                 and all(n / seen[p] >= COHESION for p in pair if fragment(p)))
 
     # every two neighbouring pieces of a string found recur as often as it, and hold a fragment that is as cohesive
-    # (a string of whole words, 文化/輕騎兵, is left to the user dictionary): look only at those
-    pairs = Counter(pairwise(pieces))
+    # (a string of whole words, 文化/輕騎兵, is left to the user dictionary): look only at those, around fragments
+    # that recur
+    frequent = {p for p, n in seen.items() if n >= MIN_COUNT and fragment(p)}
+    if not frequent:
+        return set()
+    around = sorted({j for i, p in enumerate(pieces) if p in frequent for j in (i - 1, i) if 0 <= j < len(pieces) - 1})
+    pairs = Counter((pieces[j], pieces[j + 1]) for j in around)
     good = {pair for pair, n in pairs.items() if n >= MIN_COUNT and cohesive(pair, n)}
     if not good:
         return set()
