@@ -60,6 +60,7 @@ COHESION = 0.75
 FREEDOM = 0.9
 LONGEST = 4  # pieces in a discovered string
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
+PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "邨", "苑", "屯", "围"])
 ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
 
 
@@ -150,6 +151,21 @@ def names(pieces: list[str]) -> set[str]:
     return found
 
 
+def places(pieces: list[str]) -> set[str]:
+    """Places: one to three pieces jieba left short (one of them a single character, two to four characters in
+    all, none of them ending as a place does) followed by an administrative suffix standing alone (区, 镇, 村,
+    街道 …): 深水|埗|区 gives 深水埗区, 山区|碧|岭|街道 gives 碧岭街道."""
+    found = set()
+    for k in [k for k, piece in enumerate(pieces) if piece in PLACE_SUFFIXES and k]:
+        for n in (3, 2, 1):
+            run = pieces[max(0, k - n) : k]
+            if (len(run) == n and 2 <= sum(map(len, run)) <= 4 and any(fragment(p) for p in run)
+                    and all(name_part(p) and p[-1] not in PLACE_ENDS for p in run)):
+                found.add("".join(run) + pieces[k])
+                break
+    return found
+
+
 def entropy(counts: Counter) -> float:
     """Shannon entropy of a distribution of counts, in bits."""
     total = sum(counts.values())
@@ -230,9 +246,9 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
 
 
 def new_words(pieces: list[str]) -> dict[str, str]:
-    """The words found in a text's pieces, each with its tag: names first, then recurring strings."""
+    """The words found in a text's pieces, each with its tag: names and places first, then recurring strings."""
     people = names(pieces)
-    return {w: kind(w, w in people) for w in (*people, *recurring(pieces))}
+    return {w: kind(w, w in people) for w in (*people, *places(pieces), *recurring(pieces))}
 
 
 def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:

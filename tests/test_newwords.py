@@ -118,3 +118,19 @@ def test_counts_are_not_words(script):
 ])
 def test_the_bridge_reads_variants_and_fullwidth_forms(text, word):
     assert word in words_of(text)
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("深水埗區居民表示歡迎。", "深水埗區"),       # jieba: 深水/埗/區
+    ("他在坪山區碧嶺街道工作。", "碧嶺街道"),     # a sub-district after a district, not 山區碧嶺街道
+    ("住在石硤尾邨的居民", "石硤尾邨"),           # a public housing estate
+])
+def test_a_place_with_its_suffix_is_one_token(sentence, place, script):
+    text, expected = (sentence, place) if script == "traditional" else (to_simplified(sentence), to_simplified(place))
+    assert expected in words_of(text)
+
+
+def test_an_adjective_before_a_place_word_is_no_place():
+    assert "本區" in words_of("本區和全市")
+    assert "新社區" not in words_of("元朗區的新社區")
