@@ -30,7 +30,7 @@ COUNT = re.compile(f"[{NUMERALS}]+")
 NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
 NUMBER_STARTS = frozenset("0123456789.%")
 NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
-COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人")
+COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人年月日")
 # a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
 NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
 NUMBER_PART = re.compile(r"[\d.%]+")
@@ -52,7 +52,7 @@ SPEECH = frozenset([
 CONTEXT = TITLES | SPEECH
 # characters that are grammar, not content: never at the edge of a name or a discovered word (Simplified script)
 FUNCTION = frozenset("的了是在和与及或也都就而被把将对从向于以为着过地得之其"
-                     "这那此各每该我你他她它们有不没很又还更最已再所让给跟同")
+                     "这那此各每该我你他她它们有不没很又还更最已再所让给跟同由并且使到往自经")
 # discovery: a string recurs this often, each fragment is seen inside it at least this share of its occurrences, and
 # its neighbours on either side are this varied (entropy in bits; a line or clause edge counts as a new neighbour)
 MIN_COUNT = 3
@@ -61,6 +61,7 @@ FREEDOM = 0.9
 LONGEST = 4  # pieces in a discovered string
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
 PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "邨", "苑", "屯", "围"])
+PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
 ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
 
 
@@ -160,7 +161,7 @@ def places(pieces: list[str]) -> set[str]:
         for n in (3, 2, 1):
             run = pieces[max(0, k - n) : k]
             if (len(run) == n and 2 <= sum(map(len, run)) <= 4 and any(fragment(p) for p in run)
-                    and all(name_part(p) and p[-1] not in PLACE_ENDS for p in run)):
+                    and all(name_part(p) and p not in COUNT_PARTS and p[-1] not in PLACE_ENDS for p in run)):
                 found.add("".join(run) + pieces[k])
                 break
     return found
@@ -178,7 +179,9 @@ def recurring(pieces: list[str]) -> set[str]:
     seen = Counter(pieces)
 
     def cohesive(pair: tuple[str, str], n: int) -> bool:
+        # a place that ends a piece (宝安区) ends a word: 宝安区|福|永|街道 is two places, not one
         return ((fragment(pair[0]) or fragment(pair[1])) and all(han(p) and not function_word(p) for p in pair)
+                and not (len(pair[0]) > 1 and pair[0][-1] in PLACE_SUFFIX_ENDS)
                 and all(n / seen[p] >= COHESION for p in pair if fragment(p)))
 
     # every two neighbouring pieces of a string found recur as often as it, and hold a fragment that is as cohesive
