@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+import warnings
+from functools import partial
 from pathlib import Path
 
 from analysis import config
@@ -14,9 +16,9 @@ def report(args: argparse.Namespace) -> int:
     """Build the notebooks, figures and reports for the given articles (default: every article in data/raw/)."""
     from tqdm import tqdm
 
-    from analysis.building import BuildError, build
-    from analysis.loading import load_article
-    from analysis.steps import study_steps
+    from analysis.pipeline.building import BuildError, build
+    from analysis.pipeline.steps import study_steps
+    from analysis.reading.loading import load_article
 
     # papermill validates notebooks with jsonschema, whose format checkers import rfc3987_syntax, which builds a
     # grammar at import: 0.8 s, the largest part of starting a build. Notebooks hold no IRIs to check, so the
@@ -63,10 +65,15 @@ def report(args: argparse.Namespace) -> int:
 
 def corpus(args: argparse.Namespace) -> int:
     """Analyse every article in a folder and write corpus-level tables."""
-    from analysis.corpus import run_corpus
+    from analysis.corpus.analysing import run_corpus
 
     return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet,
                       scheduler=args.scheduler, address=args.scheduler_address, reports=not args.tables_only)
+
+
+def one_line_warning(command: str, message, category, filename, lineno, file=None, line=None) -> None:
+    """Print a warning as the command's other messages are printed: one line, without the source line."""
+    print(f"{command}: {message}".replace("\n", " "), file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus_parser.set_defaults(run=corpus)
 
     args = parser.parse_args(argv)
+    warnings.showwarning = partial(one_line_warning, args.command)
     return args.run(args)
 
 

@@ -1,4 +1,4 @@
-"""Project paths, the CJK font and the chart style: the one place notebooks and modules take them from."""
+"""Project paths and the names of article files: the one place notebooks and modules take them from."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,81 +16,14 @@ LEXICON = DATA / "lexicon"
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
-CACHE = Path(os.environ.get("XIXIANG_CACHE", ROOT / ".cache"))
+# where a notebook run by hand on an article outside data/raw/ writes (git-ignored), never into the committed study
+STUDIES = ROOT / "studies"
+CACHE = Path(os.environ.get("ANALYSIS_CACHE", ROOT / ".cache"))
 
 ARTICLE = RAW / "2021-07-29_hkcd_xixiang-xuexi-qiangguo.txt"
 # the files a folder of articles is read for: pages saved as text or from the browser
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARTICLE_SHA256 = "39e27ec2771e4a8f7d7fdf285e13693f95610c5c70da5771b20a6271eee8ef0e"
-
-FONT_FAMILY = "Noto Sans CJK TC"
-DPI = 200
-# matplotlib hashes SVG element ids with this salt; fixed so the same chart gives the same bytes
-SVG_HASHSALT = "xixiang"
-PALETTE = ["#1f4e79", "#c0504d", "#7f7f7f", "#9bbb59", "#f79646", "#4bacc6"]
-
-
-def font_collection() -> Path:
-    """Path of the Noto Sans CJK collection shipped by the noto-cjk-sans-otc wheel."""
-    import noto_cjk_sans_otc
-
-    return Path(str(noto_cjk_sans_otc.FONT_PATH))
-
-
-@cache
-def font_number() -> int:
-    """Which face of the Noto Sans CJK collection is the TC face."""
-    from fontTools.ttLib import TTCollection
-
-    collection = TTCollection(str(font_collection()), lazy=True)
-    names = ({n.toUnicode() for n in face["name"].names if n.nameID == 1} for face in collection.fonts)
-    return next(number for number, family in enumerate(names) if FONT_FAMILY in family)
-
-
-@cache
-def font_file() -> Path:
-    """A single-face font file of Noto Sans CJK TC, for tools (wordcloud) that open face 0 of a TTC."""
-    from fontTools.ttLib import TTFont
-
-    target = CACHE / "NotoSansCJKtc-Regular.otf"
-    if target.exists():
-        return target
-    # read lazily, the tables are copied as they are: the same bytes as decompiling them, in half the time; in the
-    # order fontTools writes them fastest (sorting them writes the file twice, for readers that look tables up by tag)
-    face = TTFont(str(font_collection()), fontNumber=font_number(), recalcTimestamp=False, lazy=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(f".{os.getpid()}.part")
-    face.save(str(partial), reorderTables=None)
-    partial.replace(target)
-    return target
-
-
-@cache
-def use_project_style() -> None:
-    """Register the CJK font with matplotlib and set the project's chart style (once per process)."""
-    import matplotlib
-    from matplotlib import font_manager
-
-    font_manager.fontManager.addfont(str(font_collection()))
-    matplotlib.rcParams.update(
-        {
-            "font.family": "sans-serif",
-            "font.sans-serif": [FONT_FAMILY, "DejaVu Sans"],
-            "axes.unicode_minus": False,
-            "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "axes.titlesize": 13,
-            "figure.dpi": 100,
-            "savefig.dpi": DPI,
-            "savefig.bbox": "tight",
-            "svg.hashsalt": SVG_HASHSALT,
-            "svg.fonttype": "path",
-            # article text is drawn as written: `HK$5億 另撥HK$3000萬` is money, not mathematics
-            "text.parse_math": False,
-        }
-    )
-
 
 SLUG_LENGTH = 80
 
@@ -139,9 +71,11 @@ def output_paths(name: str, out: str | Path) -> ArticlePaths:
 
 
 def article_paths(article: str | Path | None = None, out: str | Path | None = None) -> ArticlePaths:
-    """The output folders for an article (default: the study's article) under `out` (default: the project)."""
+    """The output folders for an article (default: the study's article) under `out`; without `out`, the project for
+    an article of data/raw/ and studies/ for any other, so a lab run never writes into the committed study."""
     article = ROOT / article if article else ARTICLE  # relative paths are taken from the project root
-    out = ROOT / out if out else ROOT
+    committed = article.resolve().parent == RAW.resolve()
+    out = ROOT / out if out else ROOT if committed else STUDIES
     return replace(output_paths(slug(article), out), article=article)
 
 

@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis import config  # noqa: E402
-from analysis.corpus import analyse_files, warm_up  # noqa: E402
-from analysis.exporting import write_json, write_text  # noqa: E402
-from analysis.loading import load_article  # noqa: E402
+from analysis.corpus.analysing import analyse_files, warm_up  # noqa: E402
+from analysis.files import write_json, write_text  # noqa: E402
+from analysis.reading.loading import load_article  # noqa: E402
 
 COPIED = ["analysis", "notebooks", "data/raw", "data/lexicon", "data/commentary", "requirements.txt", "pyproject.toml"]
 TARGETS = {
@@ -73,7 +73,7 @@ def children_cpu() -> float:
 
 def timed(command: list[str], cwd: Path, cache: Path, cpu: list[float] | None = None) -> float:
     """Seconds a command takes, run in a project copy with its own font cache; its CPU seconds go on `cpu`."""
-    env = {**os.environ, "PYTHONPATH": str(cwd), "XIXIANG_CACHE": str(cache)}
+    env = {**os.environ, "PYTHONPATH": str(cwd), "ANALYSIS_CACHE": str(cache)}
     start, start_cpu = time.perf_counter(), children_cpu()
     subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if cpu is not None:
@@ -142,10 +142,10 @@ def measure_parts(cache: str) -> dict:
     """Where a cold build's time goes, measured in a fresh interpreter with an empty cache folder: importing the
     libraries every notebook imports, loading the segmenter's dictionary and tagger, saving one chart (PNG, SVG, and the
     PNG the notebook shows), and rendering one report (nbconvert, and cutting the CJK web font for its page)."""
-    os.environ["XIXIANG_CACHE"] = cache
+    os.environ["ANALYSIS_CACHE"] = cache
     config.CACHE = Path(cache)
     parts = {f"import_{name.split('.')[0]}": import_seconds(name) for name in IMPORTED}
-    from analysis import segmenting
+    from analysis.words import segmenting
 
     parts["jieba_dictionary_with_user_words"] = seconds(lambda: segmenting.segmenter(True).tagger)
     parts["jieba_dictionary_without"] = seconds(lambda: segmenting.segmenter(False).tagger)
@@ -155,10 +155,11 @@ def measure_parts(cache: str) -> dict:
     import matplotlib
 
     matplotlib.use("agg")
-    from analysis import charting, extract_statistics
-    from analysis.auditing import relations
-    from analysis.exporting import PNG_METADATA, SVG_METADATA
-    from analysis.statistics_charts import plot_total_and_parts
+    from analysis import extract_statistics
+    from analysis.numbers.auditing import relations
+    from analysis.reports import charting
+    from analysis.reports.charting import PNG_METADATA, SVG_METADATA
+    from analysis.reports.statistics_charts import plot_total_and_parts
 
     article = load_article(config.ARTICLE)
     table = extract_statistics(article)
@@ -170,8 +171,8 @@ def measure_parts(cache: str) -> dict:
 
     import nbformat
 
-    from analysis.rendering import cjk_font_subset, render_html
-    from analysis.steps import study_steps
+    from analysis.pipeline.rendering import cjk_font_subset, render_html
+    from analysis.pipeline.steps import study_steps
 
     steps = study_steps()
     nb = nbformat.read(steps[0].path, as_version=4)
@@ -273,7 +274,7 @@ SCALING = [("paragraphs", 2_000), ("paragraphs", 200_000), ("paragraphs", 2_000_
 def measure_extraction(folder: str, shape: str, size: int) -> dict:
     """CPU seconds, characters per second and memory growth of extract_statistics on an article of about `size`
     characters: the study's sentences with fresh numbers in paragraphs, or in one line with no full stop."""
-    from analysis.extracting import extract_statistics
+    from analysis.numbers.extracting import extract_statistics
 
     article = load_article(config.ARTICLE)
     sentences = [s for p in article.paragraphs for s in re.findall(r"[^。！？]+[。！？]?", p.text) if s.strip()]
@@ -423,7 +424,7 @@ def main() -> int:
     args = parser.parse_args()
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if args.only and RESULTS.is_file() else {}
     results["machine"] = {"cores": os.cpu_count(), "python": platform.python_version(), "system": platform.system()}
-    with tempfile.TemporaryDirectory(prefix="xixiang-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
         work = Path(tmp)
         if args.only != "build":
             results["pipeline"] = throughput(work, args.articles, args.jobs)

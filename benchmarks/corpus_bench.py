@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.exporting import write_json
+from analysis.files import write_json
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "corpus_results.json"
@@ -58,7 +58,7 @@ def jieba_rate(corpus: Path) -> float:
     """Characters per second of plain jieba.lcut over the corpus's texts, its dictionary loaded, in this process."""
     import jieba
 
-    from analysis.loading import load_article
+    from analysis.reading.loading import load_article
 
     texts = [load_article(f).text for f in sorted(corpus.glob("*.txt"))]
     jieba.initialize()
@@ -85,15 +85,15 @@ def first_difference(expected: list[list], found: list[list]) -> list | None:
 
 
 def compare_segmenters(corpus: Path) -> dict:
-    """jieba 0.42.1 itself and the project's segmenter for HMM off (analysis.segmenting: jieba-fast-dat), both with
-    the user dictionary, over the corpus's texts on the Simplified bridge: how many texts get the same tokens and
+    """jieba 0.42.1 itself and the project's segmenter for HMM off (analysis.words.segmenting: jieba-fast-dat), both
+    with the user dictionary, over the corpus's texts on the Simplified bridge: how many texts get the same tokens and
     the same tags, and the seconds each takes to load, to cut and to tag."""
     import jieba
     import jieba.posseg
 
-    from analysis.loading import load_article
-    from analysis.script import to_simplified
-    from analysis.segmenting import segmenter, user_words
+    from analysis.reading.loading import load_article
+    from analysis.reading.script import to_simplified
+    from analysis.words.segmenting import segmenter, user_words
 
     texts = [to_simplified(load_article(f).text) for f in sorted(corpus.glob("*.txt"))]
 

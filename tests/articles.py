@@ -150,7 +150,8 @@ def xinhua_wire():
     expected = {
         "title": lines[1], "published": (2021, 6, 29, 20, 15, 31), "source": "新华网", "editor": "王萌",
         "reporter": "张三、李四", "captions": [("6月28日，市民在北京一处社区体验学习平台。", "新华社记者 李钢 摄", "")],
-        "paragraphs": ["新华社北京6月29日电记者从有关部门获悉，学习平台注册用户已突破9671.2万名。",
+        "dateline": "新华社北京6月29日电",
+        "paragraphs": ["记者从有关部门获悉，学习平台注册用户已突破9671.2万名。",
                        "平台今年开展线上活动300余场，参与人次超过1.5亿。"],
         "headings": [],
     }
@@ -174,8 +175,9 @@ def peoples_daily_reprint():
     ]
     expected = {
         "title": lines[0], "published": (2020, 7, 30, 9, 29, 0), "source": "人民網－人民日報", "editor": "王某、李某",
-        "reporter": "吳敏", "original_title": "學習平台走進千家萬戶", "captions": [],
-        "paragraphs": ["——來自廣東深圳的調查", "本報深圳7月29日電深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
+        "reporter": "吳敏", "original_title": "學習平台走進千家萬戶", "captions": [], "subtitle": lines[1],
+        "dateline": "本報深圳7月29日電",
+        "paragraphs": ["——來自廣東深圳的調查", "深圳市各區推廣學習平台，截至6月底註冊黨員達25萬名。",
                        "各區組建宣講隊伍500餘支。"],
         "headings": ["——來自廣東深圳的調查"],
     }
@@ -249,9 +251,108 @@ def wen_wei_po():
     return lines, expected
 
 
+@page("peoples-daily-kicker-and-subtitle")
+def peoples_daily_kicker_and_subtitle():
+    """A People's Daily local edition page: kicker (引題) above the headline, subtitle (副題) below it, the byline,
+    then the date with the print page and section beside it."""
+    lines = [
+        "人民网 >> 广东频道",
+        "聚焦基层治理 推动高质量发展",
+        "宝安区推广学习平台 注册党员逾2.5万",
+        "——来自深圳基层的调查",
+        "本报记者 吴敏",
+        "2019年09月24日05:49  |  来源：人民网－人民日报  |  第11版：地方",
+        "宝安区各街道推广学习平台，截至8月底注册党员逾2.5万名。",
+        "街道今年开展宣讲活动130场，较去年增加40场。",
+        "（责编：王某）",
+    ]
+    expected = {
+        "title": lines[2], "kicker": lines[1], "subtitle": lines[3], "published": (2019, 9, 24, 5, 49, 0),
+        "source": "人民网－人民日报", "outlet": "人民日報", "editor": "王某", "reporter": "吴敏", "captions": [],
+        "paragraphs": [lines[1], lines[3], lines[6], lines[7]], "headings": [lines[1], lines[3]],
+        "statistics": ["逾2.5万", "8月底", "逾2.5万名", "今年", "130场", "去年", "40场"],
+    }
+    return lines, expected
+
+
+@page("sing-tao-day-first")
+def sing_tao_day_first():
+    """A Hong Kong paper's page printing the day first (09/07/2019 is 9 July), the section beside the date, and a
+    counter."""
+    lines = [
+        "星島日報",
+        "深水埗劏房住戶增至2.1萬 社區中心加開服務",
+        "港聞  |  09/07/2019 06:30  |  星島日報  |  閱讀 1523",
+        "社區中心表示，深水埗劏房住戶增至2.1萬戶，比去年多約1500戶。",
+        "中心每周開放6日，今年已服務居民逾8000人次。",
+    ]
+    expected = {
+        "title": lines[1], "published": (2019, 7, 9, 6, 30, 0), "source": "星島日報", "outlet": "星島日報",
+        "editor": "", "reporter": "", "captions": [], "paragraphs": lines[3:5], "headings": [],
+        "statistics": ["2.1萬", "2.1萬戶", "去年", "約1500戶", "6日", "今年", "逾8000人次"],
+    }
+    return lines, expected
+
+
+@page("counters-on-the-date-line")
+def counters_on_the_date_line():
+    """A mainland portal's page: date with seconds, a compiler's note and reading and comment counters on one line."""
+    lines = [
+        "首页 > 新闻中心 > 本地新闻",
+        "中山市推广学习平台 注册用户超过12万",
+        "2019-02-01 05:49:41 网络整理 阅读:59 评论:0",
+        "中山市各镇街推广学习平台，注册用户超过12万人，其中党员3.4万人。",
+        "各镇街组建宣讲队伍86支。",
+        "上一篇：中山另一条新闻",
+    ]
+    expected = {
+        "title": lines[1], "published": (2019, 2, 1, 5, 49, 41), "source": "", "outlet": "", "editor": "",
+        "reporter": "", "captions": [], "paragraphs": lines[3:5], "headings": [],
+        "statistics": ["超过12万", "超过12万人", "3.4万人", "86支"],
+    }
+    return lines, expected
+
+
+@page("date-above-the-title")
+def date_above_the_title():
+    """A city government portal: the date and weekday printed above the headline, a spaced date form below it."""
+    lines = [
+        "2019年4月2日 星期二",
+        "长江日报",
+        "武汉市推广学习平台 党员用户达46万",
+        "2019 年 04 月 02 日   来源：长江日报",
+        "武汉市各区推广学习平台，党员用户达46万名，占全市党员的九成。",
+        "全市共设线下学习点320个。",
+    ]
+    expected = {
+        "title": lines[2], "published": (2019, 4, 2), "source": "长江日报", "outlet": "長江日報", "editor": "",
+        "reporter": "", "captions": [], "paragraphs": lines[4:6], "headings": [],
+        "statistics": ["46万", "46万名", "九成", "320个"],
+    }
+    return lines, expected
+
+
+@page("yearless-date-line")
+def yearless_date_line():
+    """A wire page printing month, day and time without the year; the text's dated events give it."""
+    lines = [
+        "全国学习平台新增线下体验空间1200个",
+        "10-13 10:55:46 来源:新华社",
+        "新华社北京10月13日电 截至2019年10月12日，全国已建成线下体验空间1200个，比年初增加300个。",
+        "体验空间每日开放8小时。",
+    ]
+    expected = {
+        "title": lines[0], "published": (2019, 10, 13, 10, 55, 46), "source": "新华社", "outlet": "新華社",
+        "editor": "", "reporter": "", "captions": [], "dateline": "新华社北京10月13日电",
+        "paragraphs": [lines[2].removeprefix("新华社北京10月13日电 "), lines[3]], "headings": [],
+        "statistics": ["1200个", "2019年10月12日", "1200个", "300个", "8小时"], "warned": True,
+    }
+    return lines, expected
+
+
 def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str], dict]:
     """The page and its expected reading in `script` ('traditional' or 'simplified'), converted with OpenCC."""
-    from analysis.script import to_simplified, to_traditional
+    from analysis.reading.script import to_simplified, to_traditional
 
     convert = to_simplified if script == "simplified" else to_traditional
 
@@ -262,7 +363,10 @@ def in_script(lines: list[str], expected: dict, script: str) -> tuple[list[str],
             return type(value)(converted(v) for v in value)
         return value
 
-    return [convert(line) for line in lines], {key: converted(value) for key, value in expected.items()}
+    # the outlet's name is the registry's, whatever the page's script
+    return [convert(line) for line in lines], {
+        key: value if key == "outlet" else converted(value) for key, value in expected.items()
+    }
 
 
 def write_page(path: Path, lines: list[str], encoding: str = "utf-8", newline: str = "\n") -> Path:
@@ -271,9 +375,9 @@ def write_page(path: Path, lines: list[str], encoding: str = "utf-8", newline: s
     return path
 
 
-def html_page(title: str, date_line: str, body: list[str]) -> str:
-    """A saved web page around a page's lines: navigation, the title in <h1>, the date line in a div of spans, the
-    text in <p>, share buttons, related links and a footer, as news sites lay them out."""
+def html_page(title: str, date_line: str, body: list[str], kicker: str = "") -> str:
+    """A saved web page around a page's lines: navigation, the kicker in <h3> and the title in <h1>, the date line in
+    a div of spans, the text in <p>, share buttons, related links and a footer, as news sites lay them out."""
     from html import escape
 
     nav = "".join(f'<li><a href="/{i}">{n}</a></li>' for i, n in enumerate(["首頁", "要聞", "深圳", "評論"]))
@@ -283,7 +387,7 @@ def html_page(title: str, date_line: str, body: list[str]) -> str:
 <html><head><meta charset="utf-8"><title>{escape(title)}_新聞網</title>
 <script>var tracker = "不應出現在正文";</script><style>p {{ margin: 0 }}</style></head>
 <body><div class="top"><ul class="nav">{nav}</ul></div>
-<div class="main"><h1>{escape(title)}</h1>
+<div class="main">{f"<h3>{escape(kicker)}</h3>" if kicker else ""}<h1>{escape(title)}</h1>
 <div class="info"><span>{escape(date_line)}</span></div>
 <div class="article-content">
 {paragraphs}
@@ -374,8 +478,8 @@ def xinhua_html():
         "title": "全国学习平台注册用户突破9671.2万", "published": (2021, 6, 29, 20, 15, 31), "source": "新华网",
         "editor": "王萌", "reporter": "张三、李四",
         "captions": [("6月28日，市民在北京一处社区体验学习平台。", "新华社记者 李钢 摄", "")],
-        "paragraphs": ["新华社北京6月29日电记者从有关部门获悉，全国学习平台注册用户已突破9671.2万名，"
-                       "其中党员用户超过四成。",
+        "dateline": "新华社北京6月29日电",
+        "paragraphs": ["记者从有关部门获悉，全国学习平台注册用户已突破9671.2万名，其中党员用户超过四成。",
                        "平台今年以来开展线上活动300余场，参与人次超过1.5亿，较去年同期增长约20%。"],
         "headings": [],
     }
@@ -406,5 +510,136 @@ def takungpao_html():
         "paragraphs": ["深圳多個街道把學習平台用於基層治理，超過七成社區設有宣講點，覆蓋居民約120萬人。",
                        "社區黨委書記何志明表示，明年將再增設20個宣講點，並培訓宣講員300名。"],
         "headings": [],
+    }
+    return html, expected
+
+
+def hot_list(heading: str, titles: list[str], views: list[int]) -> str:
+    """A sidebar's ranked list of popular articles with their view counts, as portals print them beside the text."""
+    items = "".join(
+        f'<li><em class="rank">{rank}</em><a href="/hot/{rank}.html">{title}</a><span class="views">{count}</span></li>'
+        for rank, (title, count) in enumerate(zip(titles, views, strict=True), 1)
+    )
+    return f'<div class="sidebar-box"><h2 class="box-title">{heading}</h2><ul class="hot">{items}</ul></div>'
+
+
+HOT_TITLES = ["多岁老人坚持义务宣讲十年", "市民排队体验线下学习空间", "街道党员志愿者服务时长创新高",
+              "社区书记谈基层治理新办法", "学习平台推出新栏目"]
+
+
+@html_fixture("netease")
+def netease_html():
+    """A portal's article page (Simplified): the text in div.post_body among share bars, a right column of hot lists
+    with ranks and view counts (热门推荐, 热点新闻), and a comment box under the text."""
+    hot = hot_list("热门推荐", HOT_TITLES, [81537, 72015, 60422, 51230, 40118])
+    news = hot_list("热点新闻", HOT_TITLES[::-1], [99321, 88410, 77502, 66013, 55120])
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>中山市学习平台注册用户超过12万_网易新闻</title>
+<meta property="og:title" content="中山市学习平台注册用户超过12万">
+<meta property="article:published_time" content="2019-02-01T05:49:41+08:00"></head>
+<body><div class="N-nav-channel"><a href="/">网易首页</a> <a href="/news">新闻</a> <a href="/sports">体育</a>
+<a href="/ent">娱乐</a> <a href="/money">财经</a></div>
+<div class="container"><div class="post_main">
+<h1 class="post_title">中山市学习平台注册用户超过12万</h1>
+<div class="post_info">2019-02-01 05:49:41 来源: <a href="#">中山日报</a> <a href="#comments">参与评论 35</a></div>
+<div class="post_body">
+<p>中山市各镇街近年推广学习平台，截至今年1月底，注册用户超过12万人，其中党员3.4万人。</p>
+<p>全市组建宣讲队伍86支，去年开展宣讲活动1200多场，参与群众约9.5万人次。</p>
+<p>市委宣传部表示，今年将在各镇街新建线下学习点40个，每个学习点配备讲解员2名。</p>
+<p class="otitle">（原标题：中山学习平台用户超12万）</p>
+<div class="post_btns"><a href="#">分享到：</a><a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>
+<p class="ep-editor">责任编辑：李明_NN1234</p>
+</div>
+<div class="post_comment" id="comments"><h3>网友评论</h3><div class="tie-list">
+<div class="tie"><span class="user">网易网友 [广东省中山市]</span><p>好事情，我们社区也有学习点，每周去2次。</p>
+<span class="vote">顶 128</span></div>
+<div class="tie"><span class="user">网易网友 [广东省广州市]</span><p>希望多办几场宣讲，去年参加过3场。</p>
+<span class="vote">顶 56</span></div></div></div>
+</div>
+<div class="post_side">{hot}{news}</div></div>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "中山市学习平台注册用户超过12万", "published": (2019, 2, 1, 5, 49, 41), "source": "中山日报",
+        "editor": "李明", "reporter": "", "captions": [], "original_title": "中山学习平台用户超12万",
+        "paragraphs": ["中山市各镇街近年推广学习平台，截至今年1月底，注册用户超过12万人，其中党员3.4万人。",
+                       "全市组建宣讲队伍86支，去年开展宣讲活动1200多场，参与群众约9.5万人次。",
+                       "市委宣传部表示，今年将在各镇街新建线下学习点40个，每个学习点配备讲解员2名。"],
+        "headings": [],
+    }
+    return html, expected
+
+
+@html_fixture("government-portal")
+def government_portal_html():
+    """A provincial government portal (Simplified): the site's logo in an <h1>, the article in nested tables, the
+    title in a td, the date and source in the next row, the text with <h3> subheadings that carry numbers."""
+    html = f"""<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<title>山西省推进基层学习平台建设 - 山西省人民政府网站</title>
+<meta name="ArticleTitle" content="山西省推进基层学习平台建设"></head>
+<body><div class="header"><h1 class="logo"><a href="/">山西省人民政府网站</a></h1>
+<div class="nav"><a href="/">首页</a> | <a href="/zw">政务公开</a> | <a href="/fw">政务服务</a> |
+<a href="/hd">互动交流</a></div></div>
+<table width="1000" class="outer"><tr><td width="700" valign="top">
+<table width="100%"><tr><td class="position">当前位置：首页 &gt; 政务公开 &gt; 要闻动态</td></tr>
+<tr><td class="bt" align="center">山西省推进基层学习平台建设</td></tr>
+<tr><td class="xx" align="center">发布时间：2022年12月08日23:44:23 来源：山西日报 【字体：大 中 小】
+【打印本页】</td></tr>
+<tr><td id="zoom" class="zw">
+<p>全省各市县推进基层学习平台建设，截至11月底建成学习点2600个，覆盖乡镇1196个。</p>
+<h3>一、2022年新建学习点860个</h3>
+<p>今年全省新建学习点860个，其中农村学习点占六成以上，投入资金1.2亿元。</p>
+<h3>二、宣讲队伍扩大到3200支</h3>
+<p>各地组建宣讲队伍3200支，全年开展宣讲活动4.5万场，参与群众超过300万人次。</p>
+</td></tr></table></td>
+<td width="300" valign="top" class="right"><div class="box"><h2>热点新闻</h2><ul>
+<li><a href="/a1">省政府召开常务会议</a></li><li><a href="/a2">全省经济运行情况通报</a></li></ul></div>
+</td></tr></table>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "山西省推进基层学习平台建设", "published": (2022, 12, 8, 23, 44, 23), "source": "山西日报",
+        "editor": "", "reporter": "", "captions": [],
+        "paragraphs": ["全省各市县推进基层学习平台建设，截至11月底建成学习点2600个，覆盖乡镇1196个。",
+                       "一、2022年新建学习点860个",
+                       "今年全省新建学习点860个，其中农村学习点占六成以上，投入资金1.2亿元。",
+                       "二、宣讲队伍扩大到3200支",
+                       "各地组建宣讲队伍3200支，全年开展宣讲活动4.5万场，参与群众超过300万人次。"],
+        "headings": ["一、2022年新建学习点860个", "二、宣讲队伍扩大到3200支"],
+    }
+    return html, expected
+
+
+@html_fixture("hong-kong-portal")
+def hong_kong_portal_html():
+    """A Hong Kong news portal (Traditional): nested wrappers, the date printed day first, a kicker above the
+    headline, the text in an <article>, a ranked 熱門 list with view counts after it."""
+    hot = hot_list("熱門新聞", ["長者每日排隊領飯盒", "劏房租金再升", "港鐵新線通車", "天文台發出預警", "新盤開售"],
+                   [81537, 72015, 60422, 51230, 40118])
+    html = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>深水埗劏房住戶增至2.1萬 社區中心加開服務 | 香港01</title>
+<meta property="og:title" content="深水埗劏房住戶增至2.1萬 社區中心加開服務 | 香港01">
+<meta property="og:site_name" content="香港01"></head>
+<body><header><div class="logo"><h1>香港01</h1></div><nav><a href="/">首頁</a><a href="/news">港聞</a>
+<a href="/china">中國</a><a href="/world">國際</a></nav></header>
+<div id="root"><div class="layout"><div class="wrapper"><div class="inner">
+<article>
+<div class="kicker">劏房問題持續 社區支援加強</div>
+<h1 class="headline">深水埗劏房住戶增至2.1萬 社區中心加開服務</h1>
+<div class="meta"><span class="section">港聞</span> <time>09/07/2019 06:30</time> <span>來源：香港01</span></div>
+<div class="body">
+<p>社區中心表示，深水埗劏房住戶增至2.1萬戶，比去年多約1500戶。</p>
+<p>中心每周開放6日，今年已服務居民逾8000人次，下月起加開夜間服務。</p>
+</div>
+</article>
+{hot}
+</div></div></div></div>
+{FOOTER}</body></html>"""
+    expected = {
+        "title": "深水埗劏房住戶增至2.1萬 社區中心加開服務", "kicker": "劏房問題持續 社區支援加強",
+        "published": (2019, 7, 9, 6, 30, 0), "source": "香港01", "outlet": "香港01",
+        "editor": "", "reporter": "", "captions": [],
+        "paragraphs": ["劏房問題持續 社區支援加強", "社區中心表示，深水埗劏房住戶增至2.1萬戶，比去年多約1500戶。",
+                       "中心每周開放6日，今年已服務居民逾8000人次，下月起加開夜間服務。"],
+        "headings": ["劏房問題持續 社區支援加強"],
     }
     return html, expected

@@ -17,7 +17,7 @@ from articles import XINAN, write_article
 from tiny_notebooks import tiny_notebook
 
 from analysis import config
-from analysis.building import (
+from analysis.pipeline.building import (
     CHART_WEIGHT,
     BuildError,
     Cancelled,
@@ -27,8 +27,8 @@ from analysis.building import (
     likely_characters,
     relative_files,
 )
-from analysis.rendering import INDEX_TITLE, cjk_characters
-from analysis.steps import Step, study_steps
+from analysis.pipeline.rendering import INDEX_TITLE, cjk_characters
+from analysis.pipeline.steps import Step, study_steps
 
 EXPORTS = ("data/processed", "figures", "reports")
 XSS_TITLE = '【測試】<script>document.title="pwned"</script>新安街道'
@@ -82,6 +82,13 @@ def test_every_notebook_runs_from_a_clean_kernel(study_build):
     assert sorted(name for _, name in outcome.executed) == notebooks
     slug = config.slug(config.ARTICLE)
     assert sorted(p.stem for p in (out / "reports" / slug).glob("*.html")) == notebooks
+
+
+def test_committed_exports_hold_only_the_studys_articles():
+    articles = {config.slug(path) for path in config.article_files(config.RAW)}
+    stray = sorted(f"{d}/{p.name}/" for d in EXPORTS for p in (config.ROOT / d).iterdir()
+                   if p.is_dir() and p.name not in articles)
+    assert not stray, f"folders of no article in data/raw/ (a run by hand on another article?): delete {stray}"
 
 
 def test_committed_exports_are_what_the_code_produces_now(study_build):
@@ -148,7 +155,7 @@ def small_project(tmp_path):
     shutil.copy(config.NOTEBOOKS / "01_load_and_clean.ipynb", notebooks)
     tiny_notebook(
         notebooks / "02_reads_01.ipynb",
-        "import json\nfrom analysis import config\nfrom analysis.exporting import write_json\n"
+        "import json\nfrom analysis import config\nfrom analysis.files import write_json\n"
         "paths = config.article_paths(article_path, out)\n"
         "meta = json.loads(paths.metadata.read_text(encoding='utf-8'))\n"
         "_ = write_json(paths.processed / 'title.json', {'title': meta['title']})",
@@ -275,13 +282,14 @@ def test_a_failing_notebook_stops_those_waiting_for_their_turn_and_their_kernels
         build([config.ARTICLE], tmp_path / "out", steps=steps, jobs=1)
     assert not list(tmp_path.glob("ran*")), "the notebook waiting for its turn never ran a cell"
     left = [p for p in psutil.process_iter(["cmdline", "create_time"])
-            if p.info["create_time"] >= started - 1 and "analysis.kernels" in " ".join(p.info["cmdline"] or [])]
+            if p.info["create_time"] >= started - 1
+            and "analysis.pipeline.kernels" in " ".join(p.info["cmdline"] or [])]
     assert not left, "no kernel, and no warm process, outlives the build"
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="a thread has a priority of its own on Linux")
 def test_reports_render_in_a_thread_that_yields_the_cores_to_the_kernels():
-    from analysis.building import in_the_gaps
+    from analysis.pipeline.building import in_the_gaps
 
     with ThreadPoolExecutor(1, initializer=in_the_gaps) as renderer:
         niceness = renderer.submit(lambda: os.getpriority(os.PRIO_PROCESS, threading.get_native_id())).result()
@@ -291,7 +299,7 @@ def test_reports_render_in_a_thread_that_yields_the_cores_to_the_kernels():
 def test_a_table_moved_to_another_notebook_is_kept(tmp_path):
     notebooks, out = tmp_path / "notebooks", tmp_path / "out"
     notebooks.mkdir()
-    write = "from analysis import config\nfrom analysis.exporting import write_json\n" \
+    write = "from analysis import config\nfrom analysis.files import write_json\n" \
             "paths = config.article_paths(article_path, out)\n"
     steps = [tiny_notebook(notebooks / "01_a.ipynb", write), tiny_notebook(notebooks / "02_b.ipynb", write +
              "_ = write_json(paths.processed / 'moved.json', {'by': 'b'})")]
@@ -397,16 +405,17 @@ def test_reports_show_only_characters_the_build_expected(study_build):
 
 
 def test_embedded_font_is_the_same_from_a_cold_cache(tmp_path, monkeypatch):
-    from analysis import rendering
+    from analysis.pipeline import rendering
+    from analysis.reports import style
 
     subsets = []
     for day, name in enumerate(("first", "second")):
         # fontTools stamps the time into a font it saves; SOURCE_DATE_EPOCH stands in for two machines' clocks
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(1_700_000_000 + day * 86_400))
         monkeypatch.setattr(config, "CACHE", tmp_path / name)
-        config.font_file.cache_clear()
+        style.font_file.cache_clear()
         subsets.append(rendering.cjk_font_subset("西鄉街道學習強國"))
-    config.font_file.cache_clear()
+    style.font_file.cache_clear()
     assert subsets[0] == subsets[1]
 
 

@@ -6,9 +6,9 @@ from articles import write_article
 from matplotlib.text import Text
 
 from analysis import load_article, quoted_phrases, word_frequencies
-from analysis.findings import quoted_finding
-from analysis.script import quote_marks, to_simplified
-from analysis.word_charts import plot_quoted_phrases, plot_top_words, plot_word_cloud
+from analysis.reading.script import quote_marks, to_simplified
+from analysis.reports.findings import quoted_finding
+from analysis.reports.word_charts import plot_quoted_phrases, plot_top_words, plot_word_cloud
 
 PARAGRAPHS = [
     "社區推廣「學習強國」，志願者上門講解「學習強國」的用法。",

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from corpus_articles import ARTICLES, BAD, CONTRADICTION, NOT_AN_ARTICLE, write_corpus
 
-from analysis.claims import CLAIM_COLUMNS, conflicts, interval, place_of, places, unit_family
-from analysis.corpus import run_corpus
+from analysis.corpus.analysing import run_corpus
+from analysis.corpus.claims import CLAIM_COLUMNS, conflicts, interval, place_of, places, unit_family
 
 
 @pytest.fixture(scope="module")

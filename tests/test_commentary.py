@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.commentary import commentary, commentary_file, read_commentary
+from analysis.reports.commentary import commentary, commentary_file, read_commentary
 
 SLUG = config.slug(config.ARTICLE)
 PROCESSED = config.PROCESSED / SLUG
@@ -81,7 +81,7 @@ def test_01_byline_and_top_caption():
 
 def test_01_hmm_guesses_the_misprint_as_a_word():
     from analysis import load_article
-    from analysis.segmenting import made_up, words
+    from analysis.words.segmenting import made_up, words
 
     text = load_article(config.ARTICLE).text
     assert "發場" in text and "發場" in made_up(words(text, hmm=True))
@@ -109,8 +109,8 @@ def test_02_keyword_ranks(ranks):
 
 
 def test_02_textrank_leaves_the_app_out_because_of_its_tag():
-    from analysis.keyterms import TEXTRANK_POS
     from analysis.wordlists import read_user_dictionary
+    from analysis.words.keyterms import TEXTRANK_POS
 
     tags = {entry.word: entry.tag for entry in read_user_dictionary(config.LEXICON / "userdict.txt")}
     assert tags["學習強國"] == "nz" and "nz" not in TEXTRANK_POS

@@ -13,11 +13,19 @@ from articles import XINAN, write_article
 from corpus_articles import written
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
-from analysis import corpus as corpus_module
 from analysis.__main__ import main
-from analysis.corpus import PARTITIONS, analyse_file, analyse_partition, chunked, describe, keyed, run_corpus
-from analysis.frequency import word_counts
-from analysis.script import to_simplified
+from analysis.corpus import analysing as corpus_module
+from analysis.corpus.analysing import (
+    PARTITIONS,
+    analyse_file,
+    analyse_partition,
+    chunked,
+    describe,
+    keyed,
+    run_corpus,
+)
+from analysis.reading.script import to_simplified
+from analysis.words.frequency import word_counts
 
 FUYONG = {
     "title": "【基層治理】寶安區福永街道「學習強國」進社區",
@@ -155,7 +163,8 @@ def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
     assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
         "articles-00007.csv", "quoted_phrases-00007.csv", "reported_numbers-00007.csv", "statistics-00007.csv",
         "word_frequencies_by_article-00007.csv"]
-    assert vars(summary).keys() == {"counts", "articles", "forms", "scripts", "errors", "analysed", "chars"}
+    assert vars(summary).keys() == {"counts", "articles", "forms", "scripts", "errors", "analysed", "chars", "undated"}
+    assert summary.undated == 0, "every good article of the corpus is dated"
 
 
 def test_chunks_cover_the_files_in_order_and_keep_every_worker_busy():
@@ -195,8 +204,8 @@ def test_articles_table_describes_each_good_article(corpus, tables):
     for name in GOOD:
         article = load_article(corpus / name)
         row = articles.loc[name]
-        assert (row["title"], row["published"], row["source"]) == (
-            article.title, article.published.isoformat(), article.source)
+        assert (row["title"], row["published"], row["source"], row["outlet"]) == (
+            article.title, article.published.isoformat(), article.source, article.outlet)
         assert row["chars"] == len(article.text)
         assert row["words"] == word_frequencies(article)["count"].sum()
         assert row["script"] == "traditional"

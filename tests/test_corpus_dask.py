@@ -7,7 +7,7 @@ from articles import XINAN, write_article
 from corpus_articles import written
 
 from analysis.__main__ import main
-from analysis.corpus import PARTITIONS, run_corpus
+from analysis.corpus.analysing import PARTITIONS, run_corpus
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,11 @@ import scipy.io
 from corpus_articles import ARTICLES, write_corpus
 
 from analysis import load_article, word_frequencies
-from analysis.characters import is_word
-from analysis.corpus import run_corpus
-from analysis.corpus_exports import DOCUMENTS, MATRIX, VOCABULARY, WORD_LIST, word_list_text
-from analysis.frequency import is_stop_word
-from analysis.script import word_key
+from analysis.corpus.analysing import run_corpus
+from analysis.corpus.exports import DOCUMENTS, MATRIX, VOCABULARY, WORD_LIST, word_list_text
+from analysis.reading.characters import is_word
+from analysis.reading.script import word_key
+from analysis.words.frequency import is_stop_word
 
 GOOD = [a.name for a in ARTICLES]
 

@@ -7,8 +7,8 @@ import pytest
 from articles import write_article
 
 from analysis import extract_statistics, load_article
-from analysis.dates import find_dates
-from analysis.script import to_simplified
+from analysis.numbers.dates import find_dates
+from analysis.reading.script import to_simplified
 
 HONG_KONG = timezone(timedelta(hours=8))
 PUBLISHED = [datetime(2023, 9, 14, 8, 5, tzinfo=HONG_KONG), date(2023, 9, 14)]
@@ -85,7 +85,8 @@ def test_a_leap_day_exists_in_a_leap_year():
 
 
 @pytest.mark.parametrize("text", [
-    "3號線", "第12日", "3日內完成", "5日遊", "7日以上", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日"])
+    "3號線", "第12日", "3日內完成", "5日遊", "7日以上", "5G網絡", "年初部署", "每年年底", "12.5日", "13月", "32日",
+    "前兩個月銷量下降", "時至今日", "坚守24年", "服務了15年", "陸家嘴"])
 def test_what_is_not_a_date(text):
     assert find_dates(text, PUBLISHED[0]) == []
 
@@ -98,10 +99,10 @@ def test_extraction_takes_any_kind_of_publication_date(tmp_path, published):
     dates = table[table["kind"] == "date"]
     resolved = "2023-04" if published else ""
     assert list(zip(dates["text"], dates["date"], strict=True)) == [
-        ("今年4月底", resolved), ("2019年1月", "2019-01"), ("2月30日", "")]
+        ("今年4月底", resolved), ("2019年1月起", "2019-01/.."), ("2月30日", "")]
     counts = table[table["kind"] == "count"]
     assert list(zip(counts["text"], counts["value"], counts["period"], strict=True)) == [
-        ("12個", 12, "今年4月底"), ("3萬人次", 30000, "2019年1月"), ("80名", 80, "2月30日")]
+        ("12個", 12, "今年4月底"), ("3萬人次", 30000, "2019年1月起"), ("80名", 80, "2月30日")]
 
 
 @pytest.mark.parametrize(("phrase", "iso"), [
@@ -134,9 +135,68 @@ def test_days_counted_are_durations_and_a_bare_day_is_a_date(tmp_path, text, row
 @pytest.mark.parametrize(("sentence", "iso"), [
     ("8月10日至15日將舉辦網上知識競賽。", "2021-08-10/2021-08-15"),  # still to come: this year
     ("8月10日至15日舉辦了網上知識競賽。", "2020-08-10/2020-08-15"),  # done: last year's
-    ("预计12月底前完工。", "2021-12"),
+    ("预计12月底前完工。", "../2021-12"),  # before the end of December: open at its start
     ("3日将召开大会。", "2021-08-03"),  # a bare day still to come, earlier than the 29th: next month's
 ])
 def test_a_date_still_to_come_is_not_last_years(sentence, iso):
     published = datetime(2021, 7, 29, 10, 24)
     assert [d["date"] for d in find_dates(sentence, published)] == [iso]
+
+
+# cases of dongrixinyu/JioNLP, test/test_time_parser.py, with its time base 2021-06-14 (its _ts_1): the phrase and
+# the suite's interval, written as our ISO date (its "now" end of 起 and 至今, or start of 以前, is the open end ..)
+JIONLP_BASE = datetime(2021, 6, 14, 1, 6, 40)
+
+
+@pytest.mark.parametrize(("phrase", "iso"), [
+    ("20240307", "2024-03-07"), ("2019.9.6", "2019-09-06"), ("1999.08-2002.02", "1999-08/2002-02"),
+    ("15年3月2日", "2015-03-02"), ("91年5月", "1991-05"), ("二零零三年十二月", "2003-12"),
+    ("二〇〇六年十二月", "2006-12"),
+    ("2021年前两个季度", "2021-01/2021-06"), ("2022年首季度", "2022-01/2022-03"), ("一季度", "2021-01/2021-03"),
+    ("今年前三季度", "2021-01/2021-09"), ("上个季度", "2021-01/2021-03"), ("2013年一季度末", "2013-03"),
+    ("去年四季度初", "2020-10"), ("本季度", "2021-04/2021-06"), ("1993年上半年", "1993-01/1993-06"),
+    ("上个月15号", "2021-05-15"), ("下月九号", "2021-07-09"), ("本月9日", "2021-06-09"), ("当月", "2021-06"),
+    ("上世纪80年代", "1980/1989"), ("十九世纪七十年代", "1870/1879"), ("18世纪", "1700/1799"),
+    ("2022年前十一个月", "2022-01/2022-11"), ("今年前五个月", "2021-01/2021-05"), ("上一年", "2020"),
+    ("二〇一九年5月8日起", "2019-05-08/.."), ("从去年9月起", "2020-09/.."), ("从2001年起至今", "2001/.."),
+    ("2017年8月15日至2018年3月29日", "2017-08-15/2018-03-29"), ("从2008年——2018年", "2008/2018"),
+    ("2018年2——4月", "2018-02/2018-04"), ("2025年前", "../2025"), ("二零四九年十月一号以前", "../2049-10-01"),
+    ("前年11月到去年3月", "2019-11/2020-03"), ("2019年4月12-19日", "2019-04-12/2019-04-19"), ("前天", "2021-06-12"),
+    ("大大后天", "2021-06-18"),
+])
+def test_jionlp_calendar_cases(tmp_path, phrase, iso):
+    article = load_article(write_article(tmp_path / "a.txt", "標題", [f"{phrase}，街道开展了活动。"]))
+    table = extract_statistics(dataclasses.replace(article, published=JIONLP_BASE))
+    assert list(zip(table["text"], table["kind"], table["date"], strict=True))[:1] == [
+        (phrase.removeprefix("从"), "date", iso)]
+
+
+@pytest.mark.parametrize(("phrase", "iso"), [  # the same file, other time bases: a two-digit year's century
+    ("98年4月", "1998-04"),  # its time base 1997-07-01
+    ("九七年一季度", "1997-01/1997-03"),  # 1999-09-02
+    ("零七年八月二十九号", "2007-08-29"),  # 2017-10-30
+])
+def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
+    base = {"98年4月": date(1997, 7, 1), "九七年一季度": date(1999, 9, 2), "零七年八月二十九号": date(2017, 10, 30)}
+    assert [(d["text"], d["date"]) for d in find_dates(f"{phrase}，", base[phrase])] == [(phrase, iso)]
+
+
+# our own sentences, in both scripts: what a date is, and what it is not
+@pytest.mark.parametrize(("sentence", "rows"), [
+    ("今年一季度，全市GDP同比增長5.2%。", [("今年一季度", "date", "2023-01/2023-03"), ("5.2%", "percent", "")]),
+    ("1-8月，全省新增就业98.6万人，上年同期为91.2万人。",
+     [("1-8月", "date", "2023-01/2023-08"), ("98.6万人", "count", ""), ("上年同期", "date", "2022-01/2022-08"),
+      ("91.2万人", "count", "")]),
+    ("2019年以來，已累計投入資金3.6億元。", [("2019年以來", "date", "2019/.."), ("3.6億元", "amount", "")]),
+    ("二〇二二年，全区新建学校12所。", [("二〇二二年", "date", "2022"), ("12所", "count", "")]),
+    ("上月底，共有3家企業入駐。", [("上月底", "date", "2023-08"), ("3家", "count", "")]),
+    ("6月中旬至7月上旬，降雨量達歷史同期的1.5倍。",
+     [("6月中旬至7月上旬", "date", "2023-06-11/2023-07-10"), ("1.5倍", "count", "")]),
+    ("上世纪90年代末，这里还是一片农田。", [("上世纪90年代末", "date", "1998/1999")]),
+    ("该项目将于2025年前完工。", [("2025年前", "date", "../2025")]),
+    ("今明兩年將新增床位800張。", [("今明兩年", "date", "2023/2024"), ("800張", "count", "")]),
+])
+def test_dates_in_news_sentences(tmp_path, sentence, rows):
+    table = extract_statistics(dataclasses.replace(
+        load_article(write_article(tmp_path / "a.txt", "標題", [sentence])), published=PUBLISHED[0]))
+    assert list(zip(table["text"], table["kind"], table["date"], strict=True)) == rows

@@ -1,7 +1,8 @@
 """Findings: every sentence a report states about an article is computed from its tables, for any article."""
 
-from datetime import date, datetime, timedelta, timezone
-from types import SimpleNamespace
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -9,9 +10,10 @@ from articles import write_article
 from report_articles import LIBRARY, SHORT, write
 
 from analysis import audit, extract_statistics, load_article, photos, quoted_phrases, word_frequencies
-from analysis.auditing import relations
-from analysis.exporting import write_csv
-from analysis.findings import (
+from analysis.files import write_csv
+from analysis.numbers.auditing import relations
+from analysis.reading.article import published_from_iso, published_text
+from analysis.reports.findings import (
     article_summary,
     audit_finding,
     groups_finding,
@@ -19,15 +21,15 @@ from analysis.findings import (
     keyword_finding,
     numbers_finding,
     photos_finding,
-    published_text,
     quote,
     quoted_finding,
     ratios_finding,
+    reading_caveats,
     top_words_finding,
     total_and_parts_finding,
 )
-from analysis.keyterms import keywords, keywords_by_rank
-from analysis.statistics_charts import quoted_groups, ratios_led, total_and_parts
+from analysis.reports.statistics_charts import quoted_groups, ratios_led, total_and_parts
+from analysis.words.keyterms import keywords, keywords_by_rank
 
 HONG_KONG = timezone(timedelta(hours=8))
 
@@ -45,21 +47,32 @@ def short(tmp_path_factory):
 
 
 @pytest.mark.parametrize(("published", "expected"), [
-    (datetime(2021, 7, 29, 10, 24, tzinfo=HONG_KONG), "2021-07-29 10:24 (UTC+08:00)"),
-    (date(2021, 7, 29), "2021-07-29 (no time given)"),
-    (None, "no publication date given"),
+    (datetime(2021, 7, 29, 10, 24, tzinfo=ZoneInfo("Asia/Hong_Kong")), "2021-07-29 10:24 UTC+8 (Hong Kong time)"),
+    (datetime(2021, 7, 29, 10, 24, tzinfo=ZoneInfo("Asia/Shanghai")), "2021-07-29 10:24 UTC+8 (Beijing time)"),
+    (datetime(2021, 7, 29, 10, 24, tzinfo=HONG_KONG), "2021-07-29 10:24 UTC+8"),
+    (datetime(2021, 7, 29, 10, 24, tzinfo=timezone(timedelta(hours=-3, minutes=-30))), "2021-07-29 10:24 UTC-3:30"),
+    (datetime(2021, 7, 29, 10, 24, tzinfo=UTC), "2021-07-29 10:24 UTC"),
+    (date(2021, 7, 29), "2021-07-29"),
+    (None, "undated"),
 ])
-def test_publication_date_is_stated_for_datetime_date_or_none(published, expected):
+def test_publication_date_is_worded_one_way_for_datetime_date_or_none(published, expected):
     assert published_text(published) == expected
+    assert published_text(published_from_iso(published.isoformat() if published else None)).startswith(
+        expected.split(" (")[0])
 
 
 def test_article_summary_counts_the_articles_own_parts(article, library):
     assert "4 photo captions" in article_summary(article)
-    assert "2,263 characters" in article_summary(article)
+    seed = article_summary(article)
+    assert "2,263 characters of cleaned text, line breaks included (2,246 without whitespace" in seed
     summary = article_summary(library)
     assert "2 photo captions" in summary and "5 paragraphs" in summary and "2022-03-15 09:30" in summary
-    undated = SimpleNamespace(**{**library.__dict__, "published": None})
-    assert "no publication date given" in article_summary(undated)
+    assert "Note." not in summary
+    undated = article_summary(replace(library, published=None))
+    assert undated.startswith("**Result.** The article has 5 paragraphs")
+    assert "published" not in undated.split("Note")[0]
+    assert "**Note.** The page gives no publication date" in undated
+    assert "no time of day" in article_summary(replace(library, published=date(2022, 3, 15)))
 
 
 def test_top_words_are_the_tables_own(article, library, short):
@@ -77,7 +90,10 @@ def test_top_words_are_the_tables_own(article, library, short):
 def test_keyword_finding_says_where_the_most_frequent_word_ranks(article):
     table = keywords(article)
     text = keyword_finding(table, word_frequencies(article))
-    assert "學習強國, ranks 1 by tf-idf, not in the textrank list and 1 by keyness" in text
+    assert "學習強國, ranks 1 by tf-idf and 1 by keyness and is not in the textrank list." in text
+    top = word_frequencies(article).head(1)
+    assert keyword_finding(table[table["word"] != "學習強國"], top).endswith(
+        "學習強國, is in none of the methods' lists.")
 
 
 def test_keywords_side_by_side_survive_an_empty_method(short):
@@ -91,7 +107,7 @@ def test_quoted_finding_for_quotes_and_for_none(article, library):
     assert "「學習強國」 28 times" in quoted_finding(quoted_phrases(article))
     assert "「閱讀同行」 5 times" in quoted_finding(quoted_phrases(library))
     empty = pd.DataFrame(columns=["phrase", "count", "「」", "『』", "characters"])
-    assert quoted_finding(empty) == "The article quotes no phrase in 「」 or 『』."
+    assert quoted_finding(empty) == "The article quotes no phrase in 「」, “”, 『』 or ‘’."
 
 
 def test_numbers_finding_counts_kinds_and_bounds(article, library, short):
@@ -168,7 +184,7 @@ def test_headlines_of_an_article_without_words_or_numbers(short, tmp_path):
 def test_tables_escape_text_and_format_numbers():
     from html.parser import HTMLParser
 
-    from analysis.tables import show_table
+    from analysis.reports.tables import show_table
 
     table = pd.DataFrame({"<h1>w</h1>": ["<u>U</u>", "b"], "count": [41550, 3], "share": [0.052, 1.0],
                           "value": [2.5, None]}, index=["<i>x</i>", "y"])
@@ -193,8 +209,15 @@ def test_tables_escape_text_and_format_numbers():
 
 
 def test_every_kind_of_number_is_named_in_words():
-    from analysis.findings import kinds_of
+    from analysis.reports.findings import kinds_of
 
     kinds = ["percentage_points", "measure", "amount", "count", "count"]
     assert kinds_of(pd.DataFrame({"kind": kinds})) == (
         "1 change in percentage points, 1 measure, 1 amount of money and 2 counts")
+
+
+def test_reading_caveats_are_said_only_where_they_apply(article):
+    seed = reading_caveats(article)
+    assert "頂圖" in seed and "王娜" in seed
+    bare = reading_caveats(replace(article, captions=(), reporter=""))
+    assert "頂圖" not in bare and "byline" not in bare and "subheading" in bare

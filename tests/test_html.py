@@ -41,8 +41,10 @@ def test_news_page_as_html(tmp_path, name, script):
     article = load(path)
     check_reading(article, expected)
     check_offsets(article)
-    assert article.raw_text.startswith(expected["title"] + "\n"), "raw_text is the text extracted from the page"
-    for furniture in ("微博", "另一條新聞", "另一条新闻", "Copyright", "tracker", "首頁", "首页"):
+    top = "".join(f"{expected[key]}\n" for key in ("kicker", "title") if expected.get(key))
+    assert article.raw_text.startswith(top), "raw_text is the text extracted from the page"
+    for furniture in ("微博", "另一條新聞", "另一条新闻", "Copyright", "tracker", "首頁", "首页", "熱門", "热门",
+                      "熱點", "热点", "81537", "網友", "网友", "評論", "评论"):
         assert furniture not in article.text
 
 
@@ -52,7 +54,8 @@ def test_text_page_saved_as_html_reads_the_same(tmp_path, name):
     after_title = lines[lines.index(expected["title"]) + 1 :]
     date_line = next(line for line in after_title if re.search(r"\d{4}", line))
     path = tmp_path / f"{name}.htm"
-    path.write_text(html_page(expected["title"], date_line, [n for n in after_title if n != date_line]), "utf-8")
+    body = [n for n in after_title if n != date_line]
+    path.write_text(html_page(expected["title"], date_line, body, expected.get("kicker", "")), "utf-8")
     check_reading(load(path), expected)
 
 
@@ -135,9 +138,73 @@ def test_report_command_accepts_a_web_page(tmp_path, monkeypatch, capsys):
     html, _ = HTML_PAGES["hkcd"]()
     page = tmp_path / "page.html"
     page.write_text(html, encoding="utf-8")
-    import analysis.building
+    from analysis.pipeline import building
 
     built = []
-    monkeypatch.setattr(analysis.building, "build", lambda articles, out, **kwargs: built.append(articles) or None)
+    monkeypatch.setattr(building, "build", lambda articles, out, **kwargs: built.append(articles) or None)
     main(["report", str(page), "--out", str(tmp_path / "out"), "--quiet"])
     assert built == [[page.resolve()]]
+
+
+@pytest.mark.parametrize(
+    ("head", "said"),
+    [('<meta property="article:published_time" content="2019-10-13T10:55:46+08:00">', "the page's metadata"),
+     ('<link rel="canonical" href="https://www.example.cn/2019-10/13/c_1125098.htm">', "the page's address"),
+     ("<!-- saved from url=(0050)https://www.example.cn/2019-10/13/c_1125098.htm -->", "the page's address"),
+     ("", "")],
+)
+def test_a_yearless_date_line_in_a_web_page_takes_its_year_from_the_pages_metadata_or_address(tmp_path, head, said):
+    html, _ = HTML_PAGES["xinhua"]()
+    html = html.replace("2021-06-29 20:15:31", "10-13 10:55:46").replace("<title>", f"{head}<title>")
+    html = html.replace('<span class="year"><em>2021</em></span>', "")  # a year printed alone is no evidence
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = load_article(path)
+    if said:
+        assert article.published.replace(tzinfo=None) == datetime(2019, 10, 13, 10, 55, 46)
+        assert len(caught) == 1 and said in str(caught[0].message)
+    else:
+        assert article.published is None and "gives no year" in str(caught[0].message)
+
+
+def test_lines_made_of_links_ranks_and_view_counts_are_not_text():
+    from analysis.reading.webpages import article_lines
+
+    links = {"多岁老人坚持义务宣讲十年", "市民排队体验线下学习空间"}
+    text = "热门推荐\n1多岁老人坚持义务宣讲十年81537\n2 市民排队体验线下学习空间 72015\n正文说，20多岁的青年有300人。"
+    assert article_lines(text, links, set()) == ["正文说，20多岁的青年有300人。"]
+
+
+def test_a_table_layout_page_is_read_by_the_fallback(tmp_path):
+    from trafilatura import bare_extraction
+
+    from analysis.reading.webpages import EXTRACTION
+
+    html, expected = HTML_PAGES["government-portal"]()
+    assert bare_extraction(html, **EXTRACTION, favor_precision=True) is None, "the precise run finds nothing"
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    check_reading(load(path), expected)
+
+
+def test_a_page_whose_body_is_only_link_lists_fails_in_one_line(tmp_path):
+    from articles import HOT_TITLES, hot_list
+
+    html = f"""<html><head><title>标题 - 新闻网</title></head><body><h1>标题</h1>
+{hot_list("热门推荐", HOT_TITLES, [81537, 72015, 60422, 51230, 40118])}</body></html>"""
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    with pytest.raises(ArticleError) as error:
+        load_article(path)
+    assert str(error.value) == f"{path}: no article text found in the web page"
+
+
+def test_a_logos_h1_is_not_the_headline_even_when_the_title_element_names_only_the_site(tmp_path):
+    html, expected = HTML_PAGES["government-portal"]()
+    html = html.replace("<title>山西省推进基层学习平台建设 - 山西省", "<title>山西省")
+    html = html.replace('<meta name="ArticleTitle" content="山西省推进基层学习平台建设">', "")
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    assert load(path).title == expected["title"]

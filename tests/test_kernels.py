@@ -10,8 +10,9 @@ import nbformat
 import pytest
 from tiny_notebooks import tiny_notebook
 
-from analysis import config, kernels
-from analysis.building import build, relative_files
+from analysis import config
+from analysis.pipeline import kernels
+from analysis.pipeline.building import build, relative_files
 
 pytestmark = pytest.mark.skipif(not kernels.supported(), reason="kernels are forked only where pidfds exist (Linux)")
 
@@ -95,12 +96,12 @@ def test_the_warm_process_imports_what_the_notebooks_import(tmp_path):
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_markdown_cell("import not_code"),
-        nbformat.v4.new_code_cell("import pandas as pd, numpy\nfrom analysis.findings import say"),
+        nbformat.v4.new_code_cell("import pandas as pd, numpy\nfrom analysis.reports.findings import say"),
         nbformat.v4.new_code_cell("%matplotlib inline\nimport skipped_with_its_magic"),
-        nbformat.v4.new_code_cell("from . import relative\nfrom analysis.findings import quote\nimport pandas"),
+        nbformat.v4.new_code_cell("from . import relative\nfrom analysis.reports.findings import quote\nimport pandas"),
     ]
     nbformat.write(nb, tmp_path / "a.ipynb")
-    assert kernels.imported_modules([tmp_path / "a.ipynb"]) == ["pandas", "numpy", "analysis.findings"]
+    assert kernels.imported_modules([tmp_path / "a.ipynb"]) == ["pandas", "numpy", "analysis.reports.findings"]
 
 
 def test_a_kernel_is_watched_and_signalled_through_its_pidfd():

@@ -6,8 +6,8 @@ import pytest
 from articles import write_article
 
 from analysis import concordance, load_article, tokenize, word_frequencies
-from analysis.newwords import names, recurring, split_counts
-from analysis.script import to_simplified
+from analysis.reading.script import to_simplified
+from analysis.words.newwords import names, recurring, split_counts
 
 # a report on a district none of the project's word lists names: 坪山區 recurs, cut 坪/山區 by jieba alone
 PINGSHAN = [

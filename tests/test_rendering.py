@@ -8,9 +8,11 @@ from html.parser import HTMLParser
 import nbformat
 import pytest
 
-from analysis import charting, config, findings, rendering
-from analysis.rendering import INDEX_TITLE, published_label, render_html, write_index
-from analysis.steps import PARAMETERS, Step, neighbours, study_steps
+from analysis import config
+from analysis.pipeline import rendering
+from analysis.pipeline.rendering import INDEX_TITLE, render_html, write_index
+from analysis.pipeline.steps import PARAMETERS, Step, neighbours, study_steps
+from analysis.reports import charting, findings
 
 PNG = (  # a 1×1 transparent PNG
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
@@ -192,18 +194,6 @@ def test_show_displays_the_chart_with_alt_text(monkeypatch, capsys):
     assert capsys.readouterr().out == "The article splits no total into parts.\n"
 
 
-@pytest.mark.parametrize(
-    ("published", "label"),
-    [
-        (None, "date unknown"),
-        ("2022-03-15", "2022-03-15"),
-        ("2022-03-15T09:30:00+08:00", "2022-03-15 09:30 (UTC+08:00)"),
-    ],
-)
-def test_publication_dates_of_every_kind(published, label):
-    assert published_label(published) == label
-
-
 def built_article(out, slug, published, pages, source="香港商報網"):
     """The outputs of an article as the index reads them: article.json and report pages."""
     paths = config.output_paths(slug, out)
@@ -225,7 +215,7 @@ def test_index_is_for_the_study_and_lists_each_article(tmp_path, monkeypatch):
     assert [a["href"] for a in page.all("a")] == ["a/01_a.html", "a/03_c.html", "b/01_a.html"]
     assert "01 · First" in text and "The third." in text, "titles of the steps built, not the project's notebooks"
     body = "".join(page.text)
-    assert "<a> 的標題" in body and "香港商報網 · date unknown" in body and "outlet unknown · 2022-03-15" in body
+    assert "<a> 的標題" in body and "香港商報網 · undated" in body and "outlet unknown · 2022-03-15" in body
     assert "a finding <2>" in body and "&lt;2&gt;" in text
 
 
@@ -254,7 +244,7 @@ def test_show_reuses_the_png_the_chart_was_saved_as(tmp_path, monkeypatch):
     import pandas as pd
     from PIL import Image
 
-    from analysis.exporting import save_chart
+    from analysis.reports.charting import save_chart
 
     shown = []
     monkeypatch.setattr("IPython.display.display", shown.append)

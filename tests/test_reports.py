@@ -19,7 +19,7 @@ SEED_ONLY = ["學習強國", "西鄉", "寶安", "深圳", "黨工委", "王娜"
              "精神譜系", "中國新聞周刊", "41550", "41,550", "5071", "5,071", "36479", "36,479", "846", "7000餘",
              "15000餘", "600餘", "58萬", "2019年1月", "7月22日", "10:24", "每日一督", "年終考核", "2021-07-29",
              "20210729", "Xixiang"]
-TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td"}
+TABLE_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "a href=#reader-…"}
 
 
 def report(tmp_path_factory, articles: dict) -> object:
@@ -59,7 +59,9 @@ class Page(HTMLParser):
         self.tags.append(tag)
         self.style = self.style or tag == "style"
         if self.depth:
-            self.in_tables.append(tag)
+            # the reader view's rows link to their places in the text: the only tag a table may hold besides its own
+            link = tag == "a" and dict(attrs).get("href", "").startswith("#reader-")
+            self.in_tables.append("a href=#reader-…" if link else tag)
         self.depth += tag == "table"
         if tag in ("td", "th"):
             self.cell = []
@@ -102,10 +104,13 @@ def test_a_short_article_runs_through_every_notebook(short_built):
     assert "The article reports no numbers." in text["03_figure_extraction"]
     assert "The article has no photo captions." in text["03_figure_extraction"]
     assert "there is no chart of quoted phrases" in text["02_word_frequency"]
+    assert text["02_word_frequency"].count("quotes no phrase") == 1, "the missing quotes are said once"
     for line in ("there is no chart of a total and its parts", "there is no chart of groups",
                  "there is no chart of them", "there is no chart of ratios"):
         assert line in text["04_reported_statistics"]
     assert not list((built / "figures" / "short").glob("total_and_parts.*"))
+    assert "so there is no co-occurrence network" in text["02_word_frequency"]
+    assert not list((built / "figures" / "short").glob("cooccurrence_network.*"))
     assert (built / "data" / "processed" / "short" / "keywords.csv").is_file()
 
 
@@ -122,7 +127,8 @@ def test_another_articles_reports_speak_only_of_it(built):
 def test_another_articles_charts_choose_their_own_subjects(built):
     figures = built / "figures" / "library"
     drawn = sorted(p.stem for p in figures.glob("*.png"))
-    assert drawn == ["groups_by_size", "pieces_published", "quoted_phrases", "top_words", "word_cloud"]
+    assert drawn == ["cooccurrence_network", "groups_by_size", "pieces_published", "quoted_phrases", "top_words",
+                     "word_cloud"]
     groups = pd.read_csv(figures / "groups_by_size.csv")
     assert list(zip(groups["label"], groups["value"], strict=True)) == [("故事姐姐隊", 80)]
     charted = [pd.read_csv(p, keep_default_na=False) for p in figures.glob("*.csv")]
@@ -141,3 +147,18 @@ def test_another_articles_terms_table_shows_what_to_add_to_the_dictionary(built)
     assert terms["term"].iloc[0] == "閱讀同行", "split terms first"
     text = " ".join(pages(built, "library")["01_load_and_clean"].visible)
     assert f"The article's {len(terms)} candidate terms occur {terms['occurrences'].sum()} times" in text
+
+
+def test_the_word_explorer_shows_its_first_state_and_no_widget_or_script(built):
+    page = pages(built, "library")["02_word_frequency"]
+    visible = " ".join("".join(page.visible).split())
+    assert "script" not in page.tags
+    processed = built / "data" / "processed" / "library"
+    first = pd.read_csv(processed / "word_frequencies.csv")["word"].iloc[0]
+    assert f"{first} occurs" in visible and f"「{first}」在文中的位置" in visible, "its sentence and its plot"
+    assert f"In JupyterLab a box here takes any word or phrase, in either script, and shows the same for it as " \
+           f"above for {first}." in visible
+    assert "Text(value=" not in visible and "VBox(" not in visible, "no widget's text stands in for the box"
+    collocations = pd.read_csv(processed / "collocations.csv")
+    assert list(collocations.columns) == ["node", "collocate", "window", "observed", "expected", "mi",
+                                          "log_likelihood"]

@@ -12,11 +12,12 @@ import pytest
 from articles import XINAN, write_article
 from tiny_notebooks import tiny_notebook
 
-from analysis import building, config
-from analysis.auditing import read_audit
-from analysis.building import ArticleBuild, BuildError, build, code_fingerprint, output_error, relative_files
-from analysis.exporting import write_csv
-from analysis.extracting import read_statistics
+from analysis import config
+from analysis.files import write_csv
+from analysis.numbers.auditing import read_audit
+from analysis.numbers.extracting import read_statistics
+from analysis.pipeline import building
+from analysis.pipeline.building import ArticleBuild, BuildError, build, code_fingerprint, output_error, relative_files
 
 SEED_SLUG = "2021-07-29_hkcd_xixiang-xuexi-qiangguo"
 
@@ -43,7 +44,7 @@ def outputs(out):
 
 
 WRITES_TABLE = (
-    "import pandas as pd\nfrom analysis import config\nfrom analysis.exporting import write_csv\n"
+    "import pandas as pd\nfrom analysis import config\nfrom analysis.files import write_csv\n"
     "paths = config.article_paths(article_path, out)\n"
     "_ = write_csv(paths.processed / 'size.csv', pd.DataFrame({'bytes': [paths.article.stat().st_size]}))"
 )
@@ -349,9 +350,11 @@ def test_a_damaged_build_record_means_a_rebuild_not_a_crash(tmp_path, damage):
 @pytest.fixture
 def source_tree(tmp_path):
     """A project's sources in miniature: the package with a template, the word lists and the requirements."""
-    (tmp_path / "analysis" / "templates" / "report").mkdir(parents=True)
-    (tmp_path / "analysis" / "loading.py").write_text("x = 1\n", encoding="utf-8")
-    (tmp_path / "analysis" / "templates" / "report" / "index.html.j2").write_text("{{ x }}\n", encoding="utf-8")
+    (tmp_path / "analysis" / "pipeline" / "templates" / "report").mkdir(parents=True)
+    (tmp_path / "analysis" / "reading").mkdir()
+    (tmp_path / "analysis" / "reading" / "loading.py").write_text("x = 1\n", encoding="utf-8")
+    template = tmp_path / "analysis" / "pipeline" / "templates" / "report" / "index.html.j2"
+    template.write_text("{{ x }}\n", encoding="utf-8")
     (tmp_path / "data" / "lexicon").mkdir(parents=True)
     (tmp_path / "data" / "lexicon" / "userdict.txt").write_text("學習強國 nz\n", encoding="utf-8")
     (tmp_path / "requirements.txt").write_text("pandas==2.0\n", encoding="utf-8")
@@ -362,10 +365,10 @@ def source_tree(tmp_path):
     "junk",
     [
         "analysis/.ipynb_checkpoints/loading-checkpoint.py",
-        "analysis/__pycache__/loading.cpython-311.pyc",
-        "analysis/loading.py~",
-        "analysis/.loading.py.swp",
-        "analysis/templates/report/index.html.j2.orig",
+        "analysis/reading/__pycache__/loading.cpython-311.pyc",
+        "analysis/reading/loading.py~",
+        "analysis/reading/.loading.py.swp",
+        "analysis/pipeline/templates/report/index.html.j2.orig",
         "data/lexicon/.~lock.userdict.txt#",
         "data/lexicon/userdict.txt.bak",
         "data/lexicon/README.md",
@@ -381,8 +384,8 @@ def test_files_that_are_not_sources_do_not_change_the_fingerprint(source_tree, j
 @pytest.mark.parametrize(
     "source",
     [
-        "analysis/loading.py",
-        "analysis/templates/report/index.html.j2",
+        "analysis/reading/loading.py",
+        "analysis/pipeline/templates/report/index.html.j2",
         "data/lexicon/userdict.txt",
         "requirements.txt",
         "analysis/new_module.py",
@@ -400,7 +403,7 @@ def test_every_source_changes_the_fingerprint(source_tree, source):
 
 def test_csv_tables_carry_a_byte_order_mark_and_read_back_unchanged(tmp_path, article):
     from analysis import extract_statistics
-    from analysis.auditing import audit_table, relations
+    from analysis.numbers.auditing import audit_table, relations
 
     statistics = extract_statistics(article)
     path = write_csv(tmp_path / "statistics.csv", statistics)

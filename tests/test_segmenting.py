@@ -12,9 +12,10 @@ import report_articles
 from articles import HTML_PAGES, PAGES, XINAN, in_script
 from corpus_articles import ARTICLES, paragraphs
 
-from analysis import config, load_article, segmenting
-from analysis.script import to_simplified
-from analysis.segmenting import (
+from analysis import config, load_article
+from analysis.reading.script import to_simplified
+from analysis.words import segmenting
+from analysis.words.segmenting import (
     DICTIONARY,
     compiled_segmenter,
     dictionary_frequency,

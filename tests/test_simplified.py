@@ -7,9 +7,9 @@ import pytest
 from articles import write_article
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, tokenize
-from analysis.extracting import numerals_left_out
-from analysis.frequency import QUOTE_MARKS, word_counts
-from analysis.script import to_simplified
+from analysis.numbers.extracting import numerals_left_out
+from analysis.reading.script import to_simplified
+from analysis.words.frequency import QUOTE_MARKS, word_counts
 
 # (sentence in Traditional, in Simplified as a mainland outlet prints it, the number's text in Traditional,
 #  value, unit in Traditional, qualifier, kind)
@@ -22,7 +22,7 @@ SENTENCES = [
     ("新增項目35項。", "新增项目35项。", "35項", 35, "項", "", "count"),
     ("組建宣講隊12組。", "组建宣讲队12组。", "12組", 12, "組", "", "count"),
     ("出台措施20條。", "出台措施20条。", "20條", 20, "條", "", "count"),
-    ("年滿60歲的老人。", "年满60岁的老人。", "60歲", 60, "歲", "", "count"),
+    ("年滿60歲的老人。", "年满60岁的老人。", "60歲", 60, "歲", "", "age"),  # an age is a kind of its own, not a count
     ("發表論文15篇。", "发表论文15篇。", "15篇", 15, "篇", "", "count"),
     ("失業率下降0.5個百分點。", "失业率下降0.5个百分点。", "0.5個百分點", 0.5, "個百分點", "", "percentage_points"),
     ("增速回落2百分點。", "增速回落2百分点。", "2百分點", 2, "百分點", "", "percentage_points"),

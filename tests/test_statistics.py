@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import audit, extract_statistics, load_article, photos
-from analysis.dates import find_dates
-from analysis.extracting import COLUMNS, find_numbers, numerals_left_out
-from analysis.script import to_traditional
+from analysis.numbers.dates import find_dates
+from analysis.numbers.extracting import COLUMNS, find_numbers, numerals_left_out
+from analysis.reading.script import to_traditional
 
 # every number the article reports, in reading order: text, value, unit, qualifier, kind, subject
 ARTICLE_NUMBERS = [
@@ -49,7 +49,7 @@ ARTICLE_NUMBERS = [
     ("19篇", 19, "篇", "", "count", "被「學習強國」全國學習平台採用"),
 ]
 ARTICLE_DATES = [("7月22日", "2021-07-22"), ("2019年1月", "2019-01"), ("今年", "2021"), ("2020年", "2020"),
-                 ("今年以來", "2021")]
+                 ("今年以來", "2021/..")]  # since the start of the year: an interval open at its end
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,7 @@ def test_second_article_extracts_fully(xinan):
     ]
     dates = statistics[statistics["kind"] == "date"]
     assert list(zip(dates["text"], dates["date"], strict=True)) == [
-        ("2019年1月", "2019-01"), ("去年3月以來", "2021-03"), ("2020年", "2020"), ("今年以來", "2022")]
+        ("2019年1月", "2019-01"), ("去年3月以來", "2021-03/.."), ("2020年", "2020"), ("今年以來", "2022/..")]
     assert list(statistics.loc[statistics["text"] == "近千名", "part"]) == ["caption"]
 
 

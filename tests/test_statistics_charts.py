@@ -7,9 +7,9 @@ import pytest
 from articles import write_article
 
 from analysis import extract_statistics, load_article
-from analysis.auditing import audit_table, read_audit, relations
-from analysis.exporting import write_csv
-from analysis.statistics_charts import (
+from analysis.files import write_csv
+from analysis.numbers.auditing import audit_table, read_audit, relations
+from analysis.reports.statistics_charts import (
     plot_groups_by_size,
     plot_pieces_published,
     plot_ratios_led,
@@ -149,7 +149,7 @@ def test_article_text_is_drawn_literally(tmp_path, title):
 
 
 def test_a_short_count_axis_has_whole_distinct_ticks(tmp_path):
-    from analysis.word_charts import plot_top_words
+    from analysis.reports.word_charts import plot_top_words
 
     article = load_article(write_article(tmp_path / "a.txt", "短訊", ["閱讀"]))
     frequencies = pd.DataFrame({"word": ["短訊", "閱讀"], "count": [1, 1], "share": [0.5, 0.5]})
@@ -161,7 +161,7 @@ def test_a_short_count_axis_has_whole_distinct_ticks(tmp_path):
 
 
 def test_a_count_without_a_subject_is_labelled_by_the_words_before_it(tmp_path):
-    from analysis.statistics_charts import pieces_published
+    from analysis.reports.statistics_charts import pieces_published
 
     text = ["街道推出閱讀計劃，網上分享超過800篇。"]
     statistics = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", text)))
@@ -173,7 +173,7 @@ def test_a_count_without_a_subject_is_labelled_by_the_words_before_it(tmp_path):
 def test_measuring_each_content_box_once_a_save_draws_the_same_chart(tables, article, tmp_path):
     import io
 
-    from analysis.charting import measured_once
+    from analysis.reports.charting import measured_once
 
     statistics, found = tables
     fig = plot_total_and_parts(article, statistics, found, tmp_path)

@@ -6,7 +6,7 @@ from articles import write_article
 from report_articles import LIBRARY, write
 
 from analysis import load_article
-from analysis.terms import check_terms, terms_to_add
+from analysis.words.terms import check_terms, terms_to_add
 
 
 @pytest.fixture(scope="module")

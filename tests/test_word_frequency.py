@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 
 from analysis import concordance, load_article, quoted_phrases, tokenize, word_frequencies
-from analysis.characters import is_word
-from analysis.frequency import is_stop_word, word_counts
+from analysis.reading.characters import is_word
+from analysis.words.frequency import is_stop_word, word_counts
 
 INSTITUTIONAL_TERMS = ["寶安區", "黨工委", "黨員", "群眾", "西鄉街道"]
 

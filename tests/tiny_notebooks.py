@@ -2,7 +2,7 @@
 
 import nbformat
 
-from analysis.steps import Step
+from analysis.pipeline.steps import Step
 
 
 def tiny_notebook(path, code):

@@ -1,0 +1,1 @@
+"""A corpus: many articles analysed with the article's layers into corpus tables, exports and claims."""

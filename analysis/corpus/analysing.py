@@ -1,0 +1,355 @@
+"""Analyse a folder of articles into corpus tables, in partitions written as they finish, skipping (and listing) bad
+files: the parent keeps only overall word counts and errors, so its memory grows with the vocabulary, not the corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import repeat
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.corpus.claims import CLAIM_COLUMNS, claim_numbers, write_claims
+from analysis.corpus.exports import write_exports, write_segmented_text
+from analysis.files import atomic_path, write_csv
+from analysis.numbers.extracting import COLUMNS, extract_statistics, warm_up
+from analysis.reading.article import Article, ArticleWarning
+from analysis.reading.loading import load_article
+from analysis.reading.script import script_of, word_key
+from analysis.words.frequency import counted, pieces, quoted_phrases
+
+PARTITIONS = "partitions"
+TEXTS = "texts"
+ARTICLE_COLUMNS = ["article", "title", "published", "source", "outlet", "script", "chars", "words"]
+# the tables written per partition and assembled, in partition order, into one file each
+PARTITION_TABLES = {
+    "articles": ARTICLE_COLUMNS,
+    "word_frequencies_by_article": ["article", "word", "count"],
+    "statistics": ["article", *COLUMNS],
+    "reported_numbers": CLAIM_COLUMNS[1:],
+    "quoted_phrases": ["article", "phrase", "count"],
+}
+# articles per partition at most: a partition's results are what a worker holds before writing them
+PARTITION_SIZE = 200
+
+
+@dataclass
+class ArticleResult:
+    """What one article gave: its word counts, statistics, metadata and segmented lines, or the error that stopped
+    it."""
+
+    article: str
+    chars: int = 0
+    counts: Counter[str] = field(default_factory=Counter)
+    statistics: pd.DataFrame | None = None
+    error: str = ""
+    metadata: dict = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+    quoted: pd.DataFrame | None = None
+    numbers: pd.DataFrame | None = None
+
+
+@dataclass
+class Summary:
+    """What the parent keeps of a run: overall word counts and articles per word (under each word's key, whatever its
+    script: word_key), how often each form of a word is written, how many articles are in each script, errors (file
+    order) and sizes."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    articles: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    scripts: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    analysed: int = 0
+    chars: int = 0
+    undated: int = 0
+
+    def add(self, other: Summary) -> Summary:
+        """Fold another summary into this one (its errors after this one's) and return this one."""
+        self.counts.update(other.counts)
+        self.articles.update(other.articles)
+        self.forms.update(other.forms)
+        self.scripts.update(other.scripts)
+        self.errors.extend(other.errors)
+        self.analysed += other.analysed
+        self.chars += other.chars
+        self.undated += other.undated
+        return self
+
+
+def merged(summaries: Iterable[Summary]) -> Summary:
+    """One new summary of several, in the order given."""
+    total = Summary()
+    for summary in summaries:
+        total.add(summary)
+    return total
+
+
+def keyed(counts: Counter[str]) -> Counter[str]:
+    """Word counts under each word's key, whatever its script (志願者 and 志愿者 counted together)."""
+    total = Counter()
+    for word, n in counts.items():
+        total[word_key(word)] += n
+    return total
+
+
+def shown_forms(summary: Summary) -> dict[str, str]:
+    """For each word's key, the form the corpus tables show: its form most written in the script most of the
+    corpus's articles are in (its form most written at all, if no article writes it in that script)."""
+    traditional = summary.scripts["traditional"] > summary.scripts["simplified"]
+    best: dict[str, tuple[bool, int, str]] = {}
+    for form, n in summary.forms.items():
+        key = word_key(form)
+        rank = ((form != key) == traditional, n, form)
+        if key not in best or rank > best[key]:
+            best[key] = rank
+    return {key: rank[2] for key, rank in best.items()}
+
+
+def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
+    """The text's tokens separated by spaces, one line of the text a line, and the counts word_counts gives, from one
+    segmentation."""
+    lines, line, counts = [], [], Counter()
+    for word in pieces(text):
+        if "\n" in word:
+            lines.append(" ".join(line))
+            line = []
+        elif not word.isspace():
+            line.append(word.strip())
+            counts[word] += 1
+    lines.append(" ".join(line))
+    return [line for line in lines if line], counted(counts)
+
+
+def describe(article: Article, counts: Counter[str]) -> dict:
+    """The article's row of the articles table."""
+    published = article.published
+    return {
+        "title": article.title,
+        "published": published.isoformat() if isinstance(published, date) else "",
+        "source": article.source,
+        "outlet": article.outlet,
+        "script": script_of(article.text),
+        "chars": len(article.text),
+        "words": sum(counts.values()),
+    }
+
+
+def analyse_file(path: Path) -> ArticleResult:
+    """Load, clean, segment, count and extract the statistics of one article file; a problem is recorded, not raised."""
+    try:
+        with warnings.catch_warnings():  # an undated article is counted in the run's summary, not warned mid-bar
+            warnings.simplefilter("ignore", ArticleWarning)
+            article = load_article(path)
+    except OSError as error:
+        return ArticleResult(path.name, error=error.strerror or str(error))
+    except ValueError as error:  # ArticleError, and anything else the text makes impossible (a 30 February)
+        return ArticleResult(path.name, error=str(error).removeprefix(f"{path}: "))
+    except Exception as error:  # one odd article must not stop a run over thousands
+        return ArticleResult(path.name, error=f"loading failed: {type(error).__name__}: {error}")
+    try:
+        lines, counts = segmented_lines(article.text)
+        statistics, metadata = extract_statistics(article), describe(article, counts)
+        row = pd.DataFrame([{"article": path.name, **metadata}])
+        numbers = claim_numbers(statistics.assign(article=path.name), row)
+        return ArticleResult(path.name, len(article.text), counts, statistics, metadata=metadata, lines=lines,
+                             quoted=quoted_phrases(article), numbers=numbers)
+    except Exception as error:  # one odd article must not stop a run over thousands
+        return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
+
+
+def ranked(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Words and counts, most frequent first, ties in word order (as word_frequencies orders them)."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
+    """The per-article tables of some results, articles in the order given: what they are, their word counts, their
+    statistics, the numbers claims are matched on and the phrases they quote."""
+    good = [r for r in results if not r.error]
+    articles = pd.DataFrame([{"article": r.article, **r.metadata} for r in good], columns=ARTICLE_COLUMNS)
+    # under each word's key: the corpus's shown forms replace them once every article is counted (show_forms)
+    by_article = pd.DataFrame(
+        [(r.article, word, n) for r in good for word, n in ranked(keyed(r.counts))],
+        columns=["article", "word", "count"],
+    )
+    tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
+    statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
+    statistics = statistics[["article", *COLUMNS]]
+    quoted = pd.DataFrame(
+        [(r.article, phrase, n) for r in good for phrase, n in zip(r.quoted["phrase"], r.quoted["count"], strict=True)],
+        columns=PARTITION_TABLES["quoted_phrases"],
+    )
+    numbers = pd.concat([r.numbers for r in good if len(r.numbers)] or [pd.DataFrame(columns=CLAIM_COLUMNS[1:])],
+                        ignore_index=True)
+    return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
+            "reported_numbers": numbers, "quoted_phrases": quoted}
+
+
+def partition_path(out: Path, table: str, number: int) -> Path:
+    """Where partition `number` of a table is written."""
+    return out / PARTITIONS / f"{table}-{number:05d}.csv"
+
+
+def analyse_partition(out: Path, number: int, paths: list[Path]) -> Summary:
+    """Analyse a chunk of files, write its tables as partition `number` and each article's segmented text (all
+    atomically, so a retried partition replaces its files), and return only its overall counts and errors."""
+    results = [analyse_file(path) for path in paths]
+    for name, table in partition_tables(results).items():
+        write_csv(partition_path(out, name, number), table)
+    summary = Summary(errors=[(r.article, r.error) for r in results if r.error])
+    for r in results:
+        if not r.error:
+            write_segmented_text(out / TEXTS, r.article, r.lines)
+            counts = keyed(r.counts)
+            summary.counts.update(counts)
+            summary.articles.update(counts.keys())
+            summary.forms.update(r.counts)
+            summary.scripts[r.metadata["script"]] += 1
+            summary.analysed += 1
+            summary.chars += r.chars
+            summary.undated += not r.metadata["published"]
+    return summary
+
+
+def chunked(files: list[Path], jobs: int) -> list[list[Path]]:
+    """Files in consecutive chunks of at most PARTITION_SIZE, at least a few per worker so that a slow one does not
+    hold up the end."""
+    per_chunk = max(1, min(PARTITION_SIZE, -(-len(files) // (jobs * 4))))
+    return [files[i : i + per_chunk] for i in range(0, len(files), per_chunk)]
+
+
+def run_local(out: Path, chunks: list[list[Path]], jobs: int) -> Iterator[Summary]:
+    """Each chunk's summary as it finishes, in chunk order, from `jobs` processes that load the dictionaries once."""
+    if jobs <= 1:
+        warm_up()
+        yield from map(analyse_partition, repeat(out), range(len(chunks)), chunks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        yield from pool.map(analyse_partition, repeat(out), range(len(chunks)), chunks)
+
+
+def analyse_files(files: list[Path], jobs: int = 1) -> list[ArticleResult]:
+    """Every file's result in memory, in order (for measuring one article's cost, not for a large corpus)."""
+    if jobs <= 1:
+        warm_up()
+        return list(map(analyse_file, files))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        return list(pool.map(analyse_file, files, chunksize=max(1, len(files) // (jobs * 8))))
+
+
+def assemble(out: Path, table: str, partitions: int) -> Path:
+    """One table from its partition files, in partition order, streamed: the same bytes as writing it whole."""
+    path = out / f"{table}.csv"
+    with atomic_path(path) as tmp, tmp.open("wb") as whole:
+        for number in range(partitions):
+            with partition_path(out, table, number).open("rb") as part:
+                header = part.readline()
+                if number == 0:
+                    whole.write(header)
+                shutil.copyfileobj(part, whole)
+    return path
+
+
+def show_forms(out: Path, partitions: int, shown: dict[str, str]) -> None:
+    """Rewrite each partition of word_frequencies_by_article with the words in their shown forms, each article's
+    words in word_frequencies' order again (most frequent first, ties in word order)."""
+    for number in range(partitions):
+        path = partition_path(out, "word_frequencies_by_article", number)
+        table = pd.read_csv(path, dtype={"article": str, "word": str}, keep_default_na=False)
+        table["word"] = table["word"].map(shown)
+        order = table.groupby("article", sort=False).ngroup()
+        table = table.assign(order=order).sort_values(["order", "count", "word"], ascending=[True, False, True])
+        write_csv(path, table.drop(columns="order"))
+
+
+def overall_tables(summary: Summary, shown: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """Overall word frequencies (with the number of articles each word is in), each word in its shown form, and the
+    articles skipped."""
+    overall = pd.DataFrame(
+        [(shown[key], n, summary.articles[key]) for key, n in summary.counts.items()],
+        columns=["word", "count", "articles"],
+    ).sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
+    errors = pd.DataFrame(summary.errors, columns=["article", "error"])
+    return {"word_frequencies": overall, "errors": errors}
+
+
+def clear_partitions(out: Path) -> None:
+    """Remove the partition files and segmented texts of an earlier run, so none is taken for this run's."""
+    for folder in (out / PARTITIONS, out / TEXTS):
+        if folder.is_dir():
+            shutil.rmtree(folder)
+
+
+def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False,
+               scheduler: str = "local", address: str | None = None, reports: bool = False) -> int:
+    """The `corpus` command: analyse every article file of a folder into corpus tables and exports, then run the corpus
+    notebooks into HTML reports when reports is set; 2 if there is no article."""
+    from tqdm import tqdm
+
+    files = config.article_files(directory) if directory.is_dir() else []
+    if not files:
+        print(f"corpus: no article files (.txt, .html) in {directory}", file=sys.stderr)
+        return 2
+    if jobs is not None and jobs < 1:
+        print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
+        return 2
+    out = out or directory.parent / f"{directory.name}-corpus"
+    jobs = min(jobs or os.cpu_count() or 1, len(files))
+    chunks = chunked(files, jobs)
+    try:
+        clear_partitions(out)
+        (out / PARTITIONS).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    if scheduler == "dask":
+        from analysis.corpus.dask_runner import run_dask
+
+        try:
+            summary = run_dask(out, chunks, jobs, address)
+        except (OSError, TimeoutError) as error:
+            print(f"corpus: cannot run on the Dask scheduler {address or '(local cluster)'}: {error}", file=sys.stderr)
+            return 1
+    else:
+        summary = Summary()
+        with tqdm(total=len(files), desc="articles", unit="article", file=sys.stderr, disable=quiet) as bar:
+            for part in run_local(out, chunks, jobs):
+                summary.add(part)
+                bar.update(part.analysed + len(part.errors))
+    shown = shown_forms(summary)
+    show_forms(out, len(chunks), shown)
+    for table in PARTITION_TABLES:
+        assemble(out, table, len(chunks))
+    tables = overall_tables(summary, shown)
+    for name, table in tables.items():
+        write_csv(out / f"{name}.csv", table)
+    overall = tables["word_frequencies"]
+    write_exports(out, list(zip(overall["word"], overall["count"], strict=True)), sum(summary.articles.values()))
+    write_claims(out)
+    for article, error in summary.errors:
+        print(f"corpus: skipped {article}: {error}", file=sys.stderr)
+    undated = f", {summary.undated} of them undated (published empty in articles.csv)" if summary.undated else ""
+    print(
+        f"corpus: {summary.analysed} articles analysed{undated}, {len(summary.errors)} skipped; tables in {out}",
+        file=sys.stderr,
+    )
+    if reports and summary.analysed:
+        from analysis.corpus.study import write_corpus_reports
+
+        try:
+            written = write_corpus_reports(out, directory)
+        except RuntimeError as error:
+            print(f"corpus: {error}", file=sys.stderr)
+            return 1
+        print(f"corpus: {len(written)} reports in {out / 'reports'}", file=sys.stderr)
+    return 0

@@ -1,0 +1,181 @@
+"""Every number an article reports: value, unit, qualifier, kind, subject, date and the sentence it came from."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.numbers.dates import find_dates
+from analysis.numbers.numerals import CHINESE_DIGITS, NUMBER, TOTALS, bound, number_value, pair_range, read_number
+from analysis.numbers.subjects import subject_of
+from analysis.reading.article import Article
+from analysis.reading.characters import CLAUSE_BREAKS
+from analysis.reading.script import to_simplified
+from analysis.reading.sentences import sentences
+from analysis.words.frequency import word_counts
+from analysis.words.segmenting import dictionary_frequency, tokenize
+
+COLUMNS = [
+    "text", "value", "unit", "qualifier", "bound", "kind", "subject", "period", "date", "part",
+    "sentence", "sentence_start", "start", "end", "raw_start", "raw_end", "raw_line",
+]
+
+CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+# a time of day (9:30, 20：15, 10時30分, 8时, 下午3點半): matched on the Simplified text, never a count
+TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|[时点](?:[0-5]?\d分|半)?)")
+# words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
+COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
+CONTINUES = re.compile(r"\s*(?:其中|包括)")
+
+
+def clause_breaks(text: str) -> list[int]:
+    """Offsets of the clause breaks in text, in order: found once per sentence, so each number's clause is a
+    bisection away (a search for every break character from every number is quadratic on a long line)."""
+    return [m.start() for m in CLAUSE_BREAK.finditer(text)]
+
+
+def clause_around(text: str, start: int, end: int, breaks: list[int]) -> tuple[str, int]:
+    """The clause of text that holds text[start:end] (between commas, quotes and stops), and where it starts;
+    breaks are clause_breaks(text)."""
+    before = bisect_left(breaks, start)
+    left = breaks[before - 1] + 1 if before else 0
+    after = bisect_left(breaks, end)
+    right = breaks[after] if after < len(breaks) else len(text)
+    return text[left:right], left
+
+
+def starts_word(text: str, offset: int) -> bool:
+    """True when the character at offset and the next form a word of jieba's dictionary (天職 in 第一天職)."""
+    return bool(dictionary_frequency(to_simplified(text[offset : offset + 2])))
+
+
+@lru_cache(maxsize=4096)  # a clause with several numbers is asked about once per number
+def token_ends(clause: str) -> frozenset[int]:
+    """Offsets in clause where a token ends: a unit must end on one (第一天職 is 第一 + 天職, not 第一天). Untagged
+    segmentation, which is faster and cuts the same (tests/test_word_frequency.py)."""
+    return frozenset(t.end for t in tokenize(clause, pos=False))
+
+
+def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = None) -> list[dict]:
+    """Numbers in one sentence outside the spans already taken by dates (not overlapping) and times of day; `simple`
+    is the sentence's Simplified form when the caller has it."""
+    simple = to_simplified(text) if simple is None else simple
+    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(simple))])
+    breaks, found, next_taken = clause_breaks(text), [], 0
+    for match in NUMBER.finditer(simple):
+        start, end = match.span()
+        while next_taken < len(taken) and taken[next_taken][1] <= start:
+            next_taken += 1
+        if next_taken < len(taken) and taken[next_taken][0] < end:
+            continue
+        before, after = text[start - 1 : start], text[end : end + 1]
+        if (before.isascii() and before.isalnum()) or before == "." or (after.isascii() and after.isalpha()):
+            continue  # part of a code or a name (5G, COVID-19)
+        clause, clause_start = clause_around(text, start, end, breaks)
+        if match["unit"] and (end - clause_start not in token_ends(clause)
+                              or (match["ordinal"] and starts_word(text, end - 1))):
+            # the measure word begins a longer word (第一天職): read the number without it
+            match = NUMBER.match(simple[: match.start("unit")], start)
+            end = match.end()
+        reading = read_number(match, text, bool(TOTALS.search(simple[max(0, start - 2):start])))
+        if reading is None:
+            continue
+        value, unit, kind = reading
+        # an approximate pair (兩三百) or a vague magnitude (成千上萬) is its own qualifier: it is a range
+        pair = "numeral" if match["numeral"] and pair_range(match["numeral"]) else None
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("vague", "prefix", pair, "upper", "inner",
+                                                                          "suffix") if q and match[q])
+        found.append({
+            "text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
+            "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
+            "start": start, "end": end,
+        })
+    return shared_units(text, found)
+
+
+# a list of figures that share the unit printed after the last (提高13.2、5.6、0.7個百分點; 分別為3、5、8人)
+LIST_MARK = re.compile(r"[、和及与與]|以及")
+
+
+def shared_units(text: str, found: list[dict]) -> list[dict]:
+    """Numbers of a list separated by 、 (or 和, 及) that print no unit take the unit of the list's last item."""
+    for n in range(len(found) - 2, -1, -1):
+        item, following = found[n], found[n + 1]
+        if (not item["unit"] and item["kind"] == "count" and following["unit"]
+                and LIST_MARK.fullmatch(text[item["end"]:following["start"]])):
+            item["unit"], item["kind"] = following["unit"], following["kind"]
+            if following["kind"] == "percent":
+                item["unit"] = "%"
+    return found
+
+
+def extract_statistics(article: Article) -> pd.DataFrame:
+    """One row per numeric expression in article.text, in reading order (see COLUMNS and the README)."""
+    # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
+    columns: dict[str, list] = {column: [] for column in COLUMNS}
+    period = ""
+    for sentence in sentences(article.text):
+        simple = to_simplified(sentence.text)
+        dates = find_dates(sentence.text, article.published, simple)
+        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates], simple)
+        date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
+        # a sentence that opens with 其中 or 包括 goes on with the figures of the sentence before, in its period
+        period = period if CONTINUES.match(simple) else ""
+        for row in sorted(date_rows + numbers, key=lambda row: row["start"]):
+            if row["kind"] == "date":
+                if not COMPARED.search(simple[:row["start"]]):
+                    period = row["text"]  # the date of a comparison (比上年, 較1-5月) is not the figures' period
+                row["period"] = ""
+            else:
+                row["period"] = period
+            start, end = sentence.start + row["start"], sentence.start + row["end"]
+            raw_start, raw_end = article.raw_span(start, end)
+            row |= {
+                "bound": bound(row["qualifier"]), "part": article.part_at(start)[0], "sentence": sentence.text,
+                "sentence_start": sentence.start, "start": start, "end": end, "raw_start": raw_start,
+                "raw_end": raw_end, "raw_line": article.raw_line(start),
+            }
+            for column, values in columns.items():
+                values.append(row[column])
+    table = pd.DataFrame(columns, columns=COLUMNS)
+    table["value"] = table["value"].astype(float)  # float even with no rows
+    return table
+
+
+def read_statistics(path: str | Path) -> pd.DataFrame:
+    """statistics.csv as extract_statistics gave it: text columns as strings ('' when empty), value as float."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no statistics table; notebook 03_figure_extraction writes it")
+    text = {c: str for c in COLUMNS if c not in {"value", "sentence_start", "start", "end", "raw_start", "raw_end",
+                                                 "raw_line"}}
+    return pd.read_csv(path, dtype=text, keep_default_na=False, na_values={"value": [""]})
+
+
+def numerals_left_out(article: Article, statistics: pd.DataFrame) -> pd.DataFrame:
+    """Words with a numeral character that the extraction did not read as a number (一切, 四史), with counts."""
+    taken = set()
+    for start, end in zip(statistics["start"], statistics["end"], strict=True):
+        taken.update(range(start, end))
+    # banker's numerals are left out: their characters are mostly other words (隊伍, 大陸, 收拾)
+    numeral_characters = set(to_simplified(CHINESE_DIGITS)) | set("0123456789")
+    found: dict[str, list[int]] = {}
+    for token in tokenize(article.text, pos=False):
+        offsets = [token.start + i for i, c in enumerate(to_simplified(token.word)) if c in numeral_characters]
+        if offsets and not taken.intersection(offsets):
+            found.setdefault(token.word, []).append(article.raw_line(token.start))
+    rows = [{"word": word, "count": len(lines), "raw_lines": ", ".join(map(str, lines))}
+            for word, lines in found.items()]
+    return pd.DataFrame(rows, columns=["word", "count", "raw_lines"])
+
+
+def warm_up() -> None:
+    """Run each step once on a few words, so that jieba's dictionaries, the tagger, the stop words and cn2an are
+    loaded before the first article (in a corpus worker, or in the process the notebooks' kernels are forked from)."""
+    word_counts("西鄉街道")
+    tokenize("西鄉街道")
+    number_value("五十八萬")

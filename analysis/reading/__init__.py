@@ -1,0 +1,1 @@
+"""Reading an article: decoding a page saved as text or HTML, its layout, cleaning, and the Article it becomes."""

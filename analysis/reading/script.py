@@ -1,0 +1,63 @@
+"""Traditional ↔ Simplified script conversion with OpenCC, keeping offsets."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import opencc
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    """One OpenCC converter per configuration, built once per process."""
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str, config: str = "t2s") -> str:
+    """Text in Simplified script, character for character, so offsets into it are offsets into `text`; `config` is
+    OpenCC's configuration (the segmenter's bridge reads with tw2s: see analysis.words.segmenting.bridged)."""
+    converted = _converter(config).convert(text)
+    if len(converted) == len(text):
+        return converted
+    # a phrase rule changed the length: convert character by character instead
+    convert = _converter(config).convert
+    return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+
+
+@cache
+def word_key(word: str) -> str:
+    """The key a corpus counts a word under, whatever its script: the word in Simplified script, converted whole
+    (OpenCC tw2s: phrase rules apply, 隨著 and 随着, 志願者 and 志愿者, 佔 and 占 share a key)."""
+    return _converter("tw2s").convert(word)
+
+
+def to_traditional(text: str) -> str:
+    """Text in Traditional script (OpenCC s2t)."""
+    return _converter("s2t").convert(text)
+
+
+@cache
+def script_specific(char: str) -> tuple[bool, bool]:
+    """Whether a character is written only in Traditional script (OpenCC t2s changes it) and whether only in
+    Simplified (s2t changes it); a character both scripts share is neither."""
+    return _converter("t2s").convert(char) != char, _converter("s2t").convert(char) != char
+
+
+def script_of(text: str) -> str:
+    """traditional or simplified by which script's own characters the text holds more of (one 劏 in a Simplified page
+    does not make it Traditional); simplified when it holds neither; '' with no Han character."""
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"]
+    if not han:
+        return ""
+    traditional = simplified = 0
+    for char in han:
+        only_traditional, only_simplified = script_specific(char)
+        traditional += only_traditional
+        simplified += only_simplified
+    return "traditional" if traditional > simplified else "simplified"
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The quotation marks a text prints, a quote's and a quote within a quote's: “” and ‘’ when it opens more
+    quotes with “ than with 「, else 「」 and 『』."""
+    return ("“”", "‘’") if text.count("“") > text.count("「") else ("「」", "『』")

@@ -1,0 +1,1 @@
+"""Words: segmentation, counts, concordances, keywords and the article's candidate terms."""
