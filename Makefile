@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ARTICLES ?= 100000
+# a copy of the SIGHAN 2005 bakeoff (icwb2-data), not shipped: `make bench ICWB2=DIR` adds its segmentation table
+ICWB2 ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help report figures test lab bench lint clean
@@ -34,10 +36,11 @@ test: $(INSTALLED)
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR)
 
-## Measure build and analysis speed (benchmarks/results.json), then the corpus command on ARTICLES=100000 (an hour)
+## Measure build and analysis speed, the corpus command on ARTICLES=100000 (an hour); ICWB2=DIR: SIGHAN 2005 scores
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/corpus_bench.py --articles $(ARTICLES)
+	$(if $(ICWB2),$(BIN)/python benchmarks/sighan.py --icwb2 $(ICWB2))
 
 ## Check the code style with ruff
 lint: $(INSTALLED)

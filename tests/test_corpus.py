@@ -17,7 +17,17 @@ from corpus_articles import written
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis.__main__ import main
 from analysis.corpus import analysing as corpus_module
-from analysis.corpus.analysing import PARTITIONS, RECORD, analyse_file, analyse_partition, chunked, describe, run_corpus
+from analysis.corpus.analysing import (
+    PARTITIONS,
+    RECORD,
+    analyse_file,
+    analyse_partition,
+    chunked,
+    describe,
+    keyed,
+    run_corpus,
+)
+from analysis.reading.script import to_simplified
 from analysis.words.frequency import word_counts
 
 FUYONG = {
@@ -149,12 +159,14 @@ def test_a_partition_returns_only_overall_counts_and_errors(corpus, tmp_path):
     files = sorted(corpus.glob("*.txt"))
     summary = analyse_partition(tmp_path, 7, files)
     assert summary.analysed == len(GOOD) and [a for a, _ in summary.errors] == sorted(BAD)
-    assert summary.counts == sum((analyse_file(f).counts for f in files), Counter())
-    assert summary.articles["學習強國"] == len(GOOD)
+    assert summary.forms == sum((analyse_file(f).counts for f in files), Counter())
+    assert summary.counts == keyed(summary.forms)
+    assert summary.articles["学习强国"] == len(GOOD)
+    assert summary.scripts == {"traditional": len(GOOD)}
     assert sorted(p.name for p in (tmp_path / PARTITIONS).iterdir()) == [
         "articles-00007.csv", "quoted_phrases-00007.csv", "reported_numbers-00007.csv", "statistics-00007.csv",
         "word_frequencies_by_article-00007.csv"]
-    assert vars(summary).keys() == {"counts", "articles", "errors", "analysed", "chars", "undated"}
+    assert vars(summary).keys() == {"counts", "articles", "forms", "scripts", "errors", "analysed", "chars", "undated"}
     assert summary.undated == 0, "every good article of the corpus is dated"
 
 
@@ -365,3 +377,27 @@ def test_dask_workers_that_keep_dying_are_one_line(corpus, tmp_path, capsys, mon
     assert main(["corpus", str(corpus), "--out", str(tmp_path), "--scheduler", "dask", "--quiet"]) == 1
     assert capsys.readouterr().err == ("corpus: Dask workers died 4 times running run_partition-3 (out of memory, or "
                                        "killed); no tables written\n")
+
+
+def test_a_word_is_one_row_whatever_its_script_shown_as_most_of_the_corpus_writes(tmp_path):
+    # two Simplified articles and one Traditional about volunteers, written for this test
+    paragraphs = ["社區志願者隨著黨員走訪長者，志願者服務受到歡迎。", "志願者協助長者登記，黨員志願者也參與。"]
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    write_article(folder / "a_traditional.txt", "社區志願者服務長者", paragraphs)
+    for name in ("b_simplified.txt", "c_simplified.txt"):
+        # tw2s: as a mainland outlet prints it (随着; t2s leaves 著)
+        simplified = [to_simplified(p, "tw2s") for p in paragraphs]
+        write_article(folder / name, to_simplified("社區志願者服務長者"), simplified)
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--tables-only"]) == 0
+    read = {name: pd.read_csv(tmp_path / "out" / f"{name}.csv", keep_default_na=False)
+            for name in ("word_frequencies", "word_frequencies_by_article")}
+    overall = read["word_frequencies"].set_index("word")
+    assert "志願者" not in overall.index and "黨員" not in overall.index and "党员" in overall.index
+    assert not {"隨著", "随着"} & set(overall.index), "a stop word in either script"
+    assert overall.loc["志愿者", "count"] == 3 * 5 and overall.loc["志愿者", "articles"] == 3
+    by_article = read["word_frequencies_by_article"]
+    assert set(by_article[by_article["word"] == "志愿者"]["article"]) == {
+        "a_traditional.txt", "b_simplified.txt", "c_simplified.txt"}
+    vocabulary = (tmp_path / "out" / "document_term_vocabulary.txt").read_text(encoding="utf-8").split()
+    assert vocabulary == list(read["word_frequencies"]["word"])

@@ -27,7 +27,7 @@ from analysis.files import atomic_path, inside, write_csv, write_json
 from analysis.numbers.extracting import COLUMNS, extract_statistics, warm_up
 from analysis.reading.article import Article, ArticleWarning
 from analysis.reading.loading import load_article
-from analysis.reading.script import script_of
+from analysis.reading.script import script_of, word_key
 from analysis.words.frequency import counted, pieces, quoted_phrases
 
 PARTITIONS = "partitions"
@@ -67,10 +67,14 @@ class ArticleResult:
 
 @dataclass
 class Summary:
-    """What the parent keeps of a run: overall word counts, articles per word, errors (file order) and sizes."""
+    """What the parent keeps of a run: overall word counts and articles per word (under each word's key, whatever its
+    script: word_key), how often each form of a word is written, how many articles are in each script, errors (file
+    order) and sizes."""
 
     counts: Counter[str] = field(default_factory=Counter)
     articles: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    scripts: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
     analysed: int = 0
     chars: int = 0
@@ -80,6 +84,8 @@ class Summary:
         """Fold another summary into this one (its errors after this one's) and return this one."""
         self.counts.update(other.counts)
         self.articles.update(other.articles)
+        self.forms.update(other.forms)
+        self.scripts.update(other.scripts)
         self.errors.extend(other.errors)
         self.analysed += other.analysed
         self.chars += other.chars
@@ -93,6 +99,27 @@ def merged(summaries: Iterable[Summary]) -> Summary:
     for summary in summaries:
         total.add(summary)
     return total
+
+
+def keyed(counts: Counter[str]) -> Counter[str]:
+    """Word counts under each word's key, whatever its script (志願者 and 志愿者 counted together)."""
+    total = Counter()
+    for word, n in counts.items():
+        total[word_key(word)] += n
+    return total
+
+
+def shown_forms(summary: Summary) -> dict[str, str]:
+    """For each word's key, the form the corpus tables show: its form most written in the script most of the
+    corpus's articles are in (its form most written at all, if no article writes it in that script)."""
+    traditional = summary.scripts["traditional"] > summary.scripts["simplified"]
+    best: dict[str, tuple[bool, int, str]] = {}
+    for form, n in summary.forms.items():
+        key = word_key(form)
+        rank = ((form != key) == traditional, n, form)
+        if key not in best or rank > best[key]:
+            best[key] = rank
+    return {key: rank[2] for key, rank in best.items()}
 
 
 def segmented_lines(text: str) -> tuple[list[str], Counter[str]]:
@@ -164,8 +191,10 @@ def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
     statistics, the numbers claims are matched on and the phrases they quote."""
     good = [r for r in results if not r.error]
     articles = pd.DataFrame([{"article": r.article, **r.metadata} for r in good], columns=ARTICLE_COLUMNS)
+    # under each word's key: the corpus's shown forms replace them once every article is counted (show_forms)
     by_article = pd.DataFrame(
-        [(r.article, word, n) for r in good for word, n in ranked(r.counts)], columns=["article", "word", "count"]
+        [(r.article, word, n) for r in good for word, n in ranked(keyed(r.counts))],
+        columns=["article", "word", "count"],
     )
     tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
     statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
@@ -197,8 +226,11 @@ def analyse_partition(out: Path, number: int, paths: list[Path], texts: dict[str
     for r in results:
         if not r.error:
             write_segmented_text(out / TEXTS / texts[r.article], r.lines)
-            summary.counts.update(r.counts)
-            summary.articles.update(r.counts.keys())
+            counts = keyed(r.counts)
+            summary.counts.update(counts)
+            summary.articles.update(counts.keys())
+            summary.forms.update(r.counts)
+            summary.scripts[r.metadata["script"]] += 1
             summary.analysed += 1
             summary.chars += r.chars
             summary.undated += not r.metadata["published"]
@@ -269,12 +301,25 @@ def assemble(out: Path, table: str, partitions: int) -> Path:
     return path
 
 
-def overall_tables(summary: Summary) -> dict[str, pd.DataFrame]:
-    """Overall word frequencies (with the number of articles each word is in) and the articles skipped."""
+def show_forms(out: Path, partitions: int, shown: dict[str, str]) -> None:
+    """Rewrite each partition of word_frequencies_by_article with the words in their shown forms, each article's
+    words in word_frequencies' order again (most frequent first, ties in word order)."""
+    for number in range(partitions):
+        path = partition_path(out, "word_frequencies_by_article", number)
+        table = pd.read_csv(path, dtype={"article": str, "word": str}, keep_default_na=False)
+        table["word"] = table["word"].map(shown)
+        order = table.groupby("article", sort=False).ngroup()
+        table = table.assign(order=order).sort_values(["order", "count", "word"], ascending=[True, False, True])
+        write_csv(path, table.drop(columns="order"))
+
+
+def overall_tables(summary: Summary, shown: dict[str, str]) -> dict[str, pd.DataFrame]:
+    """Overall word frequencies (with the number of articles each word is in), each word in its shown form, and the
+    articles skipped."""
     overall = pd.DataFrame(
-        [(word, n, summary.articles[word]) for word, n in ranked(summary.counts)],
+        [(shown[key], n, summary.articles[key]) for key, n in summary.counts.items()],
         columns=["word", "count", "articles"],
-    )
+    ).sort_values(["count", "word"], ascending=[False, True], ignore_index=True)
     errors = pd.DataFrame(summary.errors, columns=["article", "error"])
     return {"word_frequencies": overall, "errors": errors}
 
@@ -384,11 +429,15 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     summary.errors += [(path.name, OUTSIDE) for path in outside]
     order = {path.name: i for i, path in enumerate(listed)}
     summary.errors.sort(key=lambda error: order[error[0]])  # a retried partition's come last
+    shown = shown_forms(summary)
+    show_forms(out, len(chunks), shown)
     for table in PARTITION_TABLES:
         assemble(out, table, len(chunks))
-    for name, table in overall_tables(summary).items():
+    tables = overall_tables(summary, shown)
+    for name, table in tables.items():
         write_csv(out / f"{name}.csv", table)
-    write_exports(out, ranked(summary.counts), sum(summary.articles.values()))
+    overall = tables["word_frequencies"]
+    write_exports(out, list(zip(overall["word"], overall["count"], strict=True)), sum(summary.articles.values()))
     write_claims(out)
     for article, error in summary.errors:
         print(f"corpus: skipped {one_line(article)}: {one_line(error)}", file=sys.stderr)

@@ -247,9 +247,10 @@ def parse_article(path: Path, raw: str, encoding: str, stamps: list[tuple[date, 
     notes: list[str] = []
     # the first date line below the title; one above it is the last resort
     published = publication_date(dated_lines + header_dates, dateline, stamps, zone, day_first, path, pieces, notes)
-    warn_about_date(path, published, notes)
     meta |= heads | {"outlet": outlet.name if outlet else meta["source"].strip(), "year_note": "; ".join(notes)}
-    return assemble(path, raw, encoding, layout, title, published, meta, pieces)
+    article = assemble(path, raw, encoding, layout, title, published, meta, pieces)
+    warn_about_date(path, published, notes)  # only once the page is an article: a refused one is not warned about
+    return article
 
 
 def publication_date(

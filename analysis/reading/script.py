@@ -13,14 +13,22 @@ def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def to_simplified(text: str) -> str:
-    """Text in Simplified script, character for character, so offsets into it are offsets into `text`."""
-    converted = _converter("t2s").convert(text)
+def to_simplified(text: str, config: str = "t2s") -> str:
+    """Text in Simplified script, character for character, so offsets into it are offsets into `text`; `config` is
+    OpenCC's configuration (the segmenter's bridge reads with tw2s: see analysis.words.segmenting.bridged)."""
+    converted = _converter(config).convert(text)
     if len(converted) == len(text):
         return converted
     # a phrase rule changed the length: convert character by character instead
-    convert = _converter("t2s").convert
+    convert = _converter(config).convert
     return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+
+
+@cache
+def word_key(word: str) -> str:
+    """The key a corpus counts a word under, whatever its script: the word in Simplified script, converted whole
+    (OpenCC tw2s: phrase rules apply, 隨著 and 随着, 志願者 and 志愿者, 佔 and 占 share a key)."""
+    return _converter("tw2s").convert(word)
 
 
 def to_traditional(text: str) -> str:
@@ -47,3 +55,9 @@ def script_of(text: str) -> str:
         traditional += only_traditional
         simplified += only_simplified
     return "traditional" if traditional > simplified else "simplified"
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The quotation marks a text prints, a quote's and a quote within a quote's: “” and ‘’ when it opens more
+    quotes with “ than with 「, else 「」 and 『』."""
+    return ("“”", "‘’") if text.count("“") > text.count("「") else ("「」", "『』")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from analysis.files import atomic_path, write_bytes, write_csv
 from analysis.reading.article import published_text
+from analysis.reading.script import quote_marks, script_of, to_simplified
 from analysis.reports import style
 
 if TYPE_CHECKING:  # pandas is only needed by callers
@@ -87,6 +88,20 @@ def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
         lines += textwrap.wrap(f"「{quote}」", NOTE_WIDTH)
     ax.annotate("\n".join(lines), xy=(0, 0), xycoords=content_box(ax), xytext=(0, -8), textcoords="offset points",
                 ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
+
+
+def in_article_script(fig, article) -> None:
+    """Every text of a chart (titles, axis labels, legend, notes) in the article's script and with its quotation
+    marks: a Simplified article's chart in Simplified, “” where it prints “”, 『』 as ‘’ likewise."""
+    from matplotlib.text import Text
+
+    simplified = script_of(article.text) == "simplified"
+    marks = dict(zip("「」『』", "".join(quote_marks(article.text)), strict=True))
+    for text in fig.findobj(Text):
+        shown = text.get_text()
+        changed = (to_simplified(shown) if simplified else shown).translate(str.maketrans(marks))
+        if changed != shown:
+            text.set_text(changed)
 
 
 def article_source(article) -> str:

@@ -166,8 +166,8 @@ def keyword_finding(keyword_table: pd.DataFrame, frequencies: pd.DataFrame, top:
     return text
 
 
-def quoted_finding(phrases: pd.DataFrame) -> str:
-    """How many phrases the article quotes and which it quotes most."""
+def quoted_finding(phrases: pd.DataFrame, marks: tuple[str, str] = ("「」", "『』")) -> str:
+    """How many phrases the article quotes and which it quotes most, quoted in the marks it prints (quote_marks)."""
     if phrases.empty:
         return "The article quotes no phrase in 「」, “”, 『』 or ‘’."
     total = int(phrases["count"].sum())
@@ -175,7 +175,8 @@ def quoted_finding(phrases: pd.DataFrame) -> str:
     repeated = phrases[phrases["count"] > 1]
     if repeated.empty:
         return text + "; none is quoted twice."
-    shown = [f"「{quote(r.phrase)}」 {plural(r.count, 'time')}" for r in repeated.head(5).itertuples()]
+    shown = [f"{marks[0][0]}{quote(r.phrase)}{marks[0][1]} {plural(r.count, 'time')}"
+             for r in repeated.head(5).itertuples()]
     return text + f"; {plural(len(repeated), 'phrase is', 'phrases are')} quoted more than once: {listing(shown)}."
 
 

@@ -16,7 +16,15 @@ from analysis.numbers.numerals import KIND_OF_UNIT, PERSON_UNITS
 from analysis.reading.characters import CLAUSE_BREAKS
 from analysis.reading.script import to_simplified
 from analysis.reports import style
-from analysis.reports.charting import add_source_note, article_source, count_axis, new_figure, save_chart, set_titles
+from analysis.reports.charting import (
+    add_source_note,
+    article_source,
+    count_axis,
+    in_article_script,
+    new_figure,
+    save_chart,
+    set_titles,
+)
 
 SIGNS = {"lower": "≥ ", "upper": "≤ ", "approximate": "≈ ", "exact": ""}
 EXACT, BOUND, REFERENCE = style.PALETTE[0], style.PALETTE[4], style.PALETTE[2]
@@ -117,6 +125,7 @@ def plot_total_and_parts(article, statistics: pd.DataFrame, found: list[Relation
     set_titles(ax, f"{total.label}及其構成", "A stated total and the parts the article splits it into "
                "(其中 …); the audit's sum check at the top right")
     add_source_note(ax, article_source(article), sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "total_and_parts")
     return fig
 
@@ -139,6 +148,7 @@ def plot_groups_by_size(article, statistics: pd.DataFrame, directory: str | Path
     ax.set_xlabel("人數 People")
     set_titles(ax, "引號中點名的群體及其人數", "Groups the article names in quotation marks, by stated size")
     add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "groups_by_size")
     return fig
 
@@ -173,6 +183,7 @@ def plot_pieces_published(article, statistics: pd.DataFrame, found: list[Relatio
                + ("; 其中 marks a part of the bar above" if parts else ""))
     add_source_note(ax, f"{article_source(article)}. Bars of different periods or platforms are not a trend.",
                     sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "pieces_published")
     return fig
 
@@ -218,5 +229,6 @@ def plot_ratios_led(article, statistics: pd.DataFrame, found: list[Relation], di
     set_titles(ax, f"{leader}帶領他人的比例", f"People led per {leader} in the article's examples, "
                "and across the whole stated total (grey)")
     add_source_note(ax, f"{article_source(article)}. {BOUND_NOTE}", sentences_of(data))
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "ratios_led")
     return fig

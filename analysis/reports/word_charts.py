@@ -6,12 +6,21 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.reading.script import quote_marks
 from analysis.reports import style
-from analysis.reports.charting import add_source_note, article_source, count_axis, new_figure, save_chart, set_titles
+from analysis.reports.charting import (
+    add_source_note,
+    article_source,
+    count_axis,
+    in_article_script,
+    new_figure,
+    save_chart,
+    set_titles,
+)
 
 WORD_CLOUD_SEED = 1  # fixed, so the layout (and the PNG's bytes) never change; any constant will do
 METHOD_NOTE = ("Segmented by jieba-fast-dat, identical to jieba 0.42.1, via OpenCC Simplified, with the project's user "
-               "dictionary; stop words removed.")
+               "dictionary and the names and words the article repeats joined; stop words removed.")
 
 
 def cloud_colour(word, font_size, **_) -> str:
@@ -34,6 +43,7 @@ def plot_top_words(article, frequencies: pd.DataFrame, directory: str | Path, to
     count_axis(ax)
     set_titles(ax, f"出現最多的{len(data)}個詞", f"The {len(data)} most frequent words, stop words removed")
     add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE}")
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "top_words")
     return fig
 
@@ -56,6 +66,7 @@ def plot_word_cloud(article, frequencies: pd.DataFrame, directory: str | Path, w
     ax.set_axis_off()
     set_titles(ax, "詞雲", f"The {len(data)} most frequent words, sized by number of occurrences")
     add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE} Layout random but fixed (seed {WORD_CLOUD_SEED}).")
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "word_cloud")
     return fig
 
@@ -68,8 +79,9 @@ def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, l
         return None
     fig, ax = new_figure(8, max(4.0, 0.28 * len(data) + 1.5))
     y = range(len(data))[::-1]
-    ax.barh(y, data["「」"], color=style.PALETTE[0], label="「」")
-    ax.barh(y, data["『』"], left=data["「」"], color=style.PALETTE[1], label="『』 (a quote within a quote)")
+    quote, inner = quote_marks(article.text)  # the marks as the article prints them; the columns keep their names
+    ax.barh(y, data["「」"], color=style.PALETTE[0], label=quote)
+    ax.barh(y, data["『』"], left=data["「」"], color=style.PALETTE[1], label=f"{inner} (a quote within a quote)")
     ax.set_yticks(list(y), data["phrase"])
     count_axis(ax)
     ax.set_xlabel("引用次數 Times quoted")
@@ -78,8 +90,9 @@ def plot_quoted_phrases(article, phrases: pd.DataFrame, directory: str | Path, l
     ax.margins(y=0.01)
     english = f"Phrases in quotation marks: quoted twice or more, or up to {longest} characters long"
     set_titles(ax, "引號裏的口號", english)
-    marks = "Every phrase in 「…」 or “…” (「」) and 『…』 or ‘…’ (『』) in the cleaned text, counted as written."
+    marks = f"Every phrase in {quote[0]}…{quote[1]} and {inner[0]}…{inner[1]} in the cleaned text, counted as written."
     add_source_note(ax, f"{article_source(article)}. {marks}")
+    in_article_script(fig, article)
     save_chart(fig, data, directory, "quoted_phrases")
     return fig
 

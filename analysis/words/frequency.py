@@ -11,9 +11,9 @@ import pandas as pd
 
 from analysis import config
 from analysis.reading.characters import is_han, is_word
-from analysis.reading.script import to_simplified, to_traditional
+from analysis.reading.script import to_simplified, to_traditional, word_key
 from analysis.wordlists import read_word_list
-from analysis.words.segmenting import HMM, segmenter, tokenize, words
+from analysis.words.segmenting import cut, tokenize, words
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
 # a quote and a quote within a quote: corner brackets in Traditional text, curly quotes in Simplified text, each
@@ -38,18 +38,13 @@ def stop_words() -> frozenset[str]:
 def is_stop_word(word: str) -> bool:
     """True for a stop word, in either script."""
     stop = stop_words()
-    # OpenCC's s2t writes its own standard forms (为 -> 爲, not 為), so also look the word up through the bridge
-    return word in stop or to_simplified(word) in stop
+    # OpenCC's s2t writes its own standard forms (为 -> 爲, not 為), so also look the word up by its key (隨著 → 随着)
+    return word in stop or word_key(word) in stop
 
 
 def pieces(text: str) -> Iterator[str]:
-    """jieba's pieces of `text` in its own script, punctuation and spaces included: the same segmentation as
-    tokenize(text, pos=False), without building a token per piece."""
-    position = 0
-    # jieba returns the text whole and in order, so each piece's offset is the sum of the lengths before it
-    for piece in segmenter().tokenizer.cut(to_simplified(text), HMM=HMM):
-        yield text[position : position + len(piece)]
-        position += len(piece)
+    """The pieces of `text` in its own script, punctuation and spaces included: tokenize(text, pos=False)'s words."""
+    return iter(cut(text))
 
 
 def counted(counts: Counter[str]) -> Counter[str]:

@@ -1,5 +1,6 @@
-"""Word segmentation of Traditional Chinese: jieba 0.42.1's segmentation on an OpenCC Simplified bridge, offsets in
-the original script; run by jieba-fast-dat (compiled, the same tokens and tags) with HMM off, by jieba with it on."""
+"""Word segmentation of Chinese in either script: jieba 0.42.1's segmentation on an OpenCC Simplified bridge, offsets
+in the original script, with the text's own new words joined and numbers cut from measure words (analysis.newwords);
+run by jieba-fast-dat (compiled, the same tokens and tags) with HMM off, by jieba with it on."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import importlib
 import importlib.util
 import itertools
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -23,6 +25,7 @@ from analysis.files import atomic_path
 from analysis.reading.characters import is_word
 from analysis.reading.script import to_simplified
 from analysis.wordlists import read_user_dictionary
+from analysis.words.newwords import segment
 
 if TYPE_CHECKING:
     import jieba
@@ -33,9 +36,19 @@ USER_DICTIONARY = config.LEXICON / "userdict.txt"
 # jieba 0.42.1's dictionary, which both engines segment with (fast-dat bundles a different one), found without
 # importing jieba
 DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
-# jieba's new-word guessing (HMM) is off: it scores lower on the SIGHAN sets (fxsjy/jieba#340) and, measured on
-# this article in notebook 01, only adds odd words once the user dictionary is in
+# jieba's new-word guessing (HMM) is off: through the bridge, with the new words joined, it scores word F1 0.849
+# against 0.848 on SIGHAN 2005's AS set and 0.824 against 0.842 on PKU (benchmarks/sighan.py), at a fraction of
+# the speed (jieba itself, not fast-dat, runs it); measured on this article in notebook 01, it adds odd words
 HMM = False
+# OpenCC's tw2s is its t2s with Taiwan's variant characters first made standard: 隨著, 接著, 看著 → 随着, 接着, 看着
+# (t2s leaves 著, which jieba knows only in 著名, 著作 …, so it cut 随/著); on the SIGHAN 2005 sets it scores as t2s
+# and hk2s otherwise. Only the segmenter reads with it: it is slower, and elsewhere 著 changes nothing
+BRIDGE = "tw2s"
+# fullwidth letters, digits, point and percent sign as the ASCII characters jieba joins into numbers and words;
+# only runs of them are translated (translating every character of a text costs as much as segmenting it)
+FULLWIDTH_RUN = re.compile("[０-９Ａ-Ｚａ-ｚ．％]+")
+FULLWIDTH = {code: code - 0xFEE0 for code in map(ord, "０１２３４５６７８９．％")} | {
+    code: code - 0xFEE0 for code in range(ord("Ａ"), ord("ｚ") + 1) if chr(code - 0xFEE0).isalpha()}
 
 # fast-dat logs its loading at DEBUG level, as jieba does (jieba_dictionary()); reports must carry no stderr
 jieba_fast_dat.setLogLevel(logging.WARNING)
@@ -79,10 +92,10 @@ def _segmenter(user_dictionary: bool, hmm: bool) -> Segmenter:
 
 
 def user_words() -> list[tuple[str, int | None, str | None]]:
-    """The user dictionary's entries as a segmenter adds them, (word, freq, tag): each word in Simplified script (the
-    form the bridge gives the segmenter) and as written (for segmenting without the bridge)."""
+    """The user dictionary's entries as a segmenter adds them, (word, freq, tag): each word as the bridge gives it to
+    the segmenter (bridged) and as written (for segmenting without the bridge)."""
     entries = read_user_dictionary(USER_DICTIONARY)
-    words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((to_simplified(e.word), e.word))]
+    words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((bridged(e.word), e.word))]
     # a word jieba lists keeps jieba's tag when added without one, where fast-dat would tag it x: give both that tag
     tags = listed_tags({word for word, _, tag in words if not tag})
     return [(word, freq, tag or tags.get(word)) for word, freq, tag in words]
@@ -155,7 +168,7 @@ def dictionary_frequency(word: str, user_dictionary: bool = True) -> int:
 
 def reference_frequency(word: str) -> int:
     """How often jieba's dictionary counts `word` (either script); 0 if it does not list it."""
-    return dictionary_frequency(to_simplified(word), user_dictionary=False)
+    return dictionary_frequency(bridged(word), user_dictionary=False)
 
 
 @cache
@@ -166,20 +179,22 @@ def reference_total() -> int:
 
 
 def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = True, user_dictionary: bool = True,
-             ) -> list[Token]:
+             new_words: bool = True) -> list[Token]:
     """Segment `text` into tokens (punctuation, spaces and numbers included) with offsets into `text`.
 
     pos=False skips part-of-speech tagging (the fast path for counting); bridge=False segments the text as it is
-    instead of its Simplified form; hmm and user_dictionary switch jieba's new-word guessing and our dictionary.
+    instead of its Simplified form; hmm and user_dictionary switch jieba's new-word guessing and our dictionary;
+    new_words=False keeps jieba's pieces as they are (see analysis.newwords: numbers cut from measure words, names
+    and the text's recurring words joined).
     """
     seg = segmenter(user_dictionary, hmm)
-    source = to_simplified(text) if bridge else text
+    source = bridged(text) if bridge else text
     if pos:
-        pieces = ((p.word, p.flag) for p in seg.tagger.cut(source, HMM=hmm))
+        pieces = [(p.word, p.flag) for p in seg.tagger.cut(source, HMM=hmm)]
     else:
-        pieces = ((w, "") for w in seg.tokenizer.cut(source, HMM=hmm))
+        pieces = [(w, "") for w in seg.tokenizer.cut(source, HMM=hmm)]
     tokens, position = [], 0
-    for piece, tag in pieces:
+    for piece, tag in segment(pieces) if new_words else pieces:
         # jieba returns the text in order and whole; find() keeps offsets right even if it ever skipped a character
         start = source.find(piece, position)
         if start < 0:
@@ -187,6 +202,23 @@ def tokenize(text: str, *, pos: bool = True, hmm: bool = HMM, bridge: bool = Tru
         position = start + len(piece)
         tokens.append(Token(text[start:position], start, position, tag))
     return tokens
+
+
+def cut(text: str) -> list[str]:
+    """The words of tokenize(text, pos=False) without their offsets: the fast path for counting."""
+    source = bridged(text)
+    found = [piece for piece, _ in segment([(w, "") for w in segmenter().tokenizer.cut(source, HMM=HMM)])]
+    if source == text:
+        return found
+    # the pieces are the source's, whole and in order: the text's words are its slices of the same lengths
+    ends = list(itertools.accumulate(map(len, found)))
+    return [text[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def bridged(text: str) -> str:
+    """The text as the segmenter reads it: in Simplified script, fullwidth letters, digits and signs as ASCII
+    (jieba cuts ＡＢＣ and ２０２１ into single characters), character for character, so offsets are the text's."""
+    return FULLWIDTH_RUN.sub(lambda run: run[0].translate(FULLWIDTH), to_simplified(text, BRIDGE))
 
 
 def words(text: str, **options) -> list[Token]:
@@ -197,7 +229,7 @@ def words(text: str, **options) -> list[Token]:
 def made_up(tokens: list[Token], bridge: bool = True, user_dictionary: bool = True) -> list[str]:
     """The words jieba made up among `tokens` (segmented with or without the bridge): listed in neither its dictionary
     nor, unless told not to look, ours; in order of first appearance. With HMM on, its guesses."""
-    as_segmented = to_simplified if bridge else str
+    as_segmented = bridged if bridge else str
     found = (t.word for t in tokens if len(t.word) > 1)
     return list(dict.fromkeys(w for w in found if not dictionary_frequency(as_segmented(w), user_dictionary)))
 

@@ -1,0 +1,261 @@
+"""Words of a text that jieba's dictionary does not hold, found in the text itself and joined in its
+segmentation: numbers cut from their measure words (萬名 → 萬/名), people's names from a surname and the words
+around them (記者陳茂波, 駱惠寧表示), and strings that recur in the text cut into fragments always the same way
+(坪/山區 → 坪山區), found as the literature on Chinese new-word detection finds them: by cohesion (the fragment is
+almost never seen without the rest of the string) and boundary freedom (the string is seen in varied contexts, not
+inside one longer phrase).
+
+Everything here works on jieba's pieces of the bridged (Simplified) text, so a name is found alike in either script.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import cache
+from itertools import pairwise
+
+from analysis import config
+from analysis.reading.characters import is_han_text
+from analysis.reading.script import to_simplified
+from analysis.wordlists import read_word_list
+
+SURNAMES = config.LEXICON / "surnames.txt"
+# numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個: counts, not words); time units and
+# measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定, 一點) are left whole
+NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
+MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户")
+COUNT = re.compile(f"[{NUMERALS}]+")
+NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
+NUMBER_STARTS = frozenset("0123456789.%")
+NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
+COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人年月日")
+# a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
+NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
+NUMBER_PART = re.compile(r"[\d.%]+")
+# words that introduce a person's name (记者陈茂波) and that follow one (陈茂波表示), in Simplified script
+TITLES = frozenset([
+    "记者", "通讯员", "主任", "副主任", "书记", "副书记", "局长", "司长", "处长", "科长", "部长", "主席", "副主席",
+    "委员", "会长", "理事长", "行政长官", "市长", "区长", "镇长", "村长", "县长", "省长", "总理", "校长", "院长",
+    "所长", "经理", "总经理", "董事长", "主管", "议员", "教授", "博士", "医生", "律师", "老师", "法官", "警员",
+    "编辑", "责编", "摄影", "作者", "署长", "特首", "厂长", "站长", "队长", "组长", "社长", "总裁", "秘书长",
+    "发言人", "代表", "专家", "负责人", "居民", "市民", "村民", "游客", "学生", "志愿者", "义工", "网友", "选手",
+    "运动员", "教练", "演员", "导演", "歌手", "作家", "画家",
+])
+SPEECH = frozenset([
+    "表示", "说", "指出", "认为", "介绍", "称", "强调", "透露", "坦言", "告诉", "说道", "回忆", "提到", "提出",
+    "解释", "直言", "补充", "感叹", "建议", "呼吁", "笑", "先生", "女士", "小姐", "同学", "同志", "等", "和", "与",
+    "及", "在", "是", "的", "也", "都", "还", "曾", "已", "则", "就", "又", "亦", "向", "对", "把", "将", "被",
+    "带领", "主持", "出席", "会见", "致辞", "发言", "讲话", "报道", "摄",
+])
+CONTEXT = TITLES | SPEECH
+# characters that are grammar, not content: never at the edge of a name or a discovered word (Simplified script)
+FUNCTION = frozenset("的了是在和与及或也都就而被把将对从向于以为着过地得之其"
+                     "这那此各每该我你他她它们有不没很又还更最已再所让给跟同由并且使到往自经")
+# discovery: a string recurs this often, each fragment is seen inside it at least this share of its occurrences, and
+# its neighbours on either side are this varied (entropy in bits; a line or clause edge counts as a new neighbour)
+MIN_COUNT = 3
+COHESION = 0.75
+FREEDOM = 0.9
+LONGEST = 4  # pieces in a discovered string
+PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
+PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "邨", "苑", "屯", "围"])
+PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
+ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The surnames of data/lexicon/surnames.txt, in Simplified script."""
+    return frozenset(to_simplified(name) for name in read_word_list(SURNAMES))
+
+
+@cache
+def function_word(piece: str) -> bool:
+    """True for a function character (的, 是, 和 …) or a stop word of two or more characters (我們, 表示), which never
+    start or end a name or a discovered word. Single characters are judged by FUNCTION alone: the stop-word lists
+    also hold 中, 大, 上, which start names (中聯辦)."""
+    if len(piece) == 1:
+        return piece in FUNCTION
+    from analysis.words.frequency import is_stop_word
+
+    return is_stop_word(piece)
+
+
+def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
+    万/名), tagged m and q as jieba tags numerals and measure words (no tag where the pieces had none), and each
+    number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
+    # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
+    marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS]
+    if not marked:
+        return pieces
+    out, done = [], 0
+    for i in marked:
+        out.extend(pieces[done:i])
+        done = i + 1
+        piece, tag = pieces[i]
+        number = COUNT.match(piece)
+        if number and len(piece) > number.end() and piece[number.end():] in MEASURES:
+            out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
+        elif (out and piece[0] in NUMBER_STARTS and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
+              and NUMBER.fullmatch(joined := out[-1][0] + piece)):
+            out[-1] = (joined, tag and "m")
+        else:
+            out.append(pieces[i])
+    out.extend(pieces[done:])
+    return out
+
+
+@cache
+def han(piece: str) -> bool:
+    """True for a piece of Han characters only (is_han_text, remembered: a text repeats its pieces)."""
+    return is_han_text(piece)
+
+
+@cache
+def fragment(piece: str) -> bool:
+    """True for a one-character Han piece that is not a function word nor part of a count (numerals, 余, 来,
+    measure words, 人): what jieba leaves of a word it lacks."""
+    return len(piece) == 1 and han(piece) and not function_word(piece) and piece not in COUNT_PARTS
+
+
+@cache
+def name_part(piece: str) -> bool:
+    """True for a piece that can be part of a name: one or two Han characters, not grammar nor a context word."""
+    return len(piece) <= 2 and han(piece) and not function_word(piece) and piece not in CONTEXT
+
+
+def names(pieces: list[str]) -> set[str]:
+    """People's names: two or three characters starting with a surname, made of pieces jieba left short (one of
+    them a single character), introduced by a title (记者, 主任) or followed by one or by a word of speech or address
+    (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁; the longest such name at each surname."""
+    found, family, count = set(), surnames(), len(pieces)
+    for i in [i for i, piece in enumerate(pieces) if piece[0] in family]:
+        if not name_part(pieces[i]):
+            continue
+        before = pieces[i - 1] if i else ""
+        if before and before[-1] in NUMBER_CHARACTERS:  # 600|余|人: a count, not 余人
+            continue
+        candidates = []
+        for n in (1, 2, 3):
+            run = pieces[i : i + n]
+            if len(run) < n or not name_part(run[-1]):
+                break
+            size = sum(map(len, run))
+            after = pieces[i + n] if i + n < count else ""
+            if 2 <= size <= 3 and any(len(p) == 1 for p in run) and (before in TITLES or after in CONTEXT):
+                candidates.append((size, "".join(run)))
+        if candidates:
+            found.add(max(candidates)[1])
+    return found
+
+
+def places(pieces: list[str]) -> set[str]:
+    """Places: one to three pieces jieba left short (one of them a single character, two to four characters in
+    all, none of them ending as a place does) followed by an administrative suffix standing alone (区, 镇, 村,
+    街道 …): 深水|埗|区 gives 深水埗区, 山区|碧|岭|街道 gives 碧岭街道."""
+    found = set()
+    for k in [k for k, piece in enumerate(pieces) if piece in PLACE_SUFFIXES and k]:
+        for n in (3, 2, 1):
+            run = pieces[max(0, k - n) : k]
+            if (len(run) == n and 2 <= sum(map(len, run)) <= 4 and any(fragment(p) for p in run)
+                    and all(name_part(p) and p not in COUNT_PARTS and p[-1] not in PLACE_ENDS for p in run)):
+                found.add("".join(run) + pieces[k])
+                break
+    return found
+
+
+def entropy(counts: Counter) -> float:
+    """Shannon entropy of a distribution of counts, in bits."""
+    total = sum(counts.values())
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def recurring(pieces: list[str]) -> set[str]:
+    """Strings jieba cuts into pieces, one of them at least a lone fragment, that recur with cohesion and free
+    boundaries (see the module's docstring)."""
+    seen = Counter(pieces)
+
+    def cohesive(pair: tuple[str, str], n: int) -> bool:
+        # a place that ends a piece (宝安区) ends a word: 宝安区|福|永|街道 is two places, not one
+        return ((fragment(pair[0]) or fragment(pair[1])) and all(han(p) and not function_word(p) for p in pair)
+                and not (len(pair[0]) > 1 and pair[0][-1] in PLACE_SUFFIX_ENDS)
+                and all(n / seen[p] >= COHESION for p in pair if fragment(p)))
+
+    # every two neighbouring pieces of a string found recur as often as it, and hold a fragment that is as cohesive
+    # (a string of whole words, 文化/輕騎兵, is left to the user dictionary): look only at those, around fragments
+    # that recur
+    frequent = {p for p, n in seen.items() if n >= MIN_COUNT and fragment(p)}
+    if not frequent:
+        return set()
+    around = sorted({j for i, p in enumerate(pieces) if p in frequent for j in (i - 1, i) if 0 <= j < len(pieces) - 1})
+    pairs = Counter((pieces[j], pieces[j + 1]) for j in around)
+    good = {pair for pair, n in pairs.items() if n >= MIN_COUNT and cohesive(pair, n)}
+    if not good:
+        return set()
+    runs, left, right = Counter(), defaultdict(Counter), defaultdict(Counter)
+    for i in [i for i, pair in enumerate(pairwise(pieces)) if pair in good]:
+        for n in range(2, LONGEST + 1):
+            if i + n > len(pieces) or (pieces[i + n - 2], pieces[i + n - 1]) not in good:
+                break
+            run = tuple(pieces[i : i + n])
+            runs[run] += 1
+            before, after = pieces[i - 1] if i else "", pieces[i + n] if i + n < len(pieces) else ""
+            # an edge (punctuation, a line's end) is a new context every time
+            left[run][before if before and han(before) else object()] += 1
+            right[run][after if after and han(after) else object()] += 1
+    found = {}
+    for run, n in runs.items():
+        if n >= MIN_COUNT and all(n / seen[p] >= COHESION for p in run if fragment(p)) and min(
+                entropy(left[run]), entropy(right[run])) >= FREEDOM:
+            found["".join(run)] = n
+    # a string inside a longer one found as often is the same word cut short
+    return {w for w, n in found.items() if not any(w != o and w in o and m >= n for o, m in found.items())}
+
+
+def kind(word: str, is_name: bool) -> str:
+    """jieba's tag for a joined word: nr for a person, ns for a place, nt for an organisation, nz otherwise."""
+    if is_name:
+        return "nr"
+    if word[-1] in PLACE_ENDS:
+        return "ns"
+    return "nt" if word[-1] in ORGANISATION_ENDS else "nz"
+
+
+def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with every run of two to LONGEST pieces that spells a found word joined, longest
+    first, tagged as found (no tag where the pieces had none)."""
+    prefixes = {word[:k] for word in found for k in range(1, len(word))}
+    out, done, count = [], 0, len(pieces)
+    # a found word starts with a piece that is one of its prefixes: look only there, copy the rest a stretch at a time
+    for i in [i for i, (piece, _) in enumerate(pieces) if piece in prefixes]:
+        if i < done:
+            continue
+        text, end, j = pieces[i][0], 0, i + 1
+        while text in prefixes and j < count and j - i < LONGEST:
+            text += pieces[j][0]
+            j += 1
+            if text in found:
+                end = j
+        if end:
+            out.extend(pieces[done:i])
+            word = "".join(piece for piece, _ in pieces[i:end])
+            out.append((word, pieces[i][1] and found[word]))
+            done = end
+    out.extend(pieces[done:])
+    return out
+
+
+def new_words(pieces: list[str]) -> dict[str, str]:
+    """The words found in a text's pieces, each with its tag: names and places first, then recurring strings."""
+    people = names(pieces)
+    return {w: kind(w, w in people) for w in (*people, *places(pieces), *recurring(pieces))}
+
+
+def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba's (piece, tag) pairs of a text with numbers cut from measure words and the text's new words joined."""
+    pieces = split_counts(pieces)
+    found = new_words([piece for piece, _ in pieces])
+    return join(pieces, found) if found else pieces

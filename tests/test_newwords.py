@@ -1,0 +1,136 @@
+"""Words jieba's dictionary lacks, found in the text itself: people's names, places and organisations a text repeats,
+numbers apart from their measure words; in both scripts, on sentences written for these tests (not the study's
+article)."""
+
+import pytest
+from articles import write_article
+
+from analysis import concordance, load_article, tokenize, word_frequencies
+from analysis.reading.script import to_simplified
+from analysis.words.newwords import names, recurring, split_counts
+
+# a report on a district none of the project's word lists names: 坪山區 recurs, cut 坪/山區 by jieba alone
+PINGSHAN = [
+    "坪山區近年發展迅速，記者日前走訪坪山區多個社區。",
+    "不少坪山區居民表示，新建的公園十分方便。",
+    "坪山區政府計劃明年再建三座公園，惠及兩萬名居民。",
+    "香港中聯辦主任駱惠寧表示，中聯辦支持兩地交流；中聯辦負責人說，各界反應熱烈。",
+]
+
+
+def words_of(text: str) -> list[str]:
+    """The words tokenize gives for `text`."""
+    return [t.word for t in tokenize(text, pos=False)]
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("記者陳茂波報道。", "陳茂波"),            # a title before the name
+    ("財政司司長陳茂波昨日說，經濟正在復甦。", "陳茂波"),  # a title before, speech after
+    ("駱惠寧表示，將繼續支持。", "駱惠寧"),      # jieba cuts 駱惠/寧
+    ("會上，黃偉明主任指出問題所在。", "黃偉明"),  # a title after the name
+    ("居民張小玲說，公園很方便。", "張小玲"),     # a title (居民) before, speech after
+    ("記者王娜攝", "王娜"),                      # two characters
+])
+def test_a_persons_name_is_one_token(sentence, name, script):
+    text, expected = (sentence, name) if script == "traditional" else (to_simplified(sentence), to_simplified(name))
+    assert expected in words_of(text)
+
+
+def test_a_name_found_once_is_whole_wherever_the_text_prints_it():
+    text = "記者陳茂波報道。陳茂波昨日抵達，陳茂波隨後離開。"
+    assert words_of(text).count("陳茂波") == 3
+
+
+def test_two_names_joined_by_and_stay_apart():
+    # 王娜和 starts with a surname and is three characters, but 和 is grammar, not a given name
+    assert names(["记者", "王", "娜", "和", "李", "明", "报道"]) == {"王娜", "李明"}
+
+
+def test_no_name_without_a_given_name_or_across_the_context_word():
+    assert names(["他", "对", "李", "说"]) == set()
+    assert names(["记者", "王", "娜", "摄"]) == {"王娜"}
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_a_place_the_text_repeats_is_one_token(script, tmp_path):
+    paragraphs = PINGSHAN if script == "traditional" else [to_simplified(p) for p in PINGSHAN]
+    text = "\n".join(paragraphs)
+    place, office = ("坪山區", "中聯辦") if script == "traditional" else ("坪山区", "中联办")
+    found = words_of(text)
+    assert found.count(place) == text.count(place) == 4
+    assert found.count(office) == text.count(office) == 3
+    assert "坪" not in found and "聯辦" not in found and "联办" not in found
+
+
+def test_concordance_finds_a_discovered_place(tmp_path):
+    article = load_article(write_article(tmp_path / "pingshan.txt", "坪山區的新公園", PINGSHAN))
+    rows = concordance(article, "坪山區")
+    assert len(rows) == article.text.count("坪山區") == 5
+    assert set(rows["word"]) == {"坪山區"}
+
+
+def test_top_words_are_words_not_fragments_or_counts(tmp_path):
+    article = load_article(write_article(tmp_path / "pingshan.txt", "坪山區的新公園", PINGSHAN))
+    top = list(word_frequencies(article)["word"][:10])
+    assert top[0] == "坪山區"
+    assert not {"坪", "聯辦", "惠", "寧", "萬名"} & set(top)
+
+
+def test_recurring_needs_cohesion_and_varied_contexts():
+    # 坪 is never seen without 山区, and 坪山区 is seen among different neighbours: a word
+    pieces = ["坪", "山区", "发展", "，", "走访", "坪", "山区", "社区", "。", "坪", "山区", "政府"]
+    assert recurring(pieces) == {"坪山区"}
+    # the same string always inside one longer phrase has no free boundary: not a word of its own
+    phrase = ["他", "说", "坪", "山区", "好"] * 3
+    assert "坪山区" not in recurring(phrase)
+    # a character seen mostly on its own (果 three times alone, twice in 果园) is not a fragment of one word
+    loose = ["果", "园", "很", "大", "，", "果", "园", "很", "小", "，", "果", "，", "果", "，", "果", "，", "果"]
+    assert "果园" not in recurring(loose)
+
+
+@pytest.mark.parametrize(("pieces", "expected"), [
+    (["三万名"], ["三万", "名"]),
+    (["两个"], ["两", "个"]),
+    (["600", "余个"], ["600", "余个"]),  # 余 is a qualifier, not a numeral: left to the number extraction
+    (["一起"], ["一起"]),                # not a count
+    (["1", ".", "5", "%"], ["1.5%"]),
+    (["85", "%"], ["85%"]),
+])
+def test_numbers_are_cut_from_measure_words_and_kept_whole(pieces, expected):
+    assert [p for p, _ in split_counts([(p, "") for p in pieces])] == expected
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_counts_are_not_words(script):
+    text = "全區共有兩萬名黨員、三萬個家庭參與。"
+    text = text if script == "traditional" else to_simplified(text)
+    found = words_of(text)
+    assert not {"萬名", "万名", "萬個", "万个"} & set(found)
+    assert ("名" in found) and ("個" in found or "个" in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("隨著經濟發展，就業增加。", "隨著"),   # OpenCC's t2s leaves 著, which cut 隨/著
+    ("接著，他又說。", "接著"),
+    ("增長１．５％。", "１．５％"),          # fullwidth, as Hong Kong pages print numbers
+    ("ＡＢＣ公司", "ＡＢＣ"),
+])
+def test_the_bridge_reads_variants_and_fullwidth_forms(text, word):
+    assert word in words_of(text)
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("深水埗區居民表示歡迎。", "深水埗區"),       # jieba: 深水/埗/區
+    ("他在坪山區碧嶺街道工作。", "碧嶺街道"),     # a sub-district after a district, not 山區碧嶺街道
+    ("住在石硤尾邨的居民", "石硤尾邨"),           # a public housing estate
+])
+def test_a_place_with_its_suffix_is_one_token(sentence, place, script):
+    text, expected = (sentence, place) if script == "traditional" else (to_simplified(sentence), to_simplified(place))
+    assert expected in words_of(text)
+
+
+def test_an_adjective_before_a_place_word_is_no_place():
+    assert "本區" in words_of("本區和全市")
+    assert "新社區" not in words_of("元朗區的新社區")
