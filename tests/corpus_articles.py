@@ -9,7 +9,7 @@ from pathlib import Path
 
 from articles import write_article
 
-from analysis.corpus.analysing import PARTITIONS
+from analysis.corpus.partitions import PARTITIONS
 from analysis.reading.script import to_simplified
 
 

@@ -17,16 +17,9 @@ from corpus_articles import written
 from analysis import config, extract_statistics, load_article, quoted_phrases, word_frequencies
 from analysis.__main__ import main
 from analysis.corpus import analysing as corpus_module
-from analysis.corpus.analysing import (
-    PARTITIONS,
-    RECORD,
-    analyse_file,
-    analyse_partition,
-    chunked,
-    describe,
-    keyed,
-    run_corpus,
-)
+from analysis.corpus import partitions as partition_module
+from analysis.corpus.analysing import RECORD, chunked, run_corpus
+from analysis.corpus.partitions import PARTITIONS, analyse_file, analyse_partition, article_row, keyed
 from analysis.reading.script import to_simplified
 from analysis.words.frequency import word_counts
 
@@ -144,7 +137,7 @@ def test_tables_are_the_same_bytes_whatever_the_partition_size(corpus, command, 
 
 def test_each_article_is_in_one_partition_and_the_tables_are_the_partitions_in_order(command, tables):
     out = command[1]
-    for name in corpus_module.PARTITION_TABLES:
+    for name in partition_module.PARTITION_TABLES:
         parts = [pd.read_csv(p, keep_default_na=False) for p in sorted((out / PARTITIONS).glob(f"{name}-*.csv"))]
         pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), tables[name], check_dtype=False)
     owners = {}
@@ -189,7 +182,7 @@ def test_a_second_run_with_fewer_files_leaves_no_partition_of_the_first(corpus, 
     assert run_corpus(fewer, out, jobs=1, quiet=True) == 0
     assert pd.read_csv(out / "articles.csv")["article"].tolist() == [GOOD[2]]
     assert sorted(p.name for p in (out / "texts").iterdir()) == ["c_fuyong.txt"]
-    assert len(list((out / PARTITIONS).iterdir())) == len(corpus_module.PARTITION_TABLES)
+    assert len(list((out / PARTITIONS).iterdir())) == len(partition_module.PARTITION_TABLES)
 
 
 def test_quoted_phrases_are_each_articles_quotations(corpus, tables):
@@ -218,7 +211,7 @@ def test_an_article_the_analysis_fails_on_is_listed_not_raised(monkeypatch):
     def fail(article):
         raise RuntimeError("deliberate failure")
 
-    monkeypatch.setattr(corpus_module, "extract_statistics", fail)
+    monkeypatch.setattr(partition_module, "extract_statistics", fail)
     result = analyse_file(config.ARTICLE)
     assert result.error == "analysis failed: RuntimeError: deliberate failure"
     assert result.statistics is None and not result.counts
@@ -247,10 +240,10 @@ def test_jobs_below_one_is_refused(corpus, tmp_path, capsys):
 def test_publication_known_to_the_day_or_not_at_all_is_described_as_such():
     article = load_article(config.ARTICLE)
     counts = word_counts(article.text)
-    assert describe(article, counts)["published"] == "2021-07-29T10:24:00+08:00"
-    assert describe(replace(article, published=date(2021, 7, 29)), counts)["published"] == "2021-07-29"
-    assert describe(replace(article, published=None), counts)["published"] == ""
-    assert describe(article, counts)["words"] == sum(counts.values())
+    assert article_row(article, counts)["published"] == "2021-07-29T10:24:00+08:00"
+    assert article_row(replace(article, published=date(2021, 7, 29)), counts)["published"] == "2021-07-29"
+    assert article_row(replace(article, published=None), counts)["published"] == ""
+    assert article_row(article, counts)["words"] == sum(counts.values())
 
 
 @pytest.mark.parametrize(("out", "how"), [("S", "holds"), ("S/texts", "is"), ("S/texts/tables", "lies inside")])
@@ -300,7 +293,7 @@ def test_a_text_and_a_web_page_of_one_name_keep_two_segmented_texts(tmp_path):
 
 def test_a_partition_whose_process_dies_is_retried_once_then_listed(corpus, tmp_path, monkeypatch):
     attempts = tmp_path / "attempts"
-    analyse = corpus_module.analyse_file
+    analyse = partition_module.analyse_file
 
     def dies_on_fuyong(path):
         if path.name == GOOD[2]:
@@ -309,7 +302,7 @@ def test_a_partition_whose_process_dies_is_retried_once_then_listed(corpus, tmp_
             os._exit(9)  # as the kernel's out-of-memory killer ends a process: no exception, no clean-up
         return analyse(path)
 
-    monkeypatch.setattr(corpus_module, "analyse_file", dies_on_fuyong)
+    monkeypatch.setattr(partition_module, "analyse_file", dies_on_fuyong)
     out = tmp_path / "out"
     assert run_corpus(corpus, out, jobs=2, quiet=True) == 0
     assert attempts.read_text().count("died") == 2, "tried, then retried once"

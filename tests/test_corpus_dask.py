@@ -7,7 +7,8 @@ from articles import XINAN, write_article
 from corpus_articles import written
 
 from analysis.__main__ import main
-from analysis.corpus.analysing import PARTITIONS, run_corpus
+from analysis.corpus.analysing import run_corpus
+from analysis.corpus.partitions import PARTITIONS
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from analysis.corpus.analysing import run_corpus
 from analysis.corpus.exports import DOCUMENTS, MATRIX, VOCABULARY, WORD_LIST, word_list_text
 from analysis.reading.characters import is_word
 from analysis.reading.script import word_key
-from analysis.words.frequency import is_stop_word
+from analysis.words.stopwords import is_stop_word
 
 GOOD = [a.name for a in ARTICLES]
 

@@ -6,7 +6,8 @@ import pytest
 
 from analysis import concordance, load_article, quoted_phrases, tokenize, word_frequencies
 from analysis.reading.characters import is_word
-from analysis.words.frequency import is_stop_word, word_counts
+from analysis.words.frequency import word_counts
+from analysis.words.stopwords import is_stop_word
 
 INSTITUTIONAL_TERMS = ["寶安區", "黨工委", "黨員", "群眾", "西鄉街道"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from analysis.corpus.analysing import Summary, analyse_partition, merged
+from analysis.corpus.partitions import Summary, analyse_partition, merged
 from analysis.numbers.extracting import warm_up
 
 

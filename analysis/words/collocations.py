@@ -14,8 +14,9 @@ import pandas as pd
 from analysis.reading.characters import has_clause_break, is_word
 from analysis.reading.script import to_simplified
 from analysis.reading.sentences import sentences
-from analysis.words.frequency import frequency_table, is_stop_word, word_counts
+from analysis.words.frequency import frequency_table, word_counts
 from analysis.words.segmenting import Token, tokenize
+from analysis.words.stopwords import is_stop_word
 
 WINDOW = (5, 5)  # words left and right of the node, AntConc's default span
 CLUSTER_SIZES = (2, 3, 4)

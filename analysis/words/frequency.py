@@ -5,41 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import cache
 
 import pandas as pd
 
-from analysis import config
 from analysis.reading.characters import is_han, is_word
-from analysis.reading.script import to_simplified, to_traditional, word_key
-from analysis.wordlists import read_word_list
 from analysis.words.segmenting import cut, tokenize, words
+from analysis.words.stopwords import is_stop_word
 
-PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
 # a quote and a quote within a quote: corner brackets in Traditional text, curly quotes in Simplified text, each
 # counted under its corner-bracket column
 QUOTE_MARKS = {
     column: [re.compile(f"{pair[0]}([^{pair}\n]+){pair[1]}") for pair in pairs]
     for column, pairs in (("「」", ("「」", "“”")), ("『』", ("『』", "‘’")))
 }
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """stopwordsiso's Chinese list (Simplified) and the project's list (Traditional), each also in the other
-    script."""
-    import stopwordsiso
-
-    listed, project = stopwordsiso.stopwords("zh"), set(read_word_list(PROJECT_STOP_WORDS))
-    return frozenset(listed | {to_traditional(w) for w in listed} | project | {to_simplified(w) for w in project})
-
-
-@cache
-def is_stop_word(word: str) -> bool:
-    """True for a stop word, in either script."""
-    stop = stop_words()
-    # OpenCC's s2t writes its own standard forms (为 -> 爲, not 為), so also look the word up by its key (隨著 → 随着)
-    return word in stop or word_key(word) in stop
 
 
 def pieces(text: str) -> Iterator[str]:

@@ -9,8 +9,8 @@ import pandas as pd
 
 from analysis.reading.characters import is_word
 from analysis.reading.script import to_simplified
-from analysis.words.frequency import is_stop_word
 from analysis.words.segmenting import Token, reference_frequency, reference_total, tokenize
+from analysis.words.stopwords import is_stop_word
 
 METHODS = ("tf-idf", "textrank", "keyness")
 # jieba.analyse's own settings: TextRank links candidate words up to 4 tokens apart among these parts of speech.

@@ -20,6 +20,7 @@ from analysis import config
 from analysis.reading.characters import is_han_text
 from analysis.reading.script import to_simplified
 from analysis.wordlists import read_word_list
+from analysis.words.stopwords import is_stop_word
 
 SURNAMES = config.LEXICON / "surnames.txt"
 # numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個: counts, not words); time units and
@@ -78,8 +79,6 @@ def function_word(piece: str) -> bool:
     also hold 中, 大, 上, which start names (中聯辦)."""
     if len(piece) == 1:
         return piece in FUNCTION
-    from analysis.words.frequency import is_stop_word
-
     return is_stop_word(piece)
 
 

@@ -10,9 +10,10 @@ import pandas as pd
 
 from analysis.reading.characters import is_han_text
 from analysis.wordlists import read_user_dictionary
-from analysis.words.frequency import is_stop_word, quoted_phrases
+from analysis.words.frequency import quoted_phrases
 from analysis.words.keyterms import ENTITY_KINDS
 from analysis.words.segmenting import USER_DICTIONARY, tokenize
+from analysis.words.stopwords import is_stop_word
 
 COLUMNS = ["term", "source", "occurrences", "whole", "inside_longer", "split", "split_as"]
 
