@@ -134,3 +134,15 @@ def test_a_place_with_its_suffix_is_one_token(sentence, place, script):
 def test_an_adjective_before_a_place_word_is_no_place():
     assert "本區" in words_of("本區和全市")
     assert "新社區" not in words_of("元朗區的新社區")
+
+
+def test_a_name_after_a_title_ending_a_longer_word_or_across_a_space_is_whole():
+    assert names(["本报记者", " ", "史", "怡", " ", "本报讯"]) == {"史怡"}
+    assert names(["通讯员", " ", "田", "晓", "辉"]) == {"田晓辉"}
+
+
+def test_the_names_of_a_list_are_whole():
+    pieces = ["名单", "是", "：", "刘", "志成", "、", "郝", "玉", "芬", "、", "王东升", "、", "王", "永", "海", "。"]
+    assert names(pieces) == {"刘志成", "郝玉芬", "王永海"}
+    # a list of things, not people: no item starts with a surname, so none is taken for a name
+    assert names(["买", "了", "苹", "果", "、", "香", "蕉", "、", "西瓜", "。"]) == set()

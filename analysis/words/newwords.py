@@ -126,15 +126,34 @@ def name_part(piece: str) -> bool:
     return len(piece) <= 2 and han(piece) and not function_word(piece) and piece not in CONTEXT
 
 
+def titled(piece: str) -> bool:
+    """True for a title that introduces a name, alone or ending a longer word (本报记者, 新华社记者, 人大代表)."""
+    return piece in TITLES or (len(piece) > 2 and any(piece.endswith(title) for title in TITLES if len(title) > 1))
+
+
+def neighbour(pieces: list[str], i: int, step: int) -> str:
+    """The piece next to pieces[i] in the direction of step, spaces skipped (通讯员 田晓辉 本报记者); '' at an end."""
+    i += step
+    while 0 <= i < len(pieces) and pieces[i].isspace():
+        i += step
+    return pieces[i] if 0 <= i < len(pieces) else ""
+
+
+def short_name(run: list[str]) -> bool:
+    """True for pieces that spell a name jieba left short: two or three characters, one piece a single character."""
+    return 2 <= sum(map(len, run)) <= 3 and any(len(p) == 1 for p in run) and all(name_part(p) for p in run)
+
+
 def names(pieces: list[str]) -> set[str]:
     """People's names: two or three characters starting with a surname, made of pieces jieba left short (one of
     them a single character), introduced by a title (记者, 主任) or followed by one or by a word of speech or address
-    (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁; the longest such name at each surname."""
-    found, family, count = set(), surnames(), len(pieces)
+    (表示, 说, 先生): 记者|陈|茂|波 and 骆惠|宁|表示 give 陈茂波 and 骆惠宁; the longest such name at each surname;
+    and the names of a list (see listed_names)."""
+    found, family = listed_names(pieces), surnames()
     for i in [i for i, piece in enumerate(pieces) if piece[0] in family]:
         if not name_part(pieces[i]):
             continue
-        before = pieces[i - 1] if i else ""
+        before = neighbour(pieces, i, -1)
         if before and before[-1] in NUMBER_CHARACTERS:  # 600|余|人: a count, not 余人
             continue
         candidates = []
@@ -142,12 +161,30 @@ def names(pieces: list[str]) -> set[str]:
             run = pieces[i : i + n]
             if len(run) < n or not name_part(run[-1]):
                 break
-            size = sum(map(len, run))
-            after = pieces[i + n] if i + n < count else ""
-            if 2 <= size <= 3 and any(len(p) == 1 for p in run) and (before in TITLES or after in CONTEXT):
-                candidates.append((size, "".join(run)))
+            after = neighbour(pieces, i + n - 1, 1)
+            if short_name(run) and (titled(before) or after in CONTEXT):
+                candidates.append((len("".join(run)), "".join(run)))
         if candidates:
             found.add(max(candidates)[1])
+    return found
+
+
+def listed_names(pieces: list[str]) -> set[str]:
+    """The names of a list of people separated by 、 (鞠|洪|梅|、|刘|志成|、|王东升): each item between two marks
+    that jieba left short and that starts with a surname, in a list of at least three items most of which start
+    with one."""
+    family, found = surnames(), set()
+    items, item = [], []
+    for piece in [*pieces, "。"]:
+        if han(piece):
+            item.append(piece)
+            continue
+        items.append(item)
+        item = []
+        if piece != "、":
+            if len(items) >= 3 and sum(bool(i) and i[0][0] in family for i in items) * 2 > len(items):
+                found |= {"".join(i) for i in items if i and i[0][0] in family and short_name(i)}
+            items = []
     return found
 
 
