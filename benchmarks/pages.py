@@ -8,7 +8,8 @@ same value (a change by its size: the gold signs decreases, the extraction keeps
 the direction in the audit); a row found for no gold number is a false positive (a date line, a byline, a name's
 number …). The gold lists dates only where they print a numeral: the relative dates the extraction keeps as dates
 of their own (今年, 昨日, 上月) are left out of the score. Precision and recall are pooled over the pages; bounds
-are scored on the found numbers whose gold bound is not exact."""
+are scored on the found numbers whose gold bound is not exact. A gold name (person, place, organisation,
+campaign) is whole when `analysis.tokenize` gives it as one token wherever the text prints it."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from analysis import extract_statistics, load_article
+from analysis import extract_statistics, load_article, tokenize
 from analysis.reading.article import ArticleWarning
 
 NUMERAL = re.compile(r"[0-9０-９〇○零一二兩两三四五六七八九十百千萬万億亿廿卅壹貳贰參叁肆伍陸陆柒捌玖拾佰仟]")
@@ -95,6 +96,8 @@ def score_page(page: dict, folder: Path) -> dict:
             break
         else:
             missed.append(number["text"])
+    tokens = {token.word for token in tokenize(article.text)}
+    printed = [name for kind in page["names"].values() for name in kind if name in article.text]
     outlet = getattr(article, "outlet", None) or article.source
     return {
         "file": page["file"],
@@ -107,6 +110,9 @@ def score_page(page: dict, folder: Path) -> dict:
         "bounds": bounds,
         "unmatched_rows": [row["text"] for index, row in rows.iterrows() if index not in used],
         "missed": missed,
+        "names": len(printed),
+        "names_whole": sum(name in tokens for name in printed),
+        "names_split": [name for name in printed if name not in tokens],
     }
 
 
@@ -126,6 +132,7 @@ def summary(scores: list[dict]) -> dict:
         "recall": round(found / gold, 3) if gold else None,
         "precision": round(found / rows, 3) if rows else None,
         "bounds": round(sum(bounds) / len(bounds), 3) if bounds else None,
+        "names_whole": round(sum(s["names_whole"] for s in read) / max(1, sum(s["names"] for s in read)), 3),
     }
 
 
@@ -145,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             flags = " ".join(k for k in ("title", "published", "outlet") if not s[k])
             wrong = f" wrong: {flags}" if flags else ""
             print(f"{s['file']}: {s['found']}/{s['gold']} found, {s['rows']} rows{wrong}")
-            print(f"    missed: {s['missed']}\n    extra: {s['unmatched_rows']}")
+            print(f"    missed: {s['missed']}\n    extra: {s['unmatched_rows']}\n    names split: {s['names_split']}")
     total = summary(scores)
     print(json.dumps(total, ensure_ascii=False))
     if args.json:
