@@ -14,9 +14,7 @@ left side by side. Staging folders of a killed run are removed by the next run.
 from __future__ import annotations
 
 import errno
-import functools
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -66,64 +64,6 @@ class Outcome:
 
     executed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
-
-
-class Cancelled(Exception):
-    """The build stopped while a notebook waited for its turn."""
-
-
-class Turns:
-    """Which notebooks run their cells now: `jobs` at a time. A notebook's kernel starts before its turn and waits for
-    it once it has answered (a kernel takes about 0.4 s to answer, mostly waiting), so that a notebook's first cell
-    runs the moment another notebook ends.
-
-    A rank is (sort key, number in line): of the notebooks waiting, the lowest rank goes first, but a notebook does not
-    hold a free turn for one queued after it whose kernel is still starting."""
-
-    def __init__(self, jobs: int):
-        self.free, self.cancelled = jobs, False
-        self.waiting: set[tuple] = set()  # queued, not yet running
-        self.answered: set[tuple] = set()  # of those, the ones whose kernel is ready
-        self.running: set[tuple] = set()
-        self.changed = threading.Condition()
-
-    def queue(self, rank: tuple) -> None:
-        """Put a notebook in line, before its kernel starts; `rank` is unique to it and numbered in queueing order."""
-        with self.changed:
-            self.waiting.add(rank)
-
-    def take(self, rank: tuple) -> None:
-        """Once the notebook's kernel has answered: wait for its turn (Cancelled if the build stops first)."""
-        with self.changed:
-            self.answered.add(rank)
-            self.changed.wait_for(lambda: self.cancelled or (self.free > 0 and rank == self.next_up(rank)))
-            self.waiting.discard(rank)
-            self.answered.discard(rank)
-            self.changed.notify_all()
-            if self.cancelled:
-                raise Cancelled("the build stopped before this notebook's turn")
-            self.running.add(rank)
-            self.free -= 1
-
-    def next_up(self, rank: tuple) -> tuple:
-        """Who goes first of `rank` and those it waits for: the ones in line that are ready or were queued before it."""
-        return min(other for other in self.waiting if other in self.answered or other[-1] <= rank[-1])
-
-    def end(self, rank: tuple) -> None:
-        """A notebook's run has ended, after its turn or before it (its kernel failed to start)."""
-        with self.changed:
-            if rank in self.running:
-                self.running.remove(rank)
-                self.free += 1
-            self.waiting.discard(rank)
-            self.answered.discard(rank)
-            self.changed.notify_all()
-
-    def cancel(self) -> None:
-        """Stop every notebook still waiting for its turn."""
-        with self.changed:
-            self.cancelled = True
-            self.changed.notify_all()
 
 
 def say(message: str) -> None:
@@ -393,25 +333,18 @@ class ArticleBuild:
             return False  # built by a figures-only run: its report is still to render
         return all((self.out / rel).is_file() and sha256(self.out / rel) == h for rel, h in entry["outputs"].items())
 
-    def run(self, step: Step, turns: Turns, rank: tuple):
-        """Execute a notebook into its staging folder, its cells once it has its turn (`turns`, where it is queued
-        with `rank`); returns the executed notebook, for render()."""
-        try:
-            key = self.key(step)
-            stage = self.stage / step.name
-            shutil.rmtree(stage, ignore_errors=True)
-            copied = set()
-            for dep in step.reads:
-                for rel, path in self.data_of(dep).items():
-                    (stage / rel).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(path, stage / rel)
-                    copied.add(rel)
-            executed = execute(step, self.article, stage, self.warm, functools.partial(turns.take, rank))
-        except BaseException:
-            turns.cancel()  # the build stops: the turn this notebook held goes to no one
-            raise
-        finally:
-            turns.end(rank)
+    def run(self, step: Step):
+        """Execute a notebook into its staging folder; returns the executed notebook, for render()."""
+        key = self.key(step)
+        stage = self.stage / step.name
+        shutil.rmtree(stage, ignore_errors=True)
+        copied = set()
+        for dep in step.reads:
+            for rel, path in self.data_of(dep).items():
+                (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, stage / rel)
+                copied.add(rel)
+        executed = execute(step, self.article, stage, self.warm)
         outputs = {rel: sha256(p) for rel, p in relative_files(stage).items() if rel not in copied}
         self.results[step.name] = {"inputs": key, "outputs": outputs}
         return executed
@@ -462,10 +395,9 @@ def output_error(evalue: str) -> str | None:
     return found.group(2) if found and int(found.group(1)) in OUTPUT_ERRNOS else None
 
 
-def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = None,
-            ready: Callable[[], None] | None = None):
-    """Run a notebook with papermill for one article, writing under `out`, in a kernel forked from `warm` if given,
-    its first cell once `ready` returns (if given); BuildError says what failed and where."""
+def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = None):
+    """Run a notebook with papermill for one article, writing under `out`, in a kernel forked from `warm` if given;
+    BuildError says what failed and where."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -485,7 +417,7 @@ def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = Non
             # ERROR for the interrupt jupyter_client always sends before shutting a kernel down; cell errors still
             # reach us through papermill
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            kernel_manager_class=kernels.manager_class(warm, ready),
+            kernel_manager_class=kernels.manager_class(warm),
             # a widget's state is for a live JupyterLab; a report runs no scripts and shows the explorer's first state
             store_widget_state=False,
         )
@@ -582,58 +514,47 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
     done: set[tuple[int, str]] = set()
     started = False
     workers = jobs or os.cpu_count() or 1
-    turns, order = Turns(workers), itertools.count()
-    # a kernel waiting for its turn costs no CPU: each worker's next notebook has its kernel started ahead
-    with ThreadPoolExecutor(2 * workers) as pool, ThreadPoolExecutor(1, initializer=in_the_gaps) as renderer:
-        try:
-            while pending or ready or running:
-                for (b, name), step in list(pending.items()):
-                    if all((id(b), dep) in done for dep in step.reads):
-                        del pending[(b, name)]
-                        if b.up_to_date(step):
-                            done.add((id(b), name))
-                            outcome.skipped.append((b.slug, name))
-                            if progress:
-                                progress(f"{b.slug}/{name}: up to date")
-                        else:
-                            ready[(b, name)] = step
-                # each started as a kernel frees, so that the longest of those ready by then goes first
-                free = 2 * workers - sum(task == "run" for _, _, task in running.values())
-                for item in sorted(ready.items(), key=priority)[:max(free, 0)]:
-                    (b, name), step = item
-                    del ready[(b, name)]
-                    if not started:
-                        # compiled here while the warm process imports, not after, in it (when the cache is cold)
-                        compiled_dictionary()
-                        import_runners(html)
-                        for likely in dict.fromkeys(each.likely for each in builds) if html else ():
-                            renderer.submit(likely_font, likely)  # what the first report would cut
-                        if html:
-                            renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
-                        renderer.submit(style.font_file)  # the word cloud's, written while kernels start, if missing
-                        started = True
-                    rank = (*priority(item), next(order))
-                    turns.queue(rank)
-                    running[pool.submit(b.run, step, turns, rank)] = (b, step, "run")
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    b, step, task = running.pop(future)
-                    try:
-                        executed = future.result()
-                    except Cancelled:  # stopped by another notebook's failure, which its own future reports
-                        continue
-                    except OSError as error:  # staging the notebook's files or its report: the folder's fault
-                        raise BuildError(
-                            f"cannot write the outputs of {step.name} for {b.slug} under {b.out}: "
-                            f"{error.strerror or error}"
-                        ) from None
-                    if task == "run":
-                        done.add((id(b), step.name))
-                        outcome.executed.append((b.slug, step.name))
+    with ThreadPoolExecutor(workers) as pool, ThreadPoolExecutor(1, initializer=in_the_gaps) as renderer:
+        while pending or ready or running:
+            for (b, name), step in list(pending.items()):
+                if all((id(b), dep) in done for dep in step.reads):
+                    del pending[(b, name)]
+                    if b.up_to_date(step):
+                        done.add((id(b), name))
+                        outcome.skipped.append((b.slug, name))
                         if progress:
-                            progress(f"{b.slug}/{step.name}: executed")
-                        if html:
-                            running[renderer.submit(b.render, step, executed)] = (b, step, "render")
-        except BaseException:
-            turns.cancel()  # kernels waiting for a turn are shut down, so that the pools can close
-            raise
+                            progress(f"{b.slug}/{name}: up to date")
+                    else:
+                        ready[(b, name)] = step
+            # each started as a worker frees, so that the longest of those ready by then goes first
+            free = workers - sum(task == "run" for _, _, task in running.values())
+            for (b, name), step in sorted(ready.items(), key=priority)[:max(free, 0)]:
+                del ready[(b, name)]
+                if not started:
+                    # compiled here while the warm process imports, not after, in it (when the cache is cold)
+                    compiled_dictionary()
+                    import_runners(html)
+                    for likely in dict.fromkeys(each.likely for each in builds) if html else ():
+                        renderer.submit(likely_font, likely)  # what the first report would cut
+                    if html:
+                        renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
+                    renderer.submit(style.font_file)  # the word cloud's, written while kernels start, if missing
+                    started = True
+                running[pool.submit(b.run, step)] = (b, step, "run")
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                b, step, task = running.pop(future)
+                try:
+                    executed = future.result()
+                except OSError as error:  # staging the notebook's files or its report: the folder's fault
+                    raise BuildError(
+                        f"cannot write the outputs of {step.name} for {b.slug} under {b.out}: "
+                        f"{error.strerror or error}"
+                    ) from None
+                if task == "run":
+                    done.add((id(b), step.name))
+                    outcome.executed.append((b.slug, step.name))
+                    if progress:
+                        progress(f"{b.slug}/{step.name}: executed")
+                    if html:
+                        running[renderer.submit(b.render, step, executed)] = (b, step, "render")
