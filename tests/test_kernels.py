@@ -116,7 +116,8 @@ def test_the_warm_process_and_its_kernels_end_with_a_killed_build(tmp_path):
     tiny_notebook(tmp_path / "01_hangs.ipynb", f"import os, threading\nwith open({str(pipe)!r}, 'w') as pids:\n"
                   "    pids.write(f'{os.getpid()} {os.getppid()}')\nthreading.Event().wait()")
     code = ("import sys; from pathlib import Path; sys.path.insert(0, 'tests')\n"
-            "from tiny_notebooks import step_of\nfrom analysis import config\nfrom analysis.pipeline.building import build\n"
+            "from tiny_notebooks import step_of\nfrom analysis import config\n"
+            "from analysis.pipeline.building import build\n"
             f"build([config.ARTICLE], Path({str(tmp_path / 'out')!r}), steps=[step_of(Path({str(tmp_path)!r}, "
             "'01_hangs.ipynb'))], html=False)")
     building = subprocess.Popen([sys.executable, "-c", code], cwd=config.ROOT)

@@ -449,12 +449,13 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     if not summary.analysed:
         return 1
     if reports:
-        from analysis.corpus.study import write_corpus_reports
+        from analysis.pipeline.building import BuildError, build_corpus
 
         try:
-            written = write_corpus_reports(out, directory)
-        except RuntimeError as error:
+            outcome = build_corpus(out)
+        except BuildError as error:
             print(f"corpus: {error}", file=sys.stderr)
             return 1
-        print(f"corpus: {len(written)} reports in {out / 'reports'}", file=sys.stderr)
+        print(f"corpus: reports in {out / 'reports'} ({len(outcome.executed)} notebooks run, {len(outcome.skipped)} "
+              "up to date)", file=sys.stderr)
     return 0

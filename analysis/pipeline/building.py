@@ -40,7 +40,7 @@ from analysis.pipeline.rendering import (
     render_html,
     write_index,
 )
-from analysis.pipeline.steps import Step, study_steps
+from analysis.pipeline.steps import Step, corpus_steps, study_steps
 from analysis.reports import style
 from analysis.reports.commentary import commentary_file
 from analysis.words.segmenting import compiled_dictionary
@@ -298,14 +298,33 @@ class ArticleBuild:
     def __init__(self, article: Path, out: Path, steps: list[Step], fingerprint: str, html: bool,
                  warm: WarmProcess | None = None):
         self.article, self.out, self.steps, self.html, self.warm = article, out, steps, html, warm
-        self.slug = config.slug(article)
-        self.paths = config.output_paths(self.slug, out)
+        self.slug = self.folder()
         self.stage = out / STAGING / self.slug
         self.journal = out / STAGING / f"{self.slug}{JOURNAL}"
-        self.base_key = hashlib.sha256(f"{fingerprint}\0{sha256(article)}".encode()).hexdigest()
-        self.manifest = read_manifest(self.paths.manifest, out)
-        self.likely = likely_characters(article, steps)
+        self.base_key = hashlib.sha256(f"{fingerprint}\0{self.source_hash()}".encode()).hexdigest()
+        self.manifest = read_manifest(self.manifest_path(), out)
+        self.likely = self.characters()
         self.results: dict[str, dict] = {}
+
+    def folder(self) -> str:
+        """The name of the folders this build's outputs go to (under data/processed/, figures/, reports/)."""
+        return config.slug(self.article)
+
+    def characters(self) -> str:
+        """The CJK characters the reports will most likely show (see likely_characters)."""
+        return likely_characters(self.article, self.steps)
+
+    def source_hash(self) -> str:
+        """Hash of what the notebooks read besides the code: the article."""
+        return sha256(self.article)
+
+    def manifest_path(self) -> Path:
+        """Where the hashes of this build's inputs and outputs are kept."""
+        return config.output_paths(self.slug, self.out).manifest
+
+    def parameters(self, stage: Path) -> dict[str, str]:
+        """The notebooks' parameters, writing under `stage`."""
+        return {"article_path": project_relative(self.article), "out": project_relative(stage)}
 
     def data_of(self, name: str) -> dict[str, Path]:
         """Where the tables a notebook wrote are: its staging folder if it ran in this build, else data/processed."""
@@ -344,7 +363,8 @@ class ArticleBuild:
                 (stage / rel).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, stage / rel)
                 copied.add(rel)
-        executed = execute(step, self.article, stage, self.warm)
+        where = f"{project_relative(step.path)} for {project_relative(self.article)}"
+        executed = execute(step, self.parameters(stage), where, self.out, self.warm)
         outputs = {rel: sha256(p) for rel, p in relative_files(stage).items() if rel not in copied}
         self.results[step.name] = {"inputs": key, "outputs": outputs}
         return executed
@@ -369,7 +389,7 @@ class ArticleBuild:
         # what a notebook no longer writes goes, unless another one writes it now (a table moved between notebooks)
         deletes = sorted(previous - {rel for entry in self.manifest.values() for rel in entry.get("outputs", {})})
         staged = self.stage / "build.json"
-        moves.append((staged.relative_to(self.out).as_posix(), self.paths.manifest.relative_to(self.out).as_posix()))
+        moves.append((staged.relative_to(self.out).as_posix(), self.manifest_path().relative_to(self.out).as_posix()))
         try:
             write_json(staged, dict(sorted(self.manifest.items())))
             write_json(self.journal, {"moves": sorted(moves, key=lambda m: m[1].endswith("build.json")),
@@ -395,15 +415,13 @@ def output_error(evalue: str) -> str | None:
     return found.group(2) if found and int(found.group(1)) in OUTPUT_ERRNOS else None
 
 
-def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = None):
-    """Run a notebook with papermill for one article, writing under `out`, in a kernel forked from `warm` if given;
-    BuildError says what failed and where."""
+def execute(step: Step, parameters: dict[str, str], where: str, out: Path, warm: WarmProcess | None = None):
+    """Run a notebook with papermill with these parameters, in a kernel forked from `warm` if given; BuildError says
+    what failed and `where` (the output folder `out`, when it refused a file)."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    parameters = {"article_path": project_relative(article), "out": project_relative(out)}
-    where = f"{project_relative(step.path)} for {project_relative(article)}"
     try:
         return papermill.execute_notebook(
             str(step.path),
@@ -413,9 +431,8 @@ def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = Non
             progress_bar=False,
             cwd=str(config.ROOT),
             execution_timeout=CELL_TIMEOUT,
-            # the kernel's own log is not the notebook's output: it warns that TCP is unencrypted, and logs an
-            # ERROR for the interrupt jupyter_client always sends before shutting a kernel down; cell errors still
-            # reach us through papermill
+            # the kernel's own log is not the notebook's output: it logs an ERROR for the interrupt jupyter_client
+            # always sends before shutting a kernel down; cell errors still reach us through papermill
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             kernel_manager_class=kernels.manager_class(warm),
             # a widget's state is for a live JupyterLab; a report runs no scripts and shows the explorer's first state
@@ -424,7 +441,7 @@ def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = Non
     except PapermillExecutionError as error:
         reason = output_error(error.evalue)
         if reason:
-            raise BuildError(f"cannot write the outputs of {where} under {out.parent.parent}: {reason}") from None
+            raise BuildError(f"cannot write the outputs of {where} under {out}: {reason}") from None
         first_line = error.source.strip().splitlines()[0] if error.source.strip() else ""
         raise BuildError(
             f"{where} failed at cell [{error.exec_count}] ({first_line!r}): {error.ename}: {error.evalue}"
@@ -461,9 +478,51 @@ def build(
     takes, 0: not at all).
     """
     steps = steps if steps is not None else study_steps()
-    check_steps(steps)
     articles = distinct_articles(articles)
     check_word_lists()
+    return build_all(lambda fingerprint, warm: [ArticleBuild(a, out, steps, fingerprint, html, warm)
+                                                 for a in articles], out, steps, steps, html, jobs, progress,
+                     wait_seconds, notify)
+
+
+class CorpusBuild(ArticleBuild):
+    """The build of the corpus reports: the corpus notebooks run on the tables of `python -m analysis corpus`, their
+    charts, tables and reports published in the tables' folder (figures/corpus/, processed/corpus/, reports/corpus/)."""
+
+    def folder(self) -> str:
+        return "corpus"
+
+    def characters(self) -> str:
+        """None: the corpus's words are too many to cut a font for ahead of its reports."""
+        return ""
+
+    def source_hash(self) -> str:
+        """Hash of the corpus tables (every CSV the corpus command wrote)."""
+        return hashlib.sha256("".join(f"{p.name}\0{sha256(p)}\n" for p in sorted(self.article.glob("*.csv")))
+                              .encode()).hexdigest()
+
+    def manifest_path(self) -> Path:
+        return self.out / "reports" / "corpus" / "build.json"
+
+    def parameters(self, stage: Path) -> dict[str, str]:
+        return {"tables": project_relative(self.article), "out": project_relative(stage)}
+
+
+def build_corpus(tables: Path, jobs: int | None = None, progress: Callable[[str], None] | None = None,
+                 wait_seconds: float = -1, notify: Callable[[str], None] = say) -> Outcome:
+    """Run the corpus notebooks whose inputs changed on a corpus run's tables and publish their reports in the tables'
+    folder, as build() does an article's."""
+    tables, steps = Path(tables).resolve(), corpus_steps()
+    return build_all(lambda fingerprint, warm: [CorpusBuild(tables, tables, steps, fingerprint, True, warm)],
+                     tables, steps, study_steps(), True, jobs, progress, wait_seconds, notify)
+
+
+def build_all(make: Callable[[str, WarmProcess | None], list[ArticleBuild]], out: Path, steps: list[Step],
+              index_steps: list[Step], html: bool, jobs: int | None, progress: Callable[[str], None] | None,
+              wait_seconds: float, notify: Callable[[str], None]) -> Outcome:
+    """Under the output folder's lock, run the builds `make` gives (with the code's fingerprint and the warm process),
+    publish them and rewrite the index (listing articles by `index_steps`) if anything changed."""
+    check_steps(steps)
     # started first, so that its imports overlap the hashing below and the first notebooks wait for it the least
     warm = WarmProcess(kernels.imported_modules([step.path for step in steps])) if kernels.supported() else None
     try:
@@ -471,7 +530,7 @@ def build(
         outcome = Outcome()
         with locked(out, wait_seconds, notify):
             recover(out, notify)
-            builds = [ArticleBuild(a, out, steps, fingerprint, html, warm) for a in articles]
+            builds = make(fingerprint, warm)
             try:
                 run_all(builds, steps, html, jobs, progress, outcome)
                 for b in builds:
@@ -481,7 +540,7 @@ def build(
                     b.clean()
             # the index is made from what is published: it changes only when a build publishes something
             if html and (outcome.executed or not (out / "reports" / "index.html").is_file()):
-                write_index(out, steps, "".join(b.likely for b in builds))
+                write_index(out, index_steps, "".join(b.likely for b in builds))
     finally:
         if warm:
             warm.close()
@@ -534,7 +593,7 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
                     # compiled here while the warm process imports, not after, in it (when the cache is cold)
                     compiled_dictionary()
                     import_runners(html)
-                    for likely in dict.fromkeys(each.likely for each in builds) if html else ():
+                    for likely in dict.fromkeys(each.likely for each in builds if each.likely) if html else ():
                         renderer.submit(likely_font, likely)  # what the first report would cut
                     if html:
                         renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
