@@ -32,7 +32,7 @@ class Watched:
 @pytest.fixture
 def build_processes(monkeypatch):
     """Every warm process and forked kernel the builds of a test start (not other builds on the machine)."""
-    from analysis import kernels
+    from analysis.pipeline import kernels
 
     seen, start, fork = [], kernels.WarmProcess.__init__, kernels.WarmProcess.fork
 
