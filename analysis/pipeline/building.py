@@ -9,6 +9,9 @@ Everything is built in a staging folder, `<out>/.build/<article>/`, and publishe
 article has succeeded: a journal of the moves is written first, then the files are moved into place, and a build
 that was killed half-way through publishing is completed by the next one, so tables and charts of two runs are never
 left side by side. Staging folders of a killed run are removed by the next run.
+
+The corpus reports (the corpus notebooks, run on the tables of `python -m analysis corpus`) are built the same way
+(build_corpus), into the tables' folder.
 """
 
 from __future__ import annotations
@@ -493,7 +496,7 @@ class CorpusBuild(ArticleBuild):
         return "corpus"
 
     def characters(self) -> str:
-        """None: the corpus's words are too many to cut a font for ahead of its reports."""
+        """None at all: the corpus's words are too many to cut a font for ahead of its reports."""
         return ""
 
     def source_hash(self) -> str:
