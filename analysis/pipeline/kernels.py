@@ -179,13 +179,14 @@ def manager_class(warm: WarmProcess | None) -> type[AsyncKernelManager]:
             return self.connection_info
 
     class WarmKernelManager(AsyncKernelManager):
-        """A kernel manager with WarmProvisioner as its provisioner, over Unix sockets of the kernel's own name."""
+        """A kernel manager with WarmProvisioner as its provisioner, over Unix sockets of the kernel's own name where
+        there are Unix sockets."""
 
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
             self.kernel_id = str(uuid.uuid4())
-            self.transport = "ipc"
-            self.ip = str(Path(tempfile.gettempdir()) / f"kernel-{self.kernel_id}-ipc")
+            if os.name == "posix":  # a socket path is at most 104 bytes on macOS: a short name in the temporary folder
+                self.transport, self.ip = "ipc", str(Path(tempfile.gettempdir()) / f"kernel-{uuid.uuid4().hex[:16]}")
             self.provisioner = WarmProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
 
     return WarmKernelManager
