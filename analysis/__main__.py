@@ -20,11 +20,6 @@ def report(args: argparse.Namespace) -> int:
     from analysis.pipeline.steps import study_steps
     from analysis.reading.loading import load_article
 
-    # papermill validates notebooks with jsonschema, whose format checkers import rfc3987_syntax, which builds a
-    # grammar at import: 0.8 s, the largest part of starting a build. Notebooks hold no IRIs to check, so the
-    # build goes without it (None in sys.modules makes the import fail, and jsonschema skips that format).
-    sys.modules.setdefault("rfc3987_syntax", None)
-
     if args.jobs is not None and args.jobs < 1:
         print(f"report: --jobs must be at least 1, not {args.jobs}", file=sys.stderr)
         return 2

@@ -25,6 +25,7 @@ from analysis.corpus.study import (
     term_trends,
     undated,
 )
+from analysis.pipeline.building import build_corpus
 from analysis.words.keyterms import log_likelihood
 
 ARTICLES = pd.DataFrame({
@@ -193,6 +194,13 @@ def test_corpus_command_writes_the_corpus_reports(tmp_path):
     assert claims.count("<img") == 4 and 'data-mime-type="application/vnd.jupyter.stderr"' not in claims
     index = (tmp_path / "tables" / "reports" / "index.html").read_text(encoding="utf-8")
     assert all(f'href="corpus/{p.name}"' in index for p in pages)
+    # the article build's runner: staged, published with a manifest, rebuilt only when the tables change
+    again = build_corpus(tmp_path / "tables")
+    assert again.executed == [] and len(again.skipped) == 4
+    assert [p.name for p in (tmp_path / "tables" / ".build").iterdir()] == ["lock"], "no staging folder is left"
+    with (tmp_path / "tables" / "claims.csv").open("a", encoding="utf-8") as claims_table:
+        claims_table.write("\n")
+    assert len(build_corpus(tmp_path / "tables").executed) == 4
 
 
 @pytest.mark.slow

@@ -1,13 +1,15 @@
 """Kernels forked from a warm process: each notebook in a process of its own, started with the imports done, and the
 same outputs as a kernel started from nothing."""
 
-import asyncio
 import json
 import os
+import select
 import subprocess
+import sys
 
 import nbformat
 import pytest
+from conftest import Watched
 from tiny_notebooks import tiny_notebook
 
 from analysis import config
@@ -19,8 +21,10 @@ pytestmark = pytest.mark.skipif(not kernels.supported(), reason="kernels are for
 # what a notebook's kernel looked like when its first line ran, and whether an earlier notebook left anything behind
 REPORTS_ITS_PROCESS = (
     "import json, os, sys\nfrom analysis import config\n"
+    "from ipykernel.connect import get_connection_info\n"
     "seen = {'pid': os.getpid(), 'parent': os.getppid(), 'pyplot': 'matplotlib.pyplot' in sys.modules,\n"
-    "        'left_behind': getattr(config, 'LEFT_BEHIND', None)}\n"
+    "        'left_behind': getattr(config, 'LEFT_BEHIND', None),\n"
+    "        'transport': get_connection_info(unpack=True)['transport']}\n"
     "config.LEFT_BEHIND = 'NAME'\n"
     "paths = config.article_paths(article_path, out)\n"
     "paths.processed.mkdir(parents=True, exist_ok=True)\n"
@@ -46,20 +50,7 @@ def test_each_notebook_gets_a_process_of_its_own_with_the_imports_done(tmp_path)
     assert first["parent"] == second["parent"] != os.getpid(), "both forked from the warm process"
     assert first["pyplot"] and second["pyplot"], "the warm process had imported matplotlib.pyplot"
     assert first["left_behind"] is None and second["left_behind"] is None, "nothing of one notebook in the next"
-
-
-def test_the_next_notebooks_kernel_has_started_and_answered_before_its_turn(tmp_path):
-    ages = tmp_path / "ages"
-    ages.mkdir()
-    # how long the kernel has run when the notebook's first cell starts (psutil's clock may be off by up to a second,
-    # the same for both)
-    record = (f"import time, psutil\nfrom pathlib import Path\n"
-              f"Path({str(ages)!r}, 'NAME').write_text(str(time.time() - psutil.Process().create_time()))")
-    steps = [tiny_notebook(tmp_path / "01_first.ipynb", record.replace("NAME", "first") + "\ntime.sleep(1.5)"),
-             tiny_notebook(tmp_path / "02_second.ipynb", record.replace("NAME", "second"))]
-    build([config.ARTICLE], tmp_path / "out", steps=steps, jobs=1, html=False)
-    first, second = (float((ages / name).read_text()) for name in ("first", "second"))
-    assert second - first > 1.2, "the second kernel was forked while the first notebook ran, not after it"
+    assert first["transport"] == second["transport"] == "ipc", "Unix sockets, not TCP ports another process may take"
 
 
 def test_a_forked_kernel_gives_the_outputs_a_fresh_kernel_gives(tmp_path, monkeypatch):
@@ -118,11 +109,26 @@ def test_a_kernel_is_watched_and_signalled_through_its_pidfd():
     assert running.wait(5) == -9
 
 
-def test_the_end_of_a_kernel_wakes_the_build_without_polling(monkeypatch):
-    running = subprocess.Popen(["sleep", "0.2"])
-    kernel = kernels.ForkedKernel(running.pid)
-    monkeypatch.setattr(asyncio, "sleep", lambda *_: pytest.fail("polled for the kernel's end"))
-    asyncio.run(kernel.ended())
-    assert kernel.poll() is not None
-    asyncio.run(kernel.ended())  # at once when it has already ended
-    running.wait()
+def test_the_warm_process_and_its_kernels_end_with_a_killed_build(tmp_path):
+    # the notebook's kernel says who it is through a pipe, then never ends by itself
+    pipe = tmp_path / "pids"
+    os.mkfifo(pipe)
+    tiny_notebook(tmp_path / "01_hangs.ipynb", f"import os, threading\nwith open({str(pipe)!r}, 'w') as pids:\n"
+                  "    pids.write(f'{os.getpid()} {os.getppid()}')\nthreading.Event().wait()")
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, 'tests')\n"
+            "from tiny_notebooks import step_of\nfrom analysis import config\n"
+            "from analysis.pipeline.building import build\n"
+            f"build([config.ARTICLE], Path({str(tmp_path / 'out')!r}), steps=[step_of(Path({str(tmp_path)!r}, "
+            "'01_hangs.ipynb'))], html=False)")
+    building = subprocess.Popen([sys.executable, "-c", code], cwd=config.ROOT)
+    pids = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        # whichever comes first: the kernel's pids, or the build's end (a failure)
+        ready = select.select([pids, Watched(building.pid).pidfd], [], [])[0]
+        assert pids in ready, "the build ended before its notebook ran"
+        kernel, warm = (Watched(int(pid)) for pid in os.read(pids, 100).split())
+    finally:
+        building.kill()
+        building.wait()
+        os.close(pids)
+    assert warm.ended(timeout=60) and kernel.ended(timeout=60), "neither lives on without the build"

@@ -17,4 +17,9 @@ def tiny_notebook(path, code):
     for number, cell in enumerate(nb.cells):
         cell.id = f"cell-{number}"
     nbformat.write(nb, path)
+    return step_of(path)
+
+
+def step_of(path):
+    """The Step of a test notebook."""
     return Step(path, f"{path.stem} title", "A test step.")

@@ -181,7 +181,7 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     """The `corpus` command: analyse every article file of a folder into corpus tables and exports, then run the corpus
     notebooks into HTML reports when reports is set; 2 if there is no article or the output folder overlaps the
     folder. It holds the output folder's build lock (waiting at most wait_seconds for another build, < 0: forever)."""
-    from analysis.pipeline.building import BuildError, locked
+    from analysis.pipeline.building import BuildError, build_corpus, locked
 
     listed = config.article_files(directory) if directory.is_dir() else []
     # a link in the folder to a file elsewhere (a system file) is not the researcher's article
@@ -204,9 +204,18 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     except OSError as error:
         print(f"corpus: cannot write the tables to {out}: {error.strerror or error}", file=sys.stderr)
         return 1
+    def notify(message: str) -> None:
+        """Say on stderr that another build holds the folder."""
+        print(f"corpus: {message}", file=sys.stderr)
+
     try:
-        with locked(out, wait_seconds, lambda message: print(f"corpus: {message}", file=sys.stderr)):
-            return analyse_corpus(directory, listed, outside, out, jobs, quiet, scheduler, address, reports)
+        with locked(out, wait_seconds, notify):
+            code = analyse_corpus(directory, listed, outside, out, jobs, quiet, scheduler, address)
+        if code == 0 and reports:  # the report build takes the lock again, as a report build does
+            outcome = build_corpus(out, wait_seconds=wait_seconds, notify=notify)
+            print(f"corpus: reports in {out / 'reports'} ({len(outcome.executed)} notebooks run, "
+                  f"{len(outcome.skipped)} up to date)", file=sys.stderr)
+        return code
     except BuildError as error:
         print(f"corpus: {error}", file=sys.stderr)
         return 1
@@ -216,9 +225,9 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
 
 
 def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out: Path, jobs: int | None, quiet: bool,
-                   scheduler: str, address: str | None, reports: bool) -> int:
-    """run_corpus once it holds the output folder: the tables, the exports and the reports of the files listed but
-    those `outside` (listed as errors); 1 when no article could be read."""
+                   scheduler: str, address: str | None) -> int:
+    """run_corpus once it holds the output folder: the tables and the exports of the files listed but those `outside`
+    (listed as errors); 1 when no article could be read."""
     from tqdm import tqdm
 
     from analysis.pipeline.building import one_line
@@ -270,15 +279,4 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
         f"corpus: {summary.analysed} articles analysed{undated}, {len(summary.errors)} skipped; tables in {out}",
         file=sys.stderr,
     )
-    if not summary.analysed:
-        return 1
-    if reports:
-        from analysis.corpus.study import write_corpus_reports
-
-        try:
-            written = write_corpus_reports(out, directory)
-        except RuntimeError as error:
-            print(f"corpus: {error}", file=sys.stderr)
-            return 1
-        print(f"corpus: {len(written)} reports in {out / 'reports'}", file=sys.stderr)
-    return 0
+    return 0 if summary.analysed else 1

@@ -1,7 +1,7 @@
 """The corpus notebooks' computations: the corpus's outlets and dates (undated articles named, not dropped), words
 over time and per article (terms found in either script through their Simplified form), keyness against the rest of
-the corpus, slogans shared by several articles, and why reported numbers did or did not make claims; and running the
-notebooks."""
+the corpus, slogans shared by several articles, and why reported numbers did or did not make claims. The build runs
+the notebooks (analysis.pipeline.building.build_corpus)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import config
 from analysis.files import restored
 from analysis.reading.script import to_simplified
 from analysis.words.keyterms import log_likelihood
@@ -215,26 +214,3 @@ def claim_candidates(numbers: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["subject", "articles", "numbers", "units", "places", "outcome"])
     return table.sort_values(["articles", "subject"], ascending=[False, True], ignore_index=True)
 
-
-def write_corpus_reports(tables: str | Path, corpus: str | Path = "") -> list[Path]:
-    """Run the corpus notebooks on a corpus run's tables and render each as an HTML report in `tables`/reports/corpus/,
-    listed on `tables`/reports/index.html; RuntimeError names the notebook that failed."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from analysis.files import write_text
-    from analysis.pipeline.rendering import render_html, write_index
-    from analysis.pipeline.steps import corpus_steps, study_steps
-
-    tables, steps, written = Path(tables).resolve(), corpus_steps(), []
-    for step in steps:
-        try:
-            nb = papermill.execute_notebook(
-                str(step.path), None, parameters={"tables": str(tables), "corpus": str(corpus)}, cwd=str(config.ROOT),
-                progress_bar=False, kernel_name="python3", extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
-        except PapermillExecutionError as error:
-            failed = f"{step.path.name} failed at cell [{error.exec_count}]: {error.ename}: {error.evalue}"
-            raise RuntimeError(failed) from None
-        written.append(write_text(tables / "reports" / "corpus" / f"{step.name}.html", render_html(nb, step, steps)))
-    write_index(tables, study_steps())
-    return written

@@ -9,14 +9,15 @@ Everything is built in a staging folder, `<out>/.build/<article>/`, and publishe
 article has succeeded: a journal of the moves is written first, then the files are moved into place, and a build
 that was killed half-way through publishing is completed by the next one, so tables and charts of two runs are never
 left side by side. Staging folders of a killed run are removed by the next run.
+
+The corpus reports (the corpus notebooks, run on the tables of `python -m analysis corpus`) are built the same way
+(build_corpus), into the tables' folder.
 """
 
 from __future__ import annotations
 
 import errno
-import functools
 import hashlib
-import itertools
 import json
 import os
 import re
@@ -42,7 +43,7 @@ from analysis.pipeline.rendering import (
     render_html,
     write_index,
 )
-from analysis.pipeline.steps import Step, study_steps
+from analysis.pipeline.steps import Step, corpus_steps, study_steps
 from analysis.reports import style
 from analysis.reports.commentary import commentary_file
 from analysis.words.segmenting import compiled_dictionary
@@ -66,64 +67,6 @@ class Outcome:
 
     executed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
-
-
-class Cancelled(Exception):
-    """The build stopped while a notebook waited for its turn."""
-
-
-class Turns:
-    """Which notebooks run their cells now: `jobs` at a time. A notebook's kernel starts before its turn and waits for
-    it once it has answered (a kernel takes about 0.4 s to answer, mostly waiting), so that a notebook's first cell
-    runs the moment another notebook ends.
-
-    A rank is (sort key, number in line): of the notebooks waiting, the lowest rank goes first, but a notebook does not
-    hold a free turn for one queued after it whose kernel is still starting."""
-
-    def __init__(self, jobs: int):
-        self.free, self.cancelled = jobs, False
-        self.waiting: set[tuple] = set()  # queued, not yet running
-        self.answered: set[tuple] = set()  # of those, the ones whose kernel is ready
-        self.running: set[tuple] = set()
-        self.changed = threading.Condition()
-
-    def queue(self, rank: tuple) -> None:
-        """Put a notebook in line, before its kernel starts; `rank` is unique to it and numbered in queueing order."""
-        with self.changed:
-            self.waiting.add(rank)
-
-    def take(self, rank: tuple) -> None:
-        """Once the notebook's kernel has answered: wait for its turn (Cancelled if the build stops first)."""
-        with self.changed:
-            self.answered.add(rank)
-            self.changed.wait_for(lambda: self.cancelled or (self.free > 0 and rank == self.next_up(rank)))
-            self.waiting.discard(rank)
-            self.answered.discard(rank)
-            self.changed.notify_all()
-            if self.cancelled:
-                raise Cancelled("the build stopped before this notebook's turn")
-            self.running.add(rank)
-            self.free -= 1
-
-    def next_up(self, rank: tuple) -> tuple:
-        """Who goes first of `rank` and those it waits for: the ones in line that are ready or were queued before it."""
-        return min(other for other in self.waiting if other in self.answered or other[-1] <= rank[-1])
-
-    def end(self, rank: tuple) -> None:
-        """A notebook's run has ended, after its turn or before it (its kernel failed to start)."""
-        with self.changed:
-            if rank in self.running:
-                self.running.remove(rank)
-                self.free += 1
-            self.waiting.discard(rank)
-            self.answered.discard(rank)
-            self.changed.notify_all()
-
-    def cancel(self) -> None:
-        """Stop every notebook still waiting for its turn."""
-        with self.changed:
-            self.cancelled = True
-            self.changed.notify_all()
 
 
 def say(message: str) -> None:
@@ -358,14 +301,33 @@ class ArticleBuild:
     def __init__(self, article: Path, out: Path, steps: list[Step], fingerprint: str, html: bool,
                  warm: WarmProcess | None = None):
         self.article, self.out, self.steps, self.html, self.warm = article, out, steps, html, warm
-        self.slug = config.slug(article)
-        self.paths = config.output_paths(self.slug, out)
+        self.slug = self.folder()
         self.stage = out / STAGING / self.slug
         self.journal = out / STAGING / f"{self.slug}{JOURNAL}"
-        self.base_key = hashlib.sha256(f"{fingerprint}\0{sha256(article)}".encode()).hexdigest()
-        self.manifest = read_manifest(self.paths.manifest, out)
-        self.likely = likely_characters(article, steps)
+        self.base_key = hashlib.sha256(f"{fingerprint}\0{self.source_hash()}".encode()).hexdigest()
+        self.manifest = read_manifest(self.manifest_path(), out)
+        self.likely = self.characters()
         self.results: dict[str, dict] = {}
+
+    def folder(self) -> str:
+        """The name of the folders this build's outputs go to (under data/processed/, figures/, reports/)."""
+        return config.slug(self.article)
+
+    def characters(self) -> str:
+        """The CJK characters the reports will most likely show (see likely_characters)."""
+        return likely_characters(self.article, self.steps)
+
+    def source_hash(self) -> str:
+        """Hash of what the notebooks read besides the code: the article."""
+        return sha256(self.article)
+
+    def manifest_path(self) -> Path:
+        """Where the hashes of this build's inputs and outputs are kept."""
+        return config.output_paths(self.slug, self.out).manifest
+
+    def parameters(self, stage: Path) -> dict[str, str]:
+        """The notebooks' parameters, writing under `stage`."""
+        return {"article_path": project_relative(self.article), "out": project_relative(stage)}
 
     def data_of(self, name: str) -> dict[str, Path]:
         """Where the tables a notebook wrote are: its staging folder if it ran in this build, else data/processed."""
@@ -393,25 +355,19 @@ class ArticleBuild:
             return False  # built by a figures-only run: its report is still to render
         return all((self.out / rel).is_file() and sha256(self.out / rel) == h for rel, h in entry["outputs"].items())
 
-    def run(self, step: Step, turns: Turns, rank: tuple):
-        """Execute a notebook into its staging folder, its cells once it has its turn (`turns`, where it is queued
-        with `rank`); returns the executed notebook, for render()."""
-        try:
-            key = self.key(step)
-            stage = self.stage / step.name
-            shutil.rmtree(stage, ignore_errors=True)
-            copied = set()
-            for dep in step.reads:
-                for rel, path in self.data_of(dep).items():
-                    (stage / rel).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(path, stage / rel)
-                    copied.add(rel)
-            executed = execute(step, self.article, stage, self.warm, functools.partial(turns.take, rank))
-        except BaseException:
-            turns.cancel()  # the build stops: the turn this notebook held goes to no one
-            raise
-        finally:
-            turns.end(rank)
+    def run(self, step: Step):
+        """Execute a notebook into its staging folder; returns the executed notebook, for render()."""
+        key = self.key(step)
+        stage = self.stage / step.name
+        shutil.rmtree(stage, ignore_errors=True)
+        copied = set()
+        for dep in step.reads:
+            for rel, path in self.data_of(dep).items():
+                (stage / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, stage / rel)
+                copied.add(rel)
+        where = f"{project_relative(step.path)} for {project_relative(self.article)}"
+        executed = execute(step, self.parameters(stage), where, self.out, self.warm)
         outputs = {rel: sha256(p) for rel, p in relative_files(stage).items() if rel not in copied}
         self.results[step.name] = {"inputs": key, "outputs": outputs}
         return executed
@@ -436,7 +392,7 @@ class ArticleBuild:
         # what a notebook no longer writes goes, unless another one writes it now (a table moved between notebooks)
         deletes = sorted(previous - {rel for entry in self.manifest.values() for rel in entry.get("outputs", {})})
         staged = self.stage / "build.json"
-        moves.append((staged.relative_to(self.out).as_posix(), self.paths.manifest.relative_to(self.out).as_posix()))
+        moves.append((staged.relative_to(self.out).as_posix(), self.manifest_path().relative_to(self.out).as_posix()))
         try:
             write_json(staged, dict(sorted(self.manifest.items())))
             write_json(self.journal, {"moves": sorted(moves, key=lambda m: m[1].endswith("build.json")),
@@ -462,16 +418,13 @@ def output_error(evalue: str) -> str | None:
     return found.group(2) if found and int(found.group(1)) in OUTPUT_ERRNOS else None
 
 
-def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = None,
-            ready: Callable[[], None] | None = None):
-    """Run a notebook with papermill for one article, writing under `out`, in a kernel forked from `warm` if given,
-    its first cell once `ready` returns (if given); BuildError says what failed and where."""
+def execute(step: Step, parameters: dict[str, str], where: str, out: Path, warm: WarmProcess | None = None):
+    """Run a notebook with papermill with these parameters, in a kernel forked from `warm` if given; BuildError says
+    what failed and `where` (the output folder `out`, when it refused a file)."""
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    parameters = {"article_path": project_relative(article), "out": project_relative(out)}
-    where = f"{project_relative(step.path)} for {project_relative(article)}"
     try:
         return papermill.execute_notebook(
             str(step.path),
@@ -481,18 +434,17 @@ def execute(step: Step, article: Path, out: Path, warm: WarmProcess | None = Non
             progress_bar=False,
             cwd=str(config.ROOT),
             execution_timeout=CELL_TIMEOUT,
-            # the kernel's own log is not the notebook's output: it warns that TCP is unencrypted, and logs an
-            # ERROR for the interrupt jupyter_client always sends before shutting a kernel down; cell errors still
-            # reach us through papermill
+            # the kernel's own log is not the notebook's output: it logs an ERROR for the interrupt jupyter_client
+            # always sends before shutting a kernel down; cell errors still reach us through papermill
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            kernel_manager_class=kernels.manager_class(warm, ready),
+            kernel_manager_class=kernels.manager_class(warm),
             # a widget's state is for a live JupyterLab; a report runs no scripts and shows the explorer's first state
             store_widget_state=False,
         )
     except PapermillExecutionError as error:
         reason = output_error(error.evalue)
         if reason:
-            raise BuildError(f"cannot write the outputs of {where} under {out.parent.parent}: {reason}") from None
+            raise BuildError(f"cannot write the outputs of {where} under {out}: {reason}") from None
         first_line = error.source.strip().splitlines()[0] if error.source.strip() else ""
         raise BuildError(
             f"{where} failed at cell [{error.exec_count}] ({first_line!r}): {error.ename}: {error.evalue}"
@@ -529,9 +481,51 @@ def build(
     takes, 0: not at all).
     """
     steps = steps if steps is not None else study_steps()
-    check_steps(steps)
     articles = distinct_articles(articles)
     check_word_lists()
+    return build_all(lambda fingerprint, warm: [ArticleBuild(a, out, steps, fingerprint, html, warm)
+                                                 for a in articles], out, steps, steps, html, jobs, progress,
+                     wait_seconds, notify)
+
+
+class CorpusBuild(ArticleBuild):
+    """The build of the corpus reports: the corpus notebooks run on the tables of `python -m analysis corpus`, their
+    charts, tables and reports published in the tables' folder (figures/corpus/, processed/corpus/, reports/corpus/)."""
+
+    def folder(self) -> str:
+        return "corpus"
+
+    def characters(self) -> str:
+        """None at all: the corpus's words are too many to cut a font for ahead of its reports."""
+        return ""
+
+    def source_hash(self) -> str:
+        """Hash of the corpus tables (every CSV the corpus command wrote)."""
+        return hashlib.sha256("".join(f"{p.name}\0{sha256(p)}\n" for p in sorted(self.article.glob("*.csv")))
+                              .encode()).hexdigest()
+
+    def manifest_path(self) -> Path:
+        return self.out / "reports" / "corpus" / "build.json"
+
+    def parameters(self, stage: Path) -> dict[str, str]:
+        return {"tables": project_relative(self.article), "out": project_relative(stage)}
+
+
+def build_corpus(tables: Path, jobs: int | None = None, progress: Callable[[str], None] | None = None,
+                 wait_seconds: float = -1, notify: Callable[[str], None] = say) -> Outcome:
+    """Run the corpus notebooks whose inputs changed on a corpus run's tables and publish their reports in the tables'
+    folder, as build() does an article's."""
+    tables, steps = Path(tables).resolve(), corpus_steps()
+    return build_all(lambda fingerprint, warm: [CorpusBuild(tables, tables, steps, fingerprint, True, warm)],
+                     tables, steps, study_steps(), True, jobs, progress, wait_seconds, notify)
+
+
+def build_all(make: Callable[[str, WarmProcess | None], list[ArticleBuild]], out: Path, steps: list[Step],
+              index_steps: list[Step], html: bool, jobs: int | None, progress: Callable[[str], None] | None,
+              wait_seconds: float, notify: Callable[[str], None]) -> Outcome:
+    """Under the output folder's lock, run the builds `make` gives (with the code's fingerprint and the warm process),
+    publish them and rewrite the index (listing articles by `index_steps`) if anything changed."""
+    check_steps(steps)
     # started first, so that its imports overlap the hashing below and the first notebooks wait for it the least
     warm = WarmProcess(kernels.imported_modules([step.path for step in steps])) if kernels.supported() else None
     try:
@@ -539,7 +533,7 @@ def build(
         outcome = Outcome()
         with locked(out, wait_seconds, notify):
             recover(out, notify)
-            builds = [ArticleBuild(a, out, steps, fingerprint, html, warm) for a in articles]
+            builds = make(fingerprint, warm)
             try:
                 run_all(builds, steps, html, jobs, progress, outcome)
                 for b in builds:
@@ -549,7 +543,7 @@ def build(
                     b.clean()
             # the index is made from what is published: it changes only when a build publishes something
             if html and (outcome.executed or not (out / "reports" / "index.html").is_file()):
-                write_index(out, steps, "".join(b.likely for b in builds))
+                write_index(out, index_steps, "".join(b.likely for b in builds))
     finally:
         if warm:
             warm.close()
@@ -582,58 +576,47 @@ def run_all(builds: list[ArticleBuild], steps: list[Step], html: bool, jobs: int
     done: set[tuple[int, str]] = set()
     started = False
     workers = jobs or os.cpu_count() or 1
-    turns, order = Turns(workers), itertools.count()
-    # a kernel waiting for its turn costs no CPU: each worker's next notebook has its kernel started ahead
-    with ThreadPoolExecutor(2 * workers) as pool, ThreadPoolExecutor(1, initializer=in_the_gaps) as renderer:
-        try:
-            while pending or ready or running:
-                for (b, name), step in list(pending.items()):
-                    if all((id(b), dep) in done for dep in step.reads):
-                        del pending[(b, name)]
-                        if b.up_to_date(step):
-                            done.add((id(b), name))
-                            outcome.skipped.append((b.slug, name))
-                            if progress:
-                                progress(f"{b.slug}/{name}: up to date")
-                        else:
-                            ready[(b, name)] = step
-                # each started as a kernel frees, so that the longest of those ready by then goes first
-                free = 2 * workers - sum(task == "run" for _, _, task in running.values())
-                for item in sorted(ready.items(), key=priority)[:max(free, 0)]:
-                    (b, name), step = item
-                    del ready[(b, name)]
-                    if not started:
-                        # compiled here while the warm process imports, not after, in it (when the cache is cold)
-                        compiled_dictionary()
-                        import_runners(html)
-                        for likely in dict.fromkeys(each.likely for each in builds) if html else ():
-                            renderer.submit(likely_font, likely)  # what the first report would cut
-                        if html:
-                            renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
-                        renderer.submit(style.font_file)  # the word cloud's, written while kernels start, if missing
-                        started = True
-                    rank = (*priority(item), next(order))
-                    turns.queue(rank)
-                    running[pool.submit(b.run, step, turns, rank)] = (b, step, "run")
-                finished, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    b, step, task = running.pop(future)
-                    try:
-                        executed = future.result()
-                    except Cancelled:  # stopped by another notebook's failure, which its own future reports
-                        continue
-                    except OSError as error:  # staging the notebook's files or its report: the folder's fault
-                        raise BuildError(
-                            f"cannot write the outputs of {step.name} for {b.slug} under {b.out}: "
-                            f"{error.strerror or error}"
-                        ) from None
-                    if task == "run":
-                        done.add((id(b), step.name))
-                        outcome.executed.append((b.slug, step.name))
+    with ThreadPoolExecutor(workers) as pool, ThreadPoolExecutor(1, initializer=in_the_gaps) as renderer:
+        while pending or ready or running:
+            for (b, name), step in list(pending.items()):
+                if all((id(b), dep) in done for dep in step.reads):
+                    del pending[(b, name)]
+                    if b.up_to_date(step):
+                        done.add((id(b), name))
+                        outcome.skipped.append((b.slug, name))
                         if progress:
-                            progress(f"{b.slug}/{step.name}: executed")
-                        if html:
-                            running[renderer.submit(b.render, step, executed)] = (b, step, "render")
-        except BaseException:
-            turns.cancel()  # kernels waiting for a turn are shut down, so that the pools can close
-            raise
+                            progress(f"{b.slug}/{name}: up to date")
+                    else:
+                        ready[(b, name)] = step
+            # each started as a worker frees, so that the longest of those ready by then goes first
+            free = workers - sum(task == "run" for _, _, task in running.values())
+            for (b, name), step in sorted(ready.items(), key=priority)[:max(free, 0)]:
+                del ready[(b, name)]
+                if not started:
+                    # compiled here while the warm process imports, not after, in it (when the cache is cold)
+                    compiled_dictionary()
+                    import_runners(html)
+                    for likely in dict.fromkeys(each.likely for each in builds if each.likely) if html else ():
+                        renderer.submit(likely_font, likely)  # what the first report would cut
+                    if html:
+                        renderer.submit(prepare_index)  # pandas, no jupyter module: safe beside this thread
+                    renderer.submit(style.font_file)  # the word cloud's, written while kernels start, if missing
+                    started = True
+                running[pool.submit(b.run, step)] = (b, step, "run")
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                b, step, task = running.pop(future)
+                try:
+                    executed = future.result()
+                except OSError as error:  # staging the notebook's files or its report: the folder's fault
+                    raise BuildError(
+                        f"cannot write the outputs of {step.name} for {b.slug} under {b.out}: "
+                        f"{error.strerror or error}"
+                    ) from None
+                if task == "run":
+                    done.add((id(b), step.name))
+                    outcome.executed.append((b.slug, step.name))
+                    if progress:
+                        progress(f"{b.slug}/{step.name}: executed")
+                    if html:
+                        running[renderer.submit(b.render, step, executed)] = (b, step, "render")

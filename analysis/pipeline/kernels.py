@@ -6,18 +6,20 @@ modules the notebooks import) and then, for every notebook, forks a kernel from 
 process with nothing of another notebook in it, but starts with the imports done. The kernel is the one `python -m
 ipykernel_launcher` would start, with the same connection file, arguments, environment and working folder.
 
-Only on Linux (a kernel is watched through a pidfd, so a reused process id is never taken for the kernel); elsewhere,
-for any kernel command other than ipykernel's, and if the warm process has failed, kernels start the usual way.
-
-Either way a kernel can be started before its notebook's turn: its client, once the kernel has answered, waits for
-the build to say the notebook may run (building.Turns).
+The kernel manager the build gives papermill starts its kernels through a kernel provisioner of its own
+(`WarmProvisioner`, jupyter_client's public interface for how a kernel process is started, watched, signalled and
+stopped). Only on Linux (a kernel is watched through a pidfd, so a reused process id is never taken for the kernel);
+elsewhere, for any kernel command other than ipykernel's, and if the warm process has failed, the provisioner starts
+kernels the usual way (jupyter_client's LocalProvisioner). Kernels talk to the build over Unix sockets named after
+the kernel, not TCP ports, which another process on the machine could take between their choice and the kernel's
+start. The warm process and its kernels end with the build, even a build killed with SIGKILL (PR_SET_PDEATHSIG).
 """
 
 from __future__ import annotations
 
 import ast
-import asyncio
 import contextlib
+import ctypes
 import functools
 import json
 import os
@@ -25,9 +27,10 @@ import select
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import traceback
-from collections.abc import Callable
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +45,7 @@ if TYPE_CHECKING:
 ALWAYS = ("ipykernel.kernelapp", "ipykernel.debugger", "matplotlib.pyplot", "pandas.io.formats.style")
 INLINE = "module://matplotlib_inline.backend_inline"  # the backend ipykernel selects for every kernel
 CLOSE_WAIT = 5  # seconds a closing warm process may take to collect its kernels' exit
+PR_SET_PDEATHSIG = 1  # prctl option: the signal a process gets when its parent ends (linux/prctl.h)
 
 
 @functools.cache
@@ -74,7 +78,7 @@ def imported_modules(notebooks: list[Path]) -> list[str]:
 
 
 class ForkedKernel:
-    """A kernel the warm process forked, with the parts of subprocess.Popen's interface jupyter_client uses."""
+    """A kernel the warm process forked, with the parts of subprocess.Popen's interface LocalProvisioner uses."""
 
     stdin = stdout = stderr = None
 
@@ -98,18 +102,6 @@ class ForkedKernel:
             raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout)
         return self.poll()
 
-    async def ended(self) -> None:
-        """Wait for the kernel to end, woken by its pidfd the moment it does (jupyter_client polls every 0.1 s)."""
-        if self.poll() is None:
-            loop = asyncio.get_running_loop()
-            done = loop.create_future()
-            loop.add_reader(self.pidfd, lambda: done.done() or done.set_result(None))
-            try:
-                await done
-            finally:
-                loop.remove_reader(self.pidfd)
-            self.poll()
-
     def send_signal(self, signum: int) -> None:
         """Send the kernel a signal, unless it has ended."""
         if self.poll() is None:
@@ -130,7 +122,7 @@ class WarmProcess:
     def __init__(self, modules: list[str]):
         self.lock, self.forked = threading.Lock(), False
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "analysis.pipeline.kernels", *modules],
+            [sys.executable, "-m", "analysis.pipeline.kernels", str(os.getpid()), *modules],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=config.ROOT, text=True, encoding="utf-8",
         )
 
@@ -159,62 +151,59 @@ class WarmProcess:
         try:
             self.process.wait(timeout=CLOSE_WAIT)
         except subprocess.TimeoutExpired:  # a kernel still running: the build was interrupted
-            self.process.kill()
+            self.process.kill()  # and the kernels with it (PR_SET_PDEATHSIG)
             self.process.wait()
         self.process.stdout.close()
 
 
-def manager_class(warm: WarmProcess | None, ready: Callable[[], None] | None = None) -> type[AsyncKernelManager]:
-    """A kernel manager whose ipykernel kernels are forked from `warm` (if given), and whose client, once the kernel
-    has answered, calls `ready` (if given) before the notebook's first cell: the build's turn to run it."""
-    from jupyter_client.asynchronous import AsyncKernelClient
+def manager_class(warm: WarmProcess | None) -> type[AsyncKernelManager]:
+    """A kernel manager whose kernels talk over Unix sockets and whose ipykernel kernels are forked from `warm` (if
+    given) by its provisioner."""
     from jupyter_client.manager import AsyncKernelManager
-    from traitlets import Type
+    from jupyter_client.provisioning import LocalProvisioner
 
-    class TurnTakingClient(AsyncKernelClient):
-        """A kernel client that, once its kernel is ready, waits for the notebook's turn to run (`ready`)."""
+    class WarmProvisioner(LocalProvisioner):
+        """Starts an ipykernel kernel by forking it from the warm process, if there is one; any other kernel as
+        LocalProvisioner does."""
 
-        async def wait_for_ready(self, timeout: float | None = None) -> None:
-            await super().wait_for_ready(timeout)
-            if ready:
-                # blocks this thread's loop, which serves this notebook only; an exception here makes nbclient shut
-                # the kernel down
-                ready()
-
-    class ForkedKernelManager(AsyncKernelManager):
-        """Starts ipykernel kernels by forking them from the warm process, if there is one; any other kernel the usual
-        way."""
-
-        client_factory = Type(klass=TurnTakingClient)
-
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            if not warm or kernel_cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]:
-                return await super()._async_launch_kernel(kernel_cmd, **kw)
-            cwd = str(kw.get("cwd") or Path.cwd())
+        async def launch_kernel(self, cmd: list[str], **kwargs):
+            if not warm or cmd[:3] != [sys.executable, "-m", "ipykernel_launcher"]:
+                return await super().launch_kernel(cmd, **kwargs)
+            cwd = str(kwargs.get("cwd") or Path.cwd())
             try:
-                process = warm.fork(kernel_cmd[3:], dict(kw.get("env") or os.environ), cwd)
+                self.process = warm.fork(cmd[3:], dict(kwargs["env"]), cwd)
             except RuntimeError:  # the warm process has failed: a kernel of its own, then
-                return await super()._async_launch_kernel(kernel_cmd, **kw)
+                return await super().launch_kernel(cmd, **kwargs)
             # what LocalProvisioner.launch_kernel records; no process group, so signals reach the kernel itself
-            provisioner = self.provisioner
-            provisioner.process = process
-            provisioner.pid, provisioner.pgid, provisioner.cwd = provisioner.process.pid, None, cwd
-            self._reconcile_connection_info(provisioner.connection_info)
+            self.pid, self.pgid, self.cwd = self.process.pid, None, cwd
+            return self.connection_info
 
-        async def _async_wait(self, pollinterval: float = 0.1) -> None:
-            process = self.provisioner.process if self.provisioner else None
-            if isinstance(process, ForkedKernel):
-                await process.ended()  # a notebook's run ends when its kernel has, not up to 0.1 s later
-            else:
-                await super()._async_wait(pollinterval)
+    class WarmKernelManager(AsyncKernelManager):
+        """A kernel manager with WarmProvisioner as its provisioner, over Unix sockets of the kernel's own name where
+        there are Unix sockets."""
 
-    return ForkedKernelManager
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.kernel_id = str(uuid.uuid4())
+            if os.name == "posix":  # a socket path is at most 104 bytes on macOS: a short name in the temporary folder
+                self.transport, self.ip = "ipc", str(Path(tempfile.gettempdir()) / f"kernel-{uuid.uuid4().hex[:16]}")
+            self.provisioner = WarmProvisioner(kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+
+    return WarmKernelManager
 
 
-def run_kernel(request: dict) -> None:
+def end_with(parent: int) -> None:
+    """Have Linux kill this process when its parent ends (PR_SET_PDEATHSIG), even by SIGKILL; exit at once if the
+    parent has already ended."""
+    if ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL) != 0 or os.getppid() != parent:
+        os._exit(1)
+
+
+def run_kernel(request: dict, parent: int) -> None:
     """In a forked child: become the kernel `python -m ipykernel_launcher` would be, then exit."""
     code = 1
     try:
+        end_with(parent)
         signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a new process (the warm process ignores it)
         os.setsid()  # like a launched kernel: not in the build's process group, so Ctrl-C reaches the build only
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
@@ -232,11 +221,12 @@ def run_kernel(request: dict) -> None:
         os._exit(code)
 
 
-def serve(modules: list[str]) -> None:
+def serve(build: int, modules: list[str]) -> None:
     """Import the modules and load what the analyses load, then fork a kernel for every request read from stdin,
-    answering with its process id, until stdin closes."""
+    answering with its process id, until stdin closes; the process and its kernels end with the build (pid `build`)."""
     import importlib
 
+    end_with(build)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the build; the warm process ends when it does
     os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it, and before matplotlib reads it
     # debugpy warns on stderr, the build's here, that breakpoints in frozen modules may be missed: nobody sets
@@ -255,9 +245,9 @@ def serve(modules: list[str]) -> None:
         if threading.active_count() > 1:
             raise RuntimeError("a module started a thread: forking now would copy a half-held lock")
         reap(os.WNOHANG)
-        pid = os.fork()
+        parent, pid = os.getpid(), os.fork()
         if pid == 0:
-            run_kernel(request)
+            run_kernel(request, parent)
         print(json.dumps({"pid": pid}), flush=True)
     reap(0)
     os._exit(0)  # tearing down all it imported would take longer than the last kernel did
@@ -273,4 +263,4 @@ def reap(options: int) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1:])
+    serve(int(sys.argv[1]), sys.argv[2:])

@@ -102,43 +102,12 @@ def prepare_index() -> None:
     import analysis.reports.findings  # noqa: F401
 
 
-@cache
 def exporter_class():
-    """nbconvert's HTML exporter, without the pass that parses each page again (see from_notebook_node); nbconvert is
-    imported under IMPORTING (two threads importing jupyter's modules at once can find them half-initialised)."""
+    """nbconvert's HTML exporter, imported under IMPORTING (two threads importing jupyter's modules at once can find
+    them half-initialised)."""
     with IMPORTING:
         from nbconvert import HTMLExporter
-        from nbconvert.exporters.html import Highlight2HTML, WidgetsDataTypeFilter
-        from nbconvert.exporters.templateexporter import TemplateExporter
-
-    class ReportExporter(HTMLExporter):
-        """The HTML exporter the reports are rendered with."""
-
-        def from_notebook_node(self, nb, resources=None, **kw):
-            # HTMLExporter.from_notebook_node (nbconvert 7.17) up to its template, but not its last step: parsing the
-            # page again with BeautifulSoup's pure-Python parser (half the time a report takes) to give images that
-            # have none an alt text and cells a tabindex. The report template gives every image its alt text and
-            # focusable() adds the tabindex; a test holds the two exporters' pages equal
-            langinfo = nb.metadata.get("language_info", {})
-            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
-            self.register_filter("highlight_code", self.filters.get("highlight_code", Highlight2HTML(
-                pygments_lexer=lexer, parent=self)))
-            resources = self._init_resources(resources)
-            self.register_filter("filter_data_type", WidgetsDataTypeFilter(
-                notebook_metadata=self._nb_metadata, parent=self, resources=resources))
-            page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
-            return focusable(page), resources
-
-    return ReportExporter
-
-
-# what nbconvert makes focusable, so that a keyboard can scroll them: cells' input and each output
-FOCUSABLE = re.compile(r'(<div class="(?:jp-Cell-inputWrapper|[^"]*\bjp-OutputArea-output\b[^"]*)"[^>]*)>')
-
-
-def focusable(page: str) -> str:
-    """The page with tabindex="0" on cells' input and outputs, as nbconvert's HTML exporter sets it."""
-    return FOCUSABLE.sub(r'\1 tabindex="0">', page)
+    return HTMLExporter
 
 
 def report_exporter():

@@ -114,8 +114,8 @@ def chart_title(fig) -> str:
     axes (annotations placed above their anchor; the source note goes below)."""
     from matplotlib.text import Annotation
 
-    if fig._suptitle is not None and fig._suptitle.get_text():
-        return fig._suptitle.get_text()
+    if fig.get_suptitle():
+        return fig.get_suptitle()
     titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
     if not titles:
         titles = [
