@@ -16,7 +16,8 @@ def report(args: argparse.Namespace) -> int:
     """Build the notebooks, figures and reports for the given articles (default: every article in data/raw/)."""
     from tqdm import tqdm
 
-    from analysis.pipeline.building import BuildError, build, one_line
+    from analysis.files import one_line
+    from analysis.pipeline.building import BuildError, build
     from analysis.pipeline.steps import study_steps
     from analysis.reading.loading import load_article
 
@@ -62,12 +63,29 @@ def report(args: argparse.Namespace) -> int:
 
 
 def corpus(args: argparse.Namespace) -> int:
-    """Analyse every article in a folder and write corpus-level tables."""
-    from analysis.corpus.analysing import run_corpus
+    """Analyse every article in a folder into corpus-level tables, then build the corpus reports from them."""
+    from analysis.corpus.analysing import default_out, run_corpus
 
-    return run_corpus(Path(args.directory), Path(args.out) if args.out else None, jobs=args.jobs, quiet=args.quiet,
-                      scheduler=args.scheduler, address=args.scheduler_address, reports=not args.tables_only,
-                      wait_seconds=args.wait)
+    directory = Path(args.directory)
+    out = (Path(args.out) if args.out else default_out(directory)).resolve()
+    code = run_corpus(directory, out, jobs=args.jobs, quiet=args.quiet, scheduler=args.scheduler,
+                      address=args.scheduler_address, wait_seconds=args.wait)
+    if code or args.tables_only:
+        return code
+    from analysis.files import one_line
+    from analysis.pipeline.building import BuildError, build_corpus
+
+    def notify(message: str) -> None:
+        print(f"corpus: {message}", file=sys.stderr)
+
+    try:  # the report build takes the folder's lock again, as every build does
+        outcome = build_corpus(out, wait_seconds=args.wait, notify=notify)
+    except BuildError as error:
+        print(f"corpus: {one_line(str(error))}", file=sys.stderr)
+        return 1
+    print(f"corpus: reports in {out / 'reports'} ({len(outcome.executed)} notebooks run, {len(outcome.skipped)} up "
+          "to date)", file=sys.stderr)
+    return 0
 
 
 def one_line_warning(command: str, message, category, filename, lineno, file=None, line=None) -> None:

@@ -7,9 +7,13 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+# the lock file of an output folder, beside the build's staging folders
+LOCK = Path(".build", "lock")
 
 if TYPE_CHECKING:  # pandas is only needed by callers; `python -m analysis report` must start fast
     import pandas as pd
@@ -105,3 +109,38 @@ def write_csv(path: str | Path, table: pd.DataFrame) -> Path:
 def write_json(path: str | Path, data) -> Path:
     """Write data as indented UTF-8 JSON (Chinese kept readable), atomically."""
     return write_text(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def one_line(message: str) -> str:
+    """A message with its line breaks and other control characters escaped (a file name may hold a newline), so that
+    it stays one line."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in message)
+
+
+@contextmanager
+def locked(out: Path, wait_seconds: float, notify: Callable[[str], None], error: type[Exception] = OSError):
+    """Hold the lock of an output folder (one writer at a time: a report build or a corpus run); wait for another
+    holding it (at most wait_seconds, < 0: forever), saying so through notify; `error` for a folder held too long or
+    that cannot be written."""
+    from filelock import FileLock, Timeout
+
+    path = out / LOCK
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(path)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if wait_seconds == 0:
+                raise error(f"another build is writing to {out}; run again when it has finished") from None
+            notify(f"another build is writing to {out}; waiting for it to finish")
+            try:
+                lock.acquire(timeout=wait_seconds)
+            except Timeout:
+                raise error(f"another build was still writing to {out} after {wait_seconds:g} s") from None
+    except OSError as failure:
+        raise error(f"cannot write to {out}: {failure.strerror or failure}") from None
+    try:
+        yield
+    finally:
+        lock.release()

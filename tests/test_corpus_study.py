@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from corpus_articles import REPORTS, write_corpus, write_report_corpus
 
-from analysis.corpus.analysing import run_corpus
+from analysis.__main__ import main
 from analysis.corpus.study import (
     NO_OUTLET,
     TABLES,
@@ -186,7 +186,7 @@ def test_reading_a_folder_without_tables_names_it(tmp_path):
 @pytest.mark.slow
 def test_corpus_command_writes_the_corpus_reports(tmp_path):
     folder = write_corpus(tmp_path / "corpus")
-    assert run_corpus(folder, tmp_path / "tables", jobs=1, quiet=True, reports=True) == 0
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "tables"), "--jobs", "1", "--quiet"]) == 0
     pages = sorted((tmp_path / "tables" / "reports" / "corpus").glob("*.html"))
     assert [p.stem for p in pages] == ["c01_corpus", "c02_words_over_time", "c03_slogans", "c04_claims"]
     claims = pages[-1].read_text(encoding="utf-8")
@@ -206,7 +206,7 @@ def test_corpus_command_writes_the_corpus_reports(tmp_path):
 @pytest.mark.slow
 def test_corpus_reports_name_undated_articles_and_show_whole_tables(tmp_path):
     folder = write_report_corpus(tmp_path / "corpus")
-    assert run_corpus(folder, tmp_path / "tables", jobs=1, quiet=True, reports=True) == 0
+    assert main(["corpus", str(folder), "--out", str(tmp_path / "tables"), "--jobs", "1", "--quiet"]) == 0
     pages = {p.stem: p.read_text(encoding="utf-8") for p in (tmp_path / "tables" / "reports" / "corpus").glob("*.html")}
     for report in REPORTS:
         if not report.published:

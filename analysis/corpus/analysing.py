@@ -30,7 +30,7 @@ from analysis.corpus.partitions import (
     partition_path,
     partition_tables,
 )
-from analysis.files import atomic_path, inside, write_csv, write_json
+from analysis.files import atomic_path, inside, locked, one_line, write_csv, write_json
 from analysis.numbers.extracting import warm_up
 from analysis.reading.script import word_key
 
@@ -175,13 +175,20 @@ def overlap(directory: Path, out: Path) -> str:
     return "holds" if directory.is_relative_to(out) else ""
 
 
+class FolderBusy(RuntimeError):
+    """The output folder is held by another run, or cannot be written; the message names it."""
+
+
+def default_out(directory: Path) -> Path:
+    """Where a corpus run on a folder writes when not told: a folder beside it, `<folder>-corpus`."""
+    return directory.parent / f"{directory.name}-corpus"
+
+
 def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None, quiet: bool = False,
-               scheduler: str = "local", address: str | None = None, reports: bool = False,
-               wait_seconds: float = -1) -> int:
-    """The `corpus` command: analyse every article file of a folder into corpus tables and exports, then run the corpus
-    notebooks into HTML reports when reports is set; 2 if there is no article or the output folder overlaps the
-    folder. It holds the output folder's build lock (waiting at most wait_seconds for another build, < 0: forever)."""
-    from analysis.pipeline.building import BuildError, build_corpus, locked
+               scheduler: str = "local", address: str | None = None, wait_seconds: float = -1) -> int:
+    """The `corpus` command's tables: analyse every article file of a folder into corpus tables and exports; 2 if
+    there is no article or the output folder overlaps the folder. It holds the output folder's lock (waiting at most
+    wait_seconds for a build writing there, < 0: forever)."""
 
     listed = config.article_files(directory) if directory.is_dir() else []
     # a link in the folder to a file elsewhere (a system file) is not the researcher's article
@@ -194,7 +201,7 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
     if jobs is not None and jobs < 1:
         print(f"corpus: --jobs must be at least 1, not {jobs}", file=sys.stderr)
         return 2
-    out = (out or directory.parent / f"{directory.name}-corpus").resolve()
+    out = (out or default_out(directory)).resolve()
     if how := overlap(directory.resolve(), out):
         print(f"corpus: the output folder {out} {how} the folder of articles {directory.resolve()}: choose another "
               "--out", file=sys.stderr)
@@ -209,14 +216,9 @@ def run_corpus(directory: Path, out: Path | None = None, jobs: int | None = None
         print(f"corpus: {message}", file=sys.stderr)
 
     try:
-        with locked(out, wait_seconds, notify):
-            code = analyse_corpus(directory, listed, outside, out, jobs, quiet, scheduler, address)
-        if code == 0 and reports:  # the report build takes the lock again, as a report build does
-            outcome = build_corpus(out, wait_seconds=wait_seconds, notify=notify)
-            print(f"corpus: reports in {out / 'reports'} ({len(outcome.executed)} notebooks run, "
-                  f"{len(outcome.skipped)} up to date)", file=sys.stderr)
-        return code
-    except BuildError as error:
+        with locked(out, wait_seconds, notify, FolderBusy):
+            return analyse_corpus(directory, listed, outside, out, jobs, quiet, scheduler, address)
+    except FolderBusy as error:
         print(f"corpus: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # the output folder's fault (a full disk): reading an article is analyse_file's concern
@@ -229,8 +231,6 @@ def analyse_corpus(directory: Path, listed: list[Path], outside: set[Path], out:
     """run_corpus once it holds the output folder: the tables and the exports of the files listed but those `outside`
     (listed as errors); 1 when no article could be read."""
     from tqdm import tqdm
-
-    from analysis.pipeline.building import one_line
 
     files = [path for path in listed if path not in outside]
     jobs = min(jobs or os.cpu_count() or 1, len(files))

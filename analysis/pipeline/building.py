@@ -27,12 +27,11 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import config
-from analysis.files import inside, write_json, write_text
+from analysis.files import LOCK, inside, locked, write_json, write_text
 from analysis.pipeline import kernels
 from analysis.pipeline.kernels import WarmProcess
 from analysis.pipeline.rendering import (
@@ -49,7 +48,6 @@ from analysis.reports.commentary import commentary_file
 from analysis.words.segmenting import compiled_dictionary
 
 STAGING = ".build"
-LOCK = "lock"
 JOURNAL = ".publish.json"  # suffix of a publish journal in the staging root, one per article
 SET_ASIDE = ".unreadable"  # added to a publish journal that cannot be carried out; kept for a look, never read again
 CELL_TIMEOUT = 600  # seconds a single cell may run before the build fails
@@ -72,12 +70,6 @@ class Outcome:
 def say(message: str) -> None:
     """Tell the person running the build something (stderr, so that it does not mix with output)."""
     print(message, file=sys.stderr)
-
-
-def one_line(message: str) -> str:
-    """A message with its line breaks and other control characters escaped (a file name may hold a newline), so that
-    it stays one line."""
-    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in message)
 
 
 def sha256(path: Path) -> str:
@@ -177,33 +169,6 @@ def estimated_cost(step: Step) -> int:
     return sum(CHART_WEIGHT if CHART.search(source) else 1 for source in code)
 
 
-@contextmanager
-def locked(out: Path, wait_seconds: float, notify: Callable[[str], None]):
-    """Hold the output folder's build lock; wait for another build holding it (at most wait_seconds, < 0: forever)."""
-    from filelock import FileLock, Timeout
-
-    path = out / STAGING / LOCK
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(path)
-        try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            if wait_seconds == 0:
-                raise BuildError(f"another build is writing to {out}; run again when it has finished") from None
-            notify(f"another build is writing to {out}; waiting for it to finish")
-            try:
-                lock.acquire(timeout=wait_seconds)
-            except Timeout:
-                raise BuildError(f"another build was still writing to {out} after {wait_seconds:g} s") from None
-    except OSError as error:
-        raise BuildError(f"cannot write to {out}: {error.strerror or error}") from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 def read_journal(out: Path, journal: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
     """A publish journal's moves and deletes, as paths inside `out`; ValueError, KeyError or TypeError when it cannot
     be read (torn by a kill, damaged) or names a path outside `out`."""
@@ -242,7 +207,7 @@ def recover(out: Path, notify: Callable[[str], None]) -> None:
             continue
         notify(f"completed publishing {slug}, which an earlier build left unfinished")
     for path in sorted(staging.iterdir()):
-        if path.name != LOCK and not path.name.endswith(SET_ASIDE):
+        if path.name != LOCK.name and not path.name.endswith(SET_ASIDE):
             try:
                 shutil.rmtree(path) if path.is_dir() else path.unlink()
             except OSError as error:
@@ -531,7 +496,7 @@ def build_all(make: Callable[[str, WarmProcess | None], list[ArticleBuild]], out
     try:
         fingerprint = code_fingerprint()
         outcome = Outcome()
-        with locked(out, wait_seconds, notify):
+        with locked(out, wait_seconds, notify, BuildError):
             recover(out, notify)
             builds = make(fingerprint, warm)
             try:
