@@ -1,14 +1,19 @@
-"""The study's steps: the numbered notebooks in order, their titles and summaries, the parameters every notebook
-takes, and which notebook reads which one's output. The build and the reports' index both read them from here."""
+"""The study's steps: the numbered notebooks in order, the parameters every notebook takes, and which notebook reads
+which one's output; each notebook's title and summary are read from its first cell. The build and the reports'
+index both read them from here."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import config
 
 # the one cell tagged `parameters` in every notebook sets these; the build passes them (papermill overrides them)
+# a notebook's summary: the first sentence of the question it opens with
+QUESTION = re.compile(r"\*\*Question\.\*\*\s+(.+?[?.])(?=\s|$)", re.S)
 PARAMETERS = {
     "article_path": "the article file, relative to the project root (None: the study's article)",
     "out": "the folder data/processed/, figures/ and reports/ go under (None: the project for an article of data/raw/, "
@@ -31,46 +36,32 @@ class Step:
         return self.path.stem
 
 
+def step(path: Path, reads: tuple[str, ...] = ()) -> Step:
+    """A notebook's step, its title and summary read from the notebook itself (one place for both): the title is its
+    first cell's heading, the summary the first sentence of its **Question.**"""
+    first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"]
+    text = "".join(first) if isinstance(first, list) else first
+    title = text.splitlines()[0].removeprefix("# ").strip()
+    question = QUESTION.search(text)
+    if not title or question is None:
+        raise ValueError(f"{path}: the first cell must open with '# <title>' and hold a '**Question.**' paragraph")
+    return Step(path, title, " ".join(question.group(1).split()), reads)
+
+
 def study_steps(directory: Path = config.NOTEBOOKS) -> list[Step]:
     """The study's four notebooks, in the order they run (a notebook may read only earlier ones' outputs)."""
     return [
-        Step(
-            directory / "01_load_and_clean.ipynb",
-            "01 · Load, clean and segment the article",
-            "What exactly is the text we study: the article's parts, what cleaning changed, what was left out, and "
-            "how it is cut into words.",
-        ),
-        Step(
-            directory / "02_word_frequency.ipynb",
-            "02 · Word frequency: what the article talks about",
-            "Which words carry the article, and which slogans does it quote?",
-        ),
-        Step(
-            directory / "03_figure_extraction.ipynb",
-            "03 · Figure extraction: every number the article reports",
-            "What does the article claim in numbers, what does each count, and do the numbers agree?",
-        ),
-        Step(
-            directory / "04_reported_statistics.ipynb",
-            "04 · Reported statistics: the article's numbers as charts",
-            "How big are the numbers the article reports, next to each other?",
-            reads=("03_figure_extraction",),
-        ),
+        step(directory / "01_load_and_clean.ipynb"),
+        step(directory / "02_word_frequency.ipynb"),
+        step(directory / "03_figure_extraction.ipynb"),
+        step(directory / "04_reported_statistics.ipynb", reads=("03_figure_extraction",)),
     ]
 
 
 def corpus_steps(directory: Path = config.NOTEBOOKS / "corpus") -> list[Step]:
     """The corpus study's notebooks, in order; each reads the tables of `python -m analysis corpus`."""
-    return [
-        Step(directory / "c01_corpus.ipynb", "c01 · The corpus: what was read",
-             "Which articles the corpus holds: outlets, dates, length, script, and the files that could not be read."),
-        Step(directory / "c02_words_over_time.ipynb", "c02 · Words over time and each article's own words",
-             "How the vocabulary moves over time, and what each article says that the others do not."),
-        Step(directory / "c03_slogans.ipynb", "c03 · Slogans shared by several articles",
-             "Which quoted phrases travel from article to article, and when each first appeared."),
-        Step(directory / "c04_claims.ipynb", "c04 · Claims across articles",
-             "Where several articles report the same figure: do they agree, and where can two not both be true?"),
-    ]
+    names = ("c01_corpus", "c02_words_over_time", "c03_slogans", "c04_claims")
+    return [step(directory / f"{name}.ipynb") for name in names]
 
 
 def neighbours(steps: list[Step], name: str) -> tuple[Step | None, Step | None]:
