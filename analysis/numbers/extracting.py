@@ -11,7 +11,9 @@ import pandas as pd
 
 from analysis.files import restored
 from analysis.numbers.dates import find_dates
-from analysis.numbers.numerals import CHINESE_DIGITS, NUMBER, TOTALS, bound, number_value, pair_range, read_number
+from analysis.numbers.numerals import (
+    CHINESE_DIGITS, NUMBER, RANGE_MARKS, TOTALS, bound, number_value, pair_range, read_number,
+)
 from analysis.numbers.subjects import subject_of
 from analysis.reading.article import Article
 from analysis.reading.characters import CLAUSE_BREAKS
@@ -31,6 +33,7 @@ TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])
 # words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
+RANGE_MARK = re.compile(RANGE_MARKS)
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -88,14 +91,53 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         value, unit, kind = reading
         # an approximate pair (兩三百) or a vague magnitude (成千上萬) is its own qualifier: it is a range
         pair = "numeral" if match["numeral"] and pair_range(match["numeral"]) else None
-        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("vague", "prefix", pair, "upper", "inner",
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("vague", "places", "prefix", pair, "upper", "inner",
                                                                           "suffix") if q and match[q])
-        found.append({
-            "text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
-            "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
-            "start": start, "end": end,
-        })
-    return shared_units(text, found)
+        row = {"text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
+               "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
+               "start": start, "end": end}
+        found.extend(range_ends(row, match, text, clause, clause_start) if match["upper"] and not pair else [row])
+    return ranges_of_figures(text, shared_units(text, found))
+
+
+def range_ends(row: dict, match: re.Match, text: str, clause: str, clause_start: int) -> list[dict]:
+    """A range (100至200名, 16-24歲) as two rows: the lower end (its own span, with the unit the two share and the
+    rest of the range, 至200, as its qualifier: bound lower) and the upper end (200名, with the start, 100至, as its
+    qualifier: bound upper)."""
+    mark = RANGE_MARK.match(match["upper"])
+    upper_start = match.start("upper") + mark.end()
+    upper = NUMBER.match(match.string, upper_start, match.end())
+    reading = read_number(upper, text, counted=True) if upper else None
+    if reading is None:
+        return [row]
+    start, end = row["start"], row["end"]
+    prefix = text[match.start("prefix"):match.end("prefix")] if match["prefix"] else ""
+    rest = text[match.start("upper"):match.end("upper")]
+    lower = row | {"text": text[start:match.start("upper")], "qualifier": " ".join(filter(None, (prefix, rest))),
+                   "end": match.start("upper"),
+                   "subject": subject_of(clause, start - clause_start, match.start("upper") - clause_start)}
+    suffix = text[match.start("suffix"):match.end("suffix")] if match["suffix"] else ""
+    value, unit, kind = reading
+    higher = row | {"text": text[upper_start:end], "value": value, "unit": unit, "kind": kind, "start": upper_start,
+                    "qualifier": " ".join(filter(None, (text[start:upper_start], suffix))),
+                    "subject": subject_of(clause, upper_start - clause_start, end - clause_start)}
+    return [lower, higher]
+
+
+def ranges_of_figures(text: str, found: list[dict]) -> list[dict]:
+    """Two figures of one unit joined by a range mark, each printing its unit (15%至20%, 5萬元至10萬元), are the ends
+    of a range: the first a lower bound, the second an upper one."""
+    for first, second in zip(found, found[1:]):
+        between = text[first["end"]:second["start"]]
+        if not between and second["text"][0] in "-−" and first["unit"] == second["unit"]:
+            # 15%-20%: the hyphen read as the second's sign is the range's mark
+            between = second["text"][0]
+            second.update(text=second["text"][1:], value=-second["value"], start=second["start"] + 1)
+        if (RANGE_MARK.fullmatch(between) and first["unit"] and first["unit"] == second["unit"]
+                and not first["qualifier"] and not second["qualifier"]):
+            first["qualifier"] = between + second["text"]
+            second["qualifier"] = first["text"] + between
+    return found
 
 
 # a list of figures that share the unit printed after the last (提高13.2、5.6、0.7個百分點; 分別為3、5、8人)

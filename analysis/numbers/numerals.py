@@ -54,7 +54,7 @@ def alternatives(words) -> str:
 
 # Arabic digits with optional thousands separators and decimals, or a run of Chinese numeral characters, or the two
 # mixed as cn2an reads them (100萬三千, 1萬600, 1百01, 200億零四千230, 一百點123); any may end in 萬 or 億 (58萬,
-# 9671.2萬, 3.5萬億, 五十八萬) and a Chinese one may have a decimal part after 點 (零點一, 一點五七). A Chinese numeral
+# 9671.2萬, 3.5萬億, 五十八萬, 1千萬) and a Chinese one may have a decimal part after 點 (零點一, 一點五七). A Chinese numeral
 # never starts with 萬 or 億 (萬一, 億萬).
 _DIGITS = to_simplified(CHINESE_DIGITS + BANKERS_DIGITS)
 _MULTIPLIERS = to_simplified(MULTIPLIERS)
@@ -63,7 +63,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PART = rf"(?:{_ARABIC}|[{_DIGITS}]+)"
 NUMERAL = (
     rf"(?:{_PART}(?:[{_MULTIPLIERS}百千]{{1,2}}零?{_PART}|(?<=[千百])\d+)*(?:点(?:\d+|[{_DIGITS}]+))?"
-    rf"[{_MULTIPLIERS}]{{0,2}})"
+    rf"(?:(?<=\d)[百千](?=[{_MULTIPLIERS}]))?[{_MULTIPLIERS}]{{0,2}})"
 )
 _NUMERAL = re.compile(NUMERAL)
 # one or two neighbouring digits with an optional order of magnitude (一兩, 三五, 兩三百, 七八千): a range, never
@@ -74,6 +74,10 @@ _DIGIT_VALUES = {c: n for n, c in enumerate("零一二三四五六七八九")} |
 VAGUE = {to_simplified(w): n for w, n in (("成千上萬", 1000), ("成百上千", 100), ("成千成萬", 1000),
                                            ("千千萬萬", 1000), ("數以萬計", 10_000), ("數以千計", 1000),
                                            ("數以百計", 100), ("數以億計", 100_000_000))}
+# a count of digits (兩位數增長, 三位數): at least the smallest number with that many, 10 and 100; a percent before
+# words of growth
+PLACES = r"(?:[一二两三四五六七八九]|[2-9])位数字?"
+GROWTH = to_simplified("增長|增幅|增速|升幅|漲幅|跌幅|降幅|上升|上漲|下跌|下降|增加|減少")
 # the percent sign, its full-width form and its small form (13.9﹪, as some Macao pages print it)
 PERCENT_SIGNS = "%％﹪"
 # a sign: 負一, -12.5%, 零下四攝氏度
@@ -164,18 +168,24 @@ PERSON_UNITS = {"人", "名", "位"}
 # how a qualifier bounds the number it goes with
 LOWER = ("超過", "超", "突破", "破", "過", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "幾", "以上", "及以上",
          "上", "數")
-UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "及以下", "以內")  # 近千名: nearly a thousand
+UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "及以下", "以內", "之內", "內")  # 近千名: nearly a thousand
 APPROXIMATE = ("大約", "約", "約有", "左右")
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
           for q in words}
 # 多, 餘 and 幾 only between number and unit (330多人, 十幾個); after a unit 多 starts a word too often (人多, 最多),
 # except after 年 (9年多)
 INNER = ("餘", "多", "幾")
-SUFFIX = ("以上", "及以上", "以下", "及以下", "以內", "左右")
+SUFFIX = ("以上", "及以上", "以下", "及以下", "以內", "之內", "左右")
+# one or more (一個或多個, 三人或以上, 5次或更多): at least the number
+OR_MORE = rf"或(?:以上|更多|多(?:{alternatives(COUNT_UNITS)}))"
+# 內 after a unit is within (48小時內, 3天內), unless it starts a word (2名內地旅客, 內容, 內部)
+WITHIN = rf"(?<=\w)内(?![{to_simplified('地容部外閣政涵心在科蒙陸務')}])"
 # 上 (reaching), 數 and 幾 (several), 破 (breaking) and 過 (passing) only before 十, 百, 千, 萬 or 億 (上萬名, 數百人,
 # 幾十個, 破億, 過百萬): elsewhere they are other words
 BEFORE_TENS = ("上", "數", "幾", "破", "過")
-PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS)
+PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS + ("內",))
+# a currency named between a qualifier and its number (超過港幣四億元, 逾人民幣5億元, 近新台幣3000萬元)
+CURRENCIES = ["港幣", "港元", "人民幣", "新台幣", "台幣", "澳門幣", "美金", "美元", "歐元", "日元", "英鎊"]
 # a range (20-30人, 三至五年) is one number: its lower end, with the mark and the upper end as its qualifier (至30)
 RANGE_MARKS = "至|到|-|－|—|–|~|～"
 # money in 元 with its 角 and 分 (壹拾壹元壹角壹分), or 整 (伍仟元整)
@@ -186,16 +196,16 @@ CENTS = rf"(?<=[元圆])(?:[{_DIGITS}]角(?:[{_DIGITS}]分)?|[{_DIGITS}]分|[整
 # 餘 or 多 scales the number before (10餘萬人 is more than 100000 people). A fraction (二分之一, 千分之五, 1/3) is
 # read before the numerals it is made of.
 NUMBER = re.compile(
-    rf"(?:(?P<vague>{alternatives(VAGUE)})"
+    rf"(?:(?P<vague>{alternatives(VAGUE)})|(?P<places>{PLACES})(?P<growth>(?=的?(?:{GROWTH})))?"
     rf"|(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
-    rf"(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
+    rf"(?(prefix)(?:{alternatives(CURRENCIES)})?)(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
     rf"(?:(?P<fraction>{_PART}分之{_PART}(?:点(?:\d+|[{_DIGITS}]+))?|(?<![\d/.])\d+/\d+(?![\d/.]))"
     rf"|(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!))))"
     rf"(?P<upper>(?:{RANGE_MARKS})(?:{SIGN})?{NUMERAL})?"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?)"
     rf"(?P<unit>[{PERCENT_SIGNS}]|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<cents>{CENTS})?"
-    rf"(?P<suffix>{alternatives(SUFFIX)}|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
+    rf"(?P<suffix>{alternatives(SUFFIX)}|{OR_MORE}|(?(unit){WITHIN}|(?!))|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
 )
 # what 一 counts after (共有一人, 僅一名): a count, not the indefinite article
 TOTALS = re.compile(to_simplified(r"(?:共有|共|合計|總計|計|僅有|僅|只有|達)$"))
@@ -205,7 +215,8 @@ def bound(qualifier: str) -> str:
     """exact, lower, upper or approximate: what a qualifier (in either script) says about the number; a range's
     upper end (至30), an approximate pair (兩三) or a vague magnitude (成千上萬) is a lower bound."""
     found = {"lower" if re.match(RANGE_MARKS, word) or PAIR.fullmatch(to_simplified(word))
-             or to_simplified(word) in VAGUE else BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
+             or to_simplified(word) in VAGUE or re.fullmatch(PLACES, to_simplified(word)) or re.fullmatch(OR_MORE, to_simplified(word)) else "upper" if re.search(f"(?:{RANGE_MARKS})$", word)
+             else BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
     for name in ("lower", "upper", "approximate"):
         if name in found:
             return name
@@ -229,6 +240,9 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
     kind = KIND_OF_UNIT.get(unit, "count")
     if match["vague"]:
         return float(VAGUE[match["vague"]]), printed, kind
+    if match["places"]:
+        value = 10.0 ** (number_value(match["places"][0]) - 1)
+        return (value, "%", "percent") if match["growth"] is not None else (value, "", "count")
     if match["fraction"]:
         try:
             value = fraction_value(match["fraction"])
@@ -240,7 +254,8 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
     rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
     if chinese and not (unit or match["percent_of"] or match["ordinal"] or rounded):
         return None  # 四史, 一督: a Chinese numeral with no measure word is part of a name or a set phrase
-    if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"] or counted):
+    if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"] or match["upper"]
+                                or match["suffix"] or counted):
         return None  # 一套, 一個: the indefinite article, not a reported count
     if len(numeral) == 1 and numeral in to_simplified("陸伍拾"):
         return None  # 陸家嘴, 伍家嶺, 拾金不昧: a lone banker's numeral in a name or set phrase
