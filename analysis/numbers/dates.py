@@ -45,6 +45,8 @@ ANY_MONTH, ANY_DAY = rf"(?:{MONTH}|{CN_MONTH})", rf"(?:{DAY}|{CN_DAY})"
 FEW = r"(?:[1-9]|1[01]|[一二两三四五六七八九]|十一?)"
 # what follows a year of two digits that makes it a year, not a count of years (15年3月2日, 19年底, 07年第三季度)
 AFTER_SHORT_YEAR = rf"(?={ANY_MONTH}月|[初底末]|上半年|下半年|第?[一二三四1-4]季度|首|前{FEW}个?[月季])"
+# 季度 is a quarter; 季 alone only after a year (2024年第二季, 今年首季: Hong Kong's usage), else a season (第二季)
+QUARTER_END = r"(?(any_year)度?|度)"
 # a day needs 日 or 號, or ends a clause (1月3, 四月十三)
 DAY_END = rf"(?=[日号]|{TO}(?:{ANY_MONTH}月)?{ANY_DAY}(?![\d年])|[，,。；;、\s]|$)"
 # a date starts with a digit, a Chinese numeral or a relative word, not after 第 (第12日 counts days); without the
@@ -52,11 +54,11 @@ DAY_END = rf"(?=[日号]|{TO}(?:{ANY_MONTH}月)?{ANY_DAY}(?![\d年])|[，,。；
 # 10-15日, 2019至2021年). A bare day is not one of days counted (3日內, 5日遊, 7日以上).
 DATE = re.compile(
     rf"(?<![\d.第])(?=[0-9{CN_DIGIT}十前去今明上下本这当同首头后第])"
-    rf"(?:(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<cn_year>[{CN_DIGIT}]{{4}})年"
+    rf"(?P<any_year>(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<cn_year>[{CN_DIGIT}]{{4}})年"
     rf"|(?P<short_year>\d\d|[{CN_DIGIT}]{{2}})年{AFTER_SHORT_YEAR}"
     rf"|(?P<relative>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))}))?"
     r"(?:(?P<half>上半年|下半年)|(?P<edge>年?[初底末]|伊始)|(?P<same>同期)"
-    rf"|(?P<quarter>第?(?P<q>[一二三四1-4])季度|(?P<q_first>首)季度|前(?P<q_n>[一二两三])个?季度)(?P<q_edge>[初末])?"
+    rf"|(?P<quarter>第?(?P<q>[一二三四1-4])季{QUARTER_END}|(?P<q_first>首)季{QUARTER_END}|前(?P<q_n>[一二两三])个?季度)(?P<q_edge>[初末])?"
     rf"|(?P<rel_quarter>{'|'.join(sorted(RELATIVE_QUARTERS, key=len, reverse=True))})(?P<rq_edge>[初末])?"
     rf"|(?:前|头)(?P<first_n>{FEW})个?月|(?P<first_month>首月)|后(?P<last_n>{FEW})个?月"
     rf"|(?:(?P<month>{ANY_MONTH})(?=月|{TO}{ANY_MONTH}月)月?(?:份)?(?:{TO}(?P<month_to>{ANY_MONTH})月(?:份)?)?"

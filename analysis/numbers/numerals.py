@@ -143,7 +143,7 @@ def fraction_value(fraction: str) -> float:
 COUNT_UNITS = [
     "人", "名", "位", "個", "篇", "次", "人次", "項", "組", "場", "支", "家", "所", "間", "條", "部", "期", "件", "隊",
     "團", "套", "本", "張", "戶", "座", "棟", "幢", "輛", "台", "臺", "屆", "批", "輪", "節", "堂", "門", "頁", "份",
-    "類", "種", "處", "宗", "例", "倍", "架", "艘", "株", "棵", "頭", "隻", "筆",
+    "類", "種", "處", "宗", "例", "倍", "架", "艘", "株", "棵", "頭", "隻", "筆", "方面",
 ]
 DURATION_UNITS = ["年", "天", "日", "週", "周", "個月", "小時", "分鐘", "秒"]
 MONEY_UNITS = ["元", "圓", "港元", "美元", "歐元", "英鎊", "日元", "澳門元", "港幣", "人民幣", "塊錢", "塊"]
@@ -191,6 +191,8 @@ RANGE_MARKS = "至|到|-|－|—|–|~|～"
 # money in 元 with its 角 and 分 (壹拾壹元壹角壹分), or 整 (伍仟元整)
 CENTS = rf"(?<=[元圆])(?:[{_DIGITS}]角(?:[{_DIGITS}]分)?|[{_DIGITS}]分|[整正](?![常式在确面规当好]))"
 
+# half a unit of time (半小時, 半天, 近半年), not the halves of a year (上半年, 下半年) or a word (大半天)
+HALF = rf"(?<![上下前后大多])半(?={alternatives(['小時', '天', '個月', '年', '分鐘'])})"
 # matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
 # 億 alone is a number only after a qualifier (逾萬人, 近億元), as 萬人 alone starts idioms (萬人空巷); 萬 or 億 after
 # 餘 or 多 scales the number before (10餘萬人 is more than 100000 people). A fraction (二分之一, 千分之五, 1/3) is
@@ -200,7 +202,7 @@ NUMBER = re.compile(
     rf"|(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
     rf"(?(prefix)(?:{alternatives(CURRENCIES)})?)(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
     rf"(?:(?P<fraction>{_PART}分之{_PART}(?:点(?:\d+|[{_DIGITS}]+))?|(?<![\d/.])\d+/\d+(?![\d/.]))"
-    rf"|(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!))))"
+    rf"|(?P<half>{HALF})|(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!))))"
     rf"(?P<upper>(?:{RANGE_MARKS})(?:{SIGN})?{NUMERAL})?"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?)"
     rf"(?P<unit>[{PERCENT_SIGNS}]|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
@@ -249,6 +251,8 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
         except ValueError:
             return None
         return (value * 100, "%", "percent") if unit and unit in PERCENT_SIGNS else (value, printed, "fraction")
+    if match["half"]:
+        return 0.5, printed, kind
     numeral = match["numeral"]
     chinese = is_chinese_numeral(numeral)
     rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
