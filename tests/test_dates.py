@@ -123,7 +123,7 @@ def test_a_time_of_day_is_not_a_number(tmp_path, text):
 
 
 @pytest.mark.parametrize(("text", "rows"), [
-    ("須在3日內完成。", [("3日", "duration")]),
+    ("須在3日內完成。", [("3日內", "duration")]),  # within three days: an upper bound
     ("推出5日遊線路。", [("5日", "duration")]),
     ("11日，3名代表發言。", [("11日", "date"), ("3名", "count")]),
 ])

@@ -50,16 +50,11 @@ SENTENCES = [
     ("數百人參加。", "数百人参加。", "數百人", 100, "人", "數", "count"),
     ("惠及數十萬居民。", "惠及数十万居民。", "數十萬", 100_000, "", "數", "count"),
     ("組建十幾個小組。", "组建十几个小组。", "十幾個", 10, "個", "幾", "count"),
-    ("每隊20-30人。", "每队20-30人。", "20-30人", 20, "人", "-30", "count"),
-    ("為期三至五年。", "为期三至五年。", "三至五年", 3, "年", "至五", "duration"),
-    ("補貼5~10萬元。", "补贴5~10万元。", "5~10萬元", 50_000, "元", "~10萬", "amount"),
-    ("投資1億到2億元。", "投资1亿到2亿元。", "1億到2億元", 100_000_000, "元", "到2億", "amount"),
     ("受訪者中三成支持。", "受访者中三成支持。", "三成", 30, "%", "", "percent"),
     ("覆蓋率達百分之九十五。", "覆盖率达百分之九十五。", "百分之九十五", 95, "%", "", "percent"),
     ("全年增長6.5%。", "全年增长6.5%。", "6.5%", 6.5, "%", "", "percent"),
 ]
-BOUNDS = {"-30": "lower", "至五": "lower", "~10萬": "lower", "到2億": "lower",
-          "": "exact", "餘": "lower", "多": "lower", "上": "lower", "數": "lower", "幾": "lower",
+BOUNDS = {"": "exact", "餘": "lower", "多": "lower", "上": "lower", "數": "lower", "幾": "lower",
           "約": "approximate", "突破": "lower", "超": "lower",
           "少於": "upper", "不足": "upper", "逾": "lower", "高達": "lower", "不超過": "upper"}
 
@@ -79,6 +74,25 @@ def test_each_number_reads_the_same_in_either_script(tmp_path, traditional, simp
         row = one_row(tmp_path, sentence)
         assert (row.text, row.value, row.unit, row.qualifier, row.kind, row.bound) == (
             convert(text), pytest.approx(value), convert(unit), convert(qualifier), kind, BOUNDS[qualifier])
+
+
+@pytest.mark.parametrize(("sentence", "ends"), [
+    ("每隊20-30人。", [("20", 20, "人", "-30", "lower"), ("30人", 30, "人", "20-", "upper")]),
+    ("為期三至五年。", [("三", 3, "年", "至五", "lower"), ("五年", 5, "年", "三至", "upper")]),
+    ("補貼5~10萬元。", [("5", 50_000, "元", "~10萬", "lower"), ("10萬元", 100_000, "元", "5~", "upper")]),
+    ("投資1億到2億元。", [("1億", 100_000_000, "元", "到2億", "lower"), ("2億元", 200_000_000, "元", "1億到", "upper")]),
+    ("招募100至200名長者。", [("100", 100, "名", "至200", "lower"), ("200名", 200, "名", "100至", "upper")]),
+    ("年齡四十至四十九歲。", [("四十", 40, "歲", "至四十九", "lower"), ("四十九歲", 49, "歲", "四十至", "upper")]),
+    ("預測全年增長2%至3%。", [("2%", 2, "%", "至3%", "lower"), ("3%", 3, "%", "2%至", "upper")]),
+    ("加薪15%-20%。", [("15%", 15, "%", "-20%", "lower"), ("20%", 20, "%", "15%-", "upper")]),
+])
+def test_a_range_is_its_lower_and_its_upper_end(tmp_path, sentence, ends):
+    for written, convert in ((sentence, str), (to_simplified(sentence), to_simplified)):
+        table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [written])))
+        numbers = table[table["kind"] != "date"]
+        assert [(r.text, r.value, r.unit, r.qualifier, r.bound) for r in numbers.itertuples()] == [
+            (convert(text), pytest.approx(value), convert(unit), convert(qualifier), bound)
+            for text, value, unit, qualifier, bound in ends]
 
 
 @pytest.mark.parametrize(("sentence", "subject"), [
