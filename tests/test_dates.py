@@ -195,6 +195,10 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("上世纪90年代末，这里还是一片农田。", [("上世纪90年代末", "date", "1998/1999")]),
     ("该项目将于2025年前完工。", [("2025年前", "date", "../2025")]),
     ("今明兩年將新增床位800張。", [("今明兩年", "date", "2023/2024"), ("800張", "count", "")]),
+    # 季 without 度 is a quarter after a year, as Hong Kong prints it; alone it is a season of a show
+    ("2024年第二季受僱人士增加3萬人。", [("2024年第二季", "date", "2024-04/2024-06"), ("3萬人", "count", "")]),
+    ("今年首季罪案下跌5%。", [("今年首季", "date", "2023-01/2023-03"), ("5%", "percent", "")]),
+    ("劇集第二季開播。", [("第二", "ordinal", "")]),
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(
