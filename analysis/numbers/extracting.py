@@ -1,4 +1,5 @@
-"""Every number an article reports: value, unit, qualifier, kind, subject, date and the sentence it came from."""
+"""Every number an article reports: value, unit, qualifier, kind, subject, date and the sentence it came from. A range
+prints two numbers and is two rows: its lower end (bound lower) and its upper end (bound upper)."""
 
 from __future__ import annotations
 

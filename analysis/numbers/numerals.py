@@ -18,12 +18,14 @@ qualifiers are stored as printed. The pattern finds where a numeral is; cn2an re
 - ``date``: dates, found by analysis.numbers.dates.
 
 Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
-以上, 及以上, 9年多, and before 十, 百, 千, 萬 or 億: 上 (上萬名), 數 (數百人, several hundred: at least one hundred),
-幾 (幾十家), 破 (破億) and 過 (過百萬); at most (``upper``) 不足, 不到, 少於, 不超過, 將近, 近, 以下, 及以下, 以內;
-``approximate`` 約, 約有, 大約, 左右. A range (20-30人, 三至五年, 5-10萬元) is one number, its lower end (a 萬 or 億
-after the upper end scales both), with the rest (-30, 至五) as its qualifier and bound ``lower``; so is an approximate
-pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百) and a vague magnitude (成千上萬: 1000, at least), never
-the number their digits spell. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is
+以上, 及以上, 9年多, 或以上, 或多個 (一個或多個), and before 十, 百, 千, 萬 or 億: 上 (上萬名), 數 (數百人, several
+hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬); at most (``upper``) 不足, 不到, 少於, 不超過, 將近,
+近, 以下, 及以下, 以內, 之內, and 內 after a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右. A currency named
+between a qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is matched
+as one number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its qualifier:
+the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百),
+a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10, at least) are never the number their
+digits spell. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is
 not a qualifier: the figure is the one reached.
 """
 
