@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.files import restored
-from analysis.numbers.numerals import PERSON_UNITS, RANGE_MARKS
+from analysis.numbers.numerals import PERSON_UNITS, RANGE_MARKS, pair_range
 from analysis.reading.characters import CLAUSE_BREAKS, has_clause_break
 from analysis.reading.script import to_simplified
 
@@ -76,6 +76,9 @@ class Reading:
         }.get(row.bound, (0.0, math.inf))
         if set(row.qualifier.split()) & ODD and row.bound == "lower":
             high = row.value + odd_step(row.value)
+        pairs = [ends for word in row.qualifier.split() if (ends := pair_range(word))]
+        if pairs and row.bound == "approximate":
+            low, high = pairs[0]  # 兩三百名: between 200 and 300
         return cls(index, row.text, row.value, row.unit, row.subject, low, high, row.sentence, row.sentence_start,
                    row.start, row.end)
 

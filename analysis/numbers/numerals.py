@@ -23,7 +23,7 @@ hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬
 近, 以下, 及以下, 以內, 之內, and 內 after a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右. A currency named
 between a qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is matched
 as one number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its qualifier:
-the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百),
+the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百, bound approximate),
 a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10, at least) are never the number their
 digits spell. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is
 not a qualifier: the figure is the one reached.
@@ -216,10 +216,11 @@ TOTALS = re.compile(to_simplified(r"(?:共有|共|合計|總計|計|僅有|僅|�
 
 
 def bound(qualifier: str) -> str:
-    """exact, lower, upper or approximate: what a qualifier (in either script) says about the number; a range's
-    upper end (至30), an approximate pair (兩三) or a vague magnitude (成千上萬) is a lower bound."""
-    found = {"lower" if re.match(RANGE_MARKS, word) or PAIR.fullmatch(to_simplified(word))
-             or to_simplified(word) in VAGUE or re.fullmatch(PLACES, to_simplified(word)) or re.fullmatch(OR_MORE, to_simplified(word)) else "upper" if re.search(f"(?:{RANGE_MARKS})$", word)
+    """exact, lower, upper or approximate: what a qualifier (in either script) says about the number; the rest of a
+    range (至30) or a vague magnitude (成千上萬, 兩位數) makes a lower bound, the start of a range (20至) an upper one,
+    and an approximate pair (兩三, 一兩) an approximate number: its ends are loose (兩三年 may be two and a half)."""
+    found = {"approximate" if PAIR.fullmatch(to_simplified(word))
+             else "lower" if re.match(RANGE_MARKS, word) or to_simplified(word) in VAGUE or re.fullmatch(PLACES, to_simplified(word)) or re.fullmatch(OR_MORE, to_simplified(word)) else "upper" if re.search(f"(?:{RANGE_MARKS})$", word)
              else BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
     for name in ("lower", "upper", "approximate"):
         if name in found:
