@@ -225,3 +225,17 @@ def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
     statistics = extract_statistics(article)
     assert list(statistics["text"]) == ["12支"]
     assert {to_simplified(w) for w in numerals_left_out(article, statistics)["word"]} == {"一起", "四史", "一切"}
+
+
+@pytest.mark.parametrize(("sentence", "numbers"), [
+    ("第1名的2號作品獲1771票。", [("第1名", "ordinal"), ("1771票", "count")]),  # 2號 names the entry
+    ("乘坐1號線到達會場。", []),
+    ("(市民1)多做一點善事。", []),  # a speaker's label
+    ("「義工獎頒獎禮暨論壇2025」今日舉行，共有(300)人出席。", [("300", "count")]),
+    ("《2023年區議會(修訂)條例》通過後，全港共有88個選區。", [("88個", "count")]),  # a law's title is a name
+])
+def test_labels_and_titles_print_no_figures(tmp_path, sentence, numbers):
+    for written, convert in ((sentence, str), (to_simplified(sentence), to_simplified)):
+        table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [written])))
+        assert [(r.text, r.kind) for r in table.itertuples() if r.kind != "date" or r.text[0].isdigit()] == [
+            (convert(text), kind) for text, kind in numbers]

@@ -17,7 +17,7 @@ from analysis.numbers.numerals import (
 )
 from analysis.numbers.subjects import subject_of
 from analysis.reading.article import Article
-from analysis.reading.characters import CLAUSE_BREAKS
+from analysis.reading.characters import CLAUSE_BREAKS, is_han
 from analysis.reading.script import to_simplified
 from analysis.reading.sentences import sentences
 from analysis.words.frequency import word_counts
@@ -35,6 +35,10 @@ TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
 RANGE_MARK = re.compile(RANGE_MARKS)
+# the title of a law, a plan, a book or a programme (《2023年區議會(修訂)條例》): its numbers are part of a name
+TITLE = re.compile(r"《[^《》]*》|〈[^〈〉]*〉")
+# a number with no unit glued to a name before a closing bracket or quote ((市民1), 「論壇2025」) labels the name
+LABEL_END = re.compile(r"[)）」』]")
 
 
 def clause_breaks(text: str) -> list[int]:
@@ -80,6 +84,9 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         before, after = text[start - 1 : start], text[end : end + 1]
         if (before.isascii() and before.isalnum()) or before == "." or (after.isascii() and after.isalpha()):
             continue  # part of a code or a name (5G, COVID-19)
+        if not (match["unit"] or match["ordinal"] or match["suffix"] or match["prefix"]) and (
+                simple[end:end + 1] == "号" or (bool(before) and is_han(before) and LABEL_END.match(text, end))):
+            continue  # a number's label (2號, 1號線, 市民1), not a figure
         clause, clause_start = clause_around(text, start, end, breaks)
         if match["unit"] and (end - clause_start not in token_ends(clause)
                               or (match["ordinal"] and starts_word(text, end - 1))):
@@ -164,8 +171,10 @@ def extract_statistics(article: Article) -> pd.DataFrame:
     period = ""
     for sentence in sentences(article.text):
         simple = to_simplified(sentence.text)
-        dates = find_dates(sentence.text, article.published, simple)
-        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates], simple)
+        titles = [m.span() for m in TITLE.finditer(sentence.text)]
+        dates = [d for d in find_dates(sentence.text, article.published, simple)
+                 if not any(start <= d["start"] < end for start, end in titles)]
+        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates] + titles, simple)
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
         # a sentence that opens with 其中 or 包括 goes on with the figures of the sentence before, in its period
         period = period if CONTINUES.match(simple) else ""
