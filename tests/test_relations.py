@@ -79,7 +79,8 @@ def test_parts_are_flagged_when_they_do_not_add_up(tmp_path, parts, status):
     ("黨員250至300名，群眾300名", "does not hold", "250至300名 + 300名"),  # at least 550 of 500
 ])
 def test_a_range_is_one_part_between_its_ends(tmp_path, parts, status, values):
-    for paragraphs, convert in zip(both_scripts([f"全區志願者500名，其中{parts}。"]), (str, to_simplified)):
+    scripts = both_scripts([f"全區志願者500名，其中{parts}。"])
+    for paragraphs, convert in zip(scripts, (str, to_simplified), strict=True):
         _, checks = page(tmp_path, paragraphs)
         sums = checks[checks["kind"] == "sum"]
         assert list(sums["status"]) == [status]
@@ -87,7 +88,8 @@ def test_a_range_is_one_part_between_its_ends(tmp_path, parts, status, values):
         assert sums.iloc[0]["rows"] == "0, 1, 3"  # the total, the range's lower end, the other part
 
 
-@pytest.mark.parametrize(("total", "status"), [("100名", "does not hold"), ("500名", "holds"), ("250名", "cannot tell")])
+@pytest.mark.parametrize(("total", "status"),
+                         [("100名", "does not hold"), ("500名", "holds"), ("250名", "cannot tell")])
 def test_an_approximate_pair_is_a_part_between_its_ends(tmp_path, total, status):
     for paragraphs in both_scripts([f"全區志願者{total}，其中黨員兩三百名。"]):
         _, checks = page(tmp_path, paragraphs)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +14,14 @@ import pandas as pd
 from analysis.files import restored
 from analysis.numbers.dates import find_dates
 from analysis.numbers.numerals import (
-    CHINESE_DIGITS, NUMBER, RANGE_MARKS, TOTALS, bound, number_value, pair_range, read_number,
+    CHINESE_DIGITS,
+    NUMBER,
+    RANGE_MARKS,
+    TOTALS,
+    bound,
+    number_value,
+    pair_range,
+    read_number,
 )
 from analysis.numbers.subjects import subject_of
 from analysis.reading.article import Article
@@ -99,8 +107,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         value, unit, kind = reading
         # an approximate pair (兩三百) or a vague magnitude (成千上萬) is its own qualifier: it is a range
         pair = "numeral" if match["numeral"] and pair_range(match["numeral"]) else None
-        qualifier = " ".join(text[match.start(q):match.end(q)] for q in ("vague", "places", "prefix", pair, "upper", "inner",
-                                                                          "suffix") if q and match[q])
+        groups = ("vague", "places", "prefix", pair, "upper", "inner", "suffix")
+        qualifier = " ".join(text[match.start(q):match.end(q)] for q in groups if q and match[q])
         row = {"text": text[start:end], "value": value, "unit": unit, "qualifier": qualifier, "kind": kind,
                "subject": subject_of(clause, start - clause_start, end - clause_start), "date": "",
                "start": start, "end": end}
@@ -135,7 +143,7 @@ def range_ends(row: dict, match: re.Match, text: str, clause: str, clause_start:
 def ranges_of_figures(text: str, found: list[dict]) -> list[dict]:
     """Two figures of one unit joined by a range mark, each printing its unit (15%至20%, 5萬元至10萬元), are the ends
     of a range: the first a lower bound, the second an upper one."""
-    for first, second in zip(found, found[1:]):
+    for first, second in pairwise(found):
         between = text[first["end"]:second["start"]]
         if not between and second["text"][0] in "-−" and first["unit"] == second["unit"]:
             # 15%-20%: the hyphen read as the second's sign is the range's mark

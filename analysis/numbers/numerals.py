@@ -19,14 +19,15 @@ qualifiers are stored as printed. The pattern finds where a numeral is; cn2an re
 
 Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
 以上, 及以上, 9年多, 或以上, 或多個 (一個或多個), and before 十, 百, 千, 萬 or 億: 上 (上萬名), 數 (數百人, several
-hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬); at most (``upper``) 不足, 不到, 少於, 不超過, 將近,
-近, 以下, 及以下, 以內, 之內, and 內 after a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右. A currency named
-between a qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is matched
-as one number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its qualifier:
-the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百, bound approximate),
-a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10, at least) are never the number their
-digits spell. 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is
-not a qualifier: the figure is the one reached.
+hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬); at most (``upper``) 不足, 不到, 少於, 不超過,
+將近, 近, 以下, 及以下, 以內, 之內, and 內 after a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右. A currency
+named between a qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is
+matched as one number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its
+qualifier: the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier
+一兩 and 兩三百, bound approximate), a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10,
+at least) are never the number their digits spell. 成 counts tenths and a digit after it hundredths (三成五 is 35 %;
+跌成四, for 一成四, 14 %). 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a
+qualifier: the figure is the one reached.
 """
 
 from __future__ import annotations
@@ -56,8 +57,8 @@ def alternatives(words) -> str:
 
 # Arabic digits with optional thousands separators and decimals, or a run of Chinese numeral characters, or the two
 # mixed as cn2an reads them (100萬三千, 1萬600, 1百01, 200億零四千230, 一百點123); any may end in 萬 or 億 (58萬,
-# 9671.2萬, 3.5萬億, 五十八萬, 1千萬) and a Chinese one may have a decimal part after 點 (零點一, 一點五七). A Chinese numeral
-# never starts with 萬 or 億 (萬一, 億萬).
+# 9671.2萬, 3.5萬億, 五十八萬, 1千萬) and a Chinese one may have a decimal part after 點 (零點一, 一點五七). A Chinese
+# numeral never starts with 萬 or 億 (萬一, 億萬).
 _DIGITS = to_simplified(CHINESE_DIGITS + BANKERS_DIGITS)
 _MULTIPLIERS = to_simplified(MULTIPLIERS)
 SCALE = {"万": 10_000, "亿": 100_000_000}
@@ -170,7 +171,8 @@ PERSON_UNITS = {"人", "名", "位"}
 # how a qualifier bounds the number it goes with
 LOWER = ("超過", "超", "突破", "破", "過", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "幾", "以上", "及以上",
          "上", "數")
-UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "及以下", "以內", "之內", "內")  # 近千名: nearly a thousand
+# 近千名: nearly a thousand; 內 only after a unit (48小時內)
+UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "及以下", "以內", "之內", "內")
 APPROXIMATE = ("大約", "約", "約有", "左右")
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
           for q in words}
@@ -193,6 +195,9 @@ RANGE_MARKS = "至|到|-|－|—|–|~|～"
 # money in 元 with its 角 and 分 (壹拾壹元壹角壹分), or 整 (伍仟元整)
 CENTS = rf"(?<=[元圆])(?:[{_DIGITS}]角(?:[{_DIGITS}]分)?|[{_DIGITS}]分|[整正](?![常式在确面规当好]))"
 
+# tenths and hundredths (三成五 is 35 %, 七成半 75 %), and, after a verb of change, 成四 for 一成四 (跌成四: down 14 %)
+TENTH = rf"(?<=成)[一二三四五六七八九半](?![十百千{_MULTIPLIERS}成个年月日天名人位项次])"
+ONE_TENTHS = rf"(?<=[升跌增减加降涨])成(?={TENTH})"
 # half a unit of time (半小時, 半天, 近半年), not the halves of a year (上半年, 下半年) or a word (大半天)
 HALF = rf"(?<![上下前后大多])半(?={alternatives(['小時', '天', '個月', '年', '分鐘'])})"
 # matched against the Simplified form of the text; 成 is a tenth unless it starts a word (成立, 成為, 成功 …); 萬 or
@@ -200,7 +205,7 @@ HALF = rf"(?<![上下前后大多])半(?={alternatives(['小時', '天', '個月
 # 餘 or 多 scales the number before (10餘萬人 is more than 100000 people). A fraction (二分之一, 千分之五, 1/3) is
 # read before the numerals it is made of.
 NUMBER = re.compile(
-    rf"(?:(?P<vague>{alternatives(VAGUE)})|(?P<places>{PLACES})(?P<growth>(?=的?(?:{GROWTH})))?"
+    rf"(?:(?P<vague>{alternatives(VAGUE)})|(?P<one_tenths>{ONE_TENTHS})|(?P<places>{PLACES})(?P<growth>(?=的?(?:{GROWTH})))?"
     rf"|(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
     rf"(?(prefix)(?:{alternatives(CURRENCIES)})?)(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
     rf"(?:(?P<fraction>{_PART}分之{_PART}(?:点(?:\d+|[{_DIGITS}]+))?|(?<![\d/.])\d+/\d+(?![\d/.]))"
@@ -208,7 +213,7 @@ NUMBER = re.compile(
     rf"(?P<upper>(?:{RANGE_MARKS})(?:{SIGN})?{NUMERAL})?"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?)"
     rf"(?P<unit>[{PERCENT_SIGNS}]|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
-    rf"(?P<cents>{CENTS})?"
+    rf"(?P<tenth>{TENTH})?(?P<cents>{CENTS})?"
     rf"(?P<suffix>{alternatives(SUFFIX)}|{OR_MORE}|(?(unit){WITHIN}|(?!))|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
 )
 # what 一 counts after (共有一人, 僅一名): a count, not the indefinite article
@@ -219,13 +224,29 @@ def bound(qualifier: str) -> str:
     """exact, lower, upper or approximate: what a qualifier (in either script) says about the number; the rest of a
     range (至30) or a vague magnitude (成千上萬, 兩位數) makes a lower bound, the start of a range (20至) an upper one,
     and an approximate pair (兩三, 一兩) an approximate number: its ends are loose (兩三年 may be two and a half)."""
-    found = {"approximate" if PAIR.fullmatch(to_simplified(word))
-             else "lower" if re.match(RANGE_MARKS, word) or to_simplified(word) in VAGUE or re.fullmatch(PLACES, to_simplified(word)) or re.fullmatch(OR_MORE, to_simplified(word)) else "upper" if re.search(f"(?:{RANGE_MARKS})$", word)
-             else BOUNDS.get(to_simplified(word)) for word in qualifier.split()}
+    found = {word_bound(word) for word in qualifier.split()}
     for name in ("lower", "upper", "approximate"):
         if name in found:
             return name
     return "exact"
+
+
+def word_bound(word: str) -> str | None:
+    """What one word of a qualifier says: lower, upper, approximate, or None for a word that says nothing."""
+    plain = to_simplified(word)
+    if PAIR.fullmatch(plain):
+        return "approximate"
+    if (re.match(RANGE_MARKS, word) or plain in VAGUE or re.fullmatch(PLACES, plain)
+            or re.fullmatch(OR_MORE, plain)):
+        return "lower"
+    if re.search(f"(?:{RANGE_MARKS})$", word):
+        return "upper"
+    return BOUNDS.get(plain)
+
+
+def tenths(digit: str | None) -> float:
+    """The percent a digit after 成 adds: 五 in 三成五 is 5, 半 in 七成半 is 5; 0 for none."""
+    return 5.0 if digit == "半" else float(number_value(digit)) if digit else 0.0
 
 
 def cents_value(cents: str) -> float:
@@ -245,6 +266,8 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
     kind = KIND_OF_UNIT.get(unit, "count")
     if match["vague"]:
         return float(VAGUE[match["vague"]]), printed, kind
+    if match["one_tenths"]:
+        return 10 + tenths(match["tenth"]), "%", "percent"
     if match["places"]:
         value = 10.0 ** (number_value(match["places"][0]) - 1)
         return (value, "%", "percent") if match["growth"] is not None else (value, "", "count")
@@ -261,7 +284,7 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
     rounded = match["prefix"] and any(c in numeral for c in "十百千" + _MULTIPLIERS)  # 數十萬, 近百, not 超一流
     if chinese and not (unit or match["percent_of"] or match["ordinal"] or rounded):
         return None  # 四史, 一督: a Chinese numeral with no measure word is part of a name or a set phrase
-    if numeral == "一" and not (match["ordinal"] or match["prefix"] or match["inner"] or match["upper"]
+    if numeral == "一" and unit != "成" and not (match["ordinal"] or match["prefix"] or match["inner"] or match["upper"]
                                 or match["suffix"] or counted):
         return None  # 一套, 一個: the indefinite article, not a reported count
     if len(numeral) == 1 and numeral in to_simplified("陸伍拾"):
@@ -285,5 +308,5 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
     if match["percent_of"] or (unit and unit in PERCENT_SIGNS):
         return value, "%", "percent"
     if unit == "成":
-        return value * 10, "%", "percent"  # 成 counts tenths: 三成 is 30 %
+        return value * 10 + tenths(match["tenth"]), "%", "percent"  # 成 counts tenths: 三成 is 30 %
     return value, printed, kind
