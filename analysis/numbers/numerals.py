@@ -17,17 +17,18 @@ qualifiers are stored as printed. The pattern finds where a numeral is; cn2an re
 - ``ordinal``: 第一, 第3;
 - ``date``: dates, found by analysis.numbers.dates.
 
-Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個),
-以上, 及以上, 9年多, 或以上, 或多個 (一個或多個), and before 十, 百, 千, 萬 or 億: 上 (上萬名), 數 (數百人, several
-hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬); at most (``upper``) 不足, 不到, 少於, 不超過,
-將近, 近, 以下, 及以下, 以內, 之內, and 內 after a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右. A currency
-named between a qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is
-matched as one number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its
-qualifier: the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier
-一兩 and 兩三百, bound approximate), a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10,
-at least) are never the number their digits spell. 成 counts tenths and a digit after it hundredths (三成五 is 35 %;
-跌成四, for 一成四, 14 %). 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a
-qualifier: the figure is the one reached.
+Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 最少, 起碼, 多於, 高於, 超出, 不低於,
+不少於, 多達, 高達, 餘, 多, 幾 (十幾個), 以上, 及以上, 9年多, 或以上, 或多個 (一個或多個), and before 十, 百, 千, 萬
+or 億: 上 (上萬名), 數 (數百人, several hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬); at
+most (``upper``) 不足, 不到, 少於, 低於, 不多於, 不超過, 最多, 未滿, 將近, 近, 以下, 及以下, 以內, 之內, and 內 after
+a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右, and after a unit 上下 and 前後. A currency named between a
+qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is matched as one
+number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its qualifier: the
+extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百,
+bound approximate), a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10, at least) are
+never the number their digits spell. 成 counts tenths and a digit after it hundredths (三成五 is 35 %; 跌成四, for
+一成四, 14 %). 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a qualifier:
+the figure is the one reached.
 """
 
 from __future__ import annotations
@@ -169,17 +170,21 @@ KIND_OF_UNIT = {
 PERSON_UNITS = {"人", "名", "位"}
 
 # how a qualifier bounds the number it goes with
-LOWER = ("超過", "超", "突破", "破", "過", "至少", "不少於", "多達", "高達", "逾", "餘", "多", "幾", "以上", "及以上",
-         "上", "數")
-# 近千名: nearly a thousand; 內 only after a unit (48小時內)
-UPPER = ("不足", "不到", "少於", "不超過", "將近", "近", "以下", "及以下", "以內", "之內", "內")
-APPROXIMATE = ("大約", "約", "約有", "左右")
+LOWER = ("超過", "超", "突破", "破", "過", "至少", "最少", "起碼", "不少於", "不低於", "多於", "高於", "超出", "多達",
+         "高達", "逾", "餘", "多", "幾", "以上", "及以上", "上", "數")
+# 近千名: nearly a thousand; 內 only after a unit (48小時內); 未滿18歲: under 18
+UPPER = ("不足", "不到", "少於", "低於", "不多於", "不高於", "不超過", "最多", "未滿", "未夠", "將近", "近", "以下",
+         "及以下", "以內", "之內", "內")
+# 50歲上下, 3小時前後: about
+APPROXIMATE = ("大約", "約", "約有", "左右", "上下", "前後")
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
           for q in words}
 # 多, 餘 and 幾 only between number and unit (330多人, 十幾個); after a unit 多 starts a word too often (人多, 最多),
 # except after 年 (9年多)
 INNER = ("餘", "多", "幾")
 SUFFIX = ("以上", "及以上", "以下", "及以下", "以內", "之內", "左右")
+# 上下 and 前後 after a unit, unless they start a word (上下班, 上下游, 前後門)
+ABOUT = rf"上下(?![{to_simplified('班車游遊文級樓床')}])|{to_simplified('前後')}(?![{to_simplified('門台')}])"
 # one or more (一個或多個, 三人或以上, 5次或更多): at least the number
 OR_MORE = rf"或(?:以上|更多|多(?:{alternatives(COUNT_UNITS)}))"
 # 內 after a unit is within (48小時內, 3天內), unless it starts a word (2名內地旅客, 內容, 內部)
@@ -187,7 +192,8 @@ WITHIN = rf"(?<=\w)内(?![{to_simplified('地容部外閣政涵心在科蒙陸�
 # 上 (reaching), 數 and 幾 (several), 破 (breaking) and 過 (passing) only before 十, 百, 千, 萬 or 億 (上萬名, 數百人,
 # 幾十個, 破億, 過百萬): elsewhere they are other words
 BEFORE_TENS = ("上", "數", "幾", "破", "過")
-PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE if q not in INNER + SUFFIX + BEFORE_TENS + ("內",))
+PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE
+               if q not in INNER + SUFFIX + BEFORE_TENS + ("內", "上下", "前後"))
 # a currency named between a qualifier and its number (超過港幣四億元, 逾人民幣5億元, 近新台幣3000萬元)
 CURRENCIES = ["港幣", "港元", "人民幣", "新台幣", "台幣", "澳門幣", "美金", "美元", "歐元", "日元", "英鎊"]
 # a range (20-30人, 三至五年) is one number: its lower end, with the mark and the upper end as its qualifier (至30)
@@ -214,7 +220,7 @@ NUMBER = re.compile(
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?)"
     rf"(?P<unit>[{PERCENT_SIGNS}]|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<tenth>{TENTH})?(?P<cents>{CENTS})?"
-    rf"(?P<suffix>{alternatives(SUFFIX)}|{OR_MORE}|(?(unit){WITHIN}|(?!))|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
+    rf"(?P<suffix>{alternatives(SUFFIX)}|{OR_MORE}|(?(unit)(?:{ABOUT})|(?!))|(?(unit){WITHIN}|(?!))|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
 )
 # what 一 counts after (共有一人, 僅一名): a count, not the indefinite article
 TOTALS = re.compile(to_simplified(r"(?:共有|共|合計|總計|計|僅有|僅|只有|達)$"))
