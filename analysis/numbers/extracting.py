@@ -42,6 +42,9 @@ TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])
 # words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
+# a verb of growth before 一倍 (增加一倍, 翻了一倍): doubled, a rise of 100 %; matched on the Simplified text (other
+# multiples are left as printed: 增加3倍 is read as three times or four times)
+GROWS = re.compile(r"(?:增加|增长|提高|上升|上涨|翻|多)了?$")
 RANGE_MARK = re.compile(RANGE_MARKS)
 # the title of a law, a plan, a book or a programme (《2023年區議會(修訂)條例》): its numbers are part of a name
 TITLE = re.compile(r"《[^《》]*》|〈[^〈〉]*〉")
@@ -101,10 +104,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
             # the measure word begins a longer word (第一天職): read the number without it
             match = NUMBER.match(simple[: match.start("unit")], start)
             end = match.end()
-        reading = read_number(match, text, bool(TOTALS.search(simple[max(0, start - 2):start])))
+        doubled = simple[start:end].endswith("一倍") and bool(GROWS.search(simple[max(0, start - 3):start]))
+        reading = read_number(match, text, doubled or bool(TOTALS.search(simple[max(0, start - 2):start])))
         if reading is None:
             continue
-        value, unit, kind = reading
+        value, unit, kind = reading if not doubled else (100.0, "%", "percent")
         # an approximate pair (兩三百) or a vague magnitude (成千上萬) is its own qualifier: it is a range
         pair = "numeral" if match["numeral"] and pair_range(match["numeral"]) else None
         groups = ("vague", "places", "prefix", pair, "upper", "inner", "suffix")
