@@ -199,6 +199,10 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("2024年第二季受僱人士增加3萬人。", [("2024年第二季", "date", "2024-04/2024-06"), ("3萬人", "count", "")]),
     ("今年首季罪案下跌5%。", [("今年首季", "date", "2023-01/2023-03"), ("5%", "percent", "")]),
     ("劇集第二季開播。", [("第二", "ordinal", "")]),
+    # a time of day after a date is in the date's span, never a count; a part of the day may stand for the day
+    ("10月24日晚11時，街道通知居民。", [("10月24日晚11時", "date", "2022-10-24")]),
+    ("團體昨晨9時組織逾百市民。", [("昨晨9時", "date", "2023-09-13"), ("逾百", "count", "")]),
+    ("今晚報記者報道。", []),  # a newspaper's name
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(

@@ -40,6 +40,8 @@ CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 # a time of day (9:30, 20：15, 10時30分, 8时, 下午3點半): matched on the Simplified text, never a count
 TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|[时点](?:[0-5]?\d分|半)?)")
 # words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
+# a time of day just after a date (10月24日晚11時, 昨晨9時, 12日午夜 12時) belongs to the date's span
+AT_TIME = re.compile(rf"\s?(?:早上|上午|中午|下午|傍晚|晚上|深夜|凌晨|午夜|早|晨|晚)?\s?{TIME_OF_DAY.pattern}")
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
 # a verb of growth before 一倍 (增加一倍, 翻了一倍): doubled, a rise of 100 %; matched on the Simplified text (other
@@ -176,6 +178,12 @@ def shared_units(text: str, found: list[dict]) -> list[dict]:
     return found
 
 
+def with_time(date: dict, text: str, simple: str) -> dict:
+    """A date row with the time of day printed just after it, if any, in its span (the ISO date stays the day's)."""
+    time = AT_TIME.match(simple, date["end"])
+    return date | {"text": text[date["start"]:time.end()], "end": time.end()} if time else date
+
+
 def extract_statistics(article: Article) -> pd.DataFrame:
     """One row per numeric expression in article.text, in reading order (see COLUMNS and the README)."""
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
@@ -184,7 +192,7 @@ def extract_statistics(article: Article) -> pd.DataFrame:
     for sentence in sentences(article.text):
         simple = to_simplified(sentence.text)
         titles = [m.span() for m in TITLE.finditer(sentence.text)]
-        dates = [d for d in find_dates(sentence.text, article.published, simple)
+        dates = [with_time(d, sentence.text, simple) for d in find_dates(sentence.text, article.published, simple)
                  if not any(start <= d["start"] < end for start, end in titles)]
         numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates] + titles, simple)
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
