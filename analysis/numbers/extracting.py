@@ -178,6 +178,12 @@ def shared_units(text: str, found: list[dict]) -> list[dict]:
     return found
 
 
+def cut_off(number: dict, offset: int, text: str) -> bool:
+    """True for a bare number that ends a text stopping mid-sentence (撥出2, as a stored excerpt ends): its digits
+    and its unit may be cut, so it is no figure. `offset` is where the number's sentence starts in text."""
+    return not (number["unit"] or number["qualifier"] or text[offset + number["end"]:].strip())
+
+
 def with_time(date: dict, text: str, simple: str) -> dict:
     """A date row with the time of day printed just after it, if any, in its span (the ISO date stays the day's)."""
     time = AT_TIME.match(simple, date["end"])
@@ -194,7 +200,8 @@ def extract_statistics(article: Article) -> pd.DataFrame:
         titles = [m.span() for m in TITLE.finditer(sentence.text)]
         dates = [with_time(d, sentence.text, simple) for d in find_dates(sentence.text, article.published, simple)
                  if not any(start <= d["start"] < end for start, end in titles)]
-        numbers = find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates] + titles, simple)
+        numbers = [n for n in find_numbers(sentence.text, [(d["start"], d["end"]) for d in dates] + titles, simple)
+                   if not cut_off(n, sentence.start, article.text)]
         date_rows = [d | {"value": float("nan"), "unit": "", "kind": "date", "subject": ""} for d in dates]
         # a sentence that opens with 其中 or 包括 goes on with the figures of the sentence before, in its period
         period = period if CONTINUES.match(simple) else ""
