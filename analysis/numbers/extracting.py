@@ -48,8 +48,9 @@ CONTINUES = re.compile(r"\s*(?:其中|包括)")
 # multiples are left as printed: 增加3倍 is read as three times or four times)
 GROWS = re.compile(r"(?:增加|增长|提高|上升|上涨|翻|多)了?$")
 RANGE_MARK = re.compile(RANGE_MARKS)
-# the title of a law, a plan, a book or a programme (《2023年區議會(修訂)條例》): its numbers are part of a name
-TITLE = re.compile(r"《[^《》]*》|〈[^〈〉]*〉")
+# the title of a law, a plan, a book or a programme (《2023年區議會(修訂)條例》), with the chapter cited after it
+# (《區議會條例》(第547章)): its numbers are part of a name
+TITLE = re.compile(r"(?:《[^《》]*》|〈[^〈〉]*〉)(?:[(（][^()（）]{1,12}[)）])?")
 # a number with no unit glued to a name before a closing bracket or quote ((市民1), 「論壇2025」) labels the name
 LABEL_END = re.compile(r"[)）」』]")
 
