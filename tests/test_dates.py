@@ -203,6 +203,12 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("10月24日晚11時，街道通知居民。", [("10月24日晚11時", "date", "2022-10-24")]),
     ("團體昨晨9時組織逾百市民。", [("昨晨9時", "date", "2023-09-13"), ("逾百", "count", "")]),
     ("今晚報記者報道。", []),  # a newspaper's name
+    # the Republic of China's years, as Taiwan prints them: after 民國, or of three digits before a month or 度
+    ("民國112年預算增加5%。", [("民國112年", "date", "2023"), ("5%", "percent", "")]),
+    ("民國九十五年共有七百六十二萬五千人。", [("民國九十五年", "date", "2006"), ("七百六十二萬五千人", "count", "")]),
+    ("114年1月1日起實施。", [("114年1月1日起", "date", "2025-01-01/..")]),
+    ("113年度預算。", [("113年", "date", "2024")]),
+    ("這棵古樹已有124年。", [("124年", "duration", "")]),
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(

@@ -13,7 +13,8 @@ just before it in the sentence one year back, or the year alone. Relative dates 
 century nearer the publication date) are read from the publication date; a bare month or day later than it is the
 previous year's or month's, unless the sentence speaks of what is still to come (將, 預計, 計劃: this year's, or the
 next month's). Two years named together are one interval (今明兩年 → 2021/2022). A year in Chinese numerals
-(二〇一九年) is a year, never a duration. With no publication date (published None) relative dates stay unresolved
+(二〇一九年) is a year, never a duration; so is a year of the Republic of China, as Taiwan prints it (民國112年 → 2023;
+114年1月1日, 113年度 with three digits). With no publication date (published None) relative dates stay unresolved
 (''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with date ''.
 Patterns are written in Traditional and matched on the Simplified text.
 """
@@ -55,9 +56,10 @@ DAY_END = rf"(?=[日号]|{TO}(?:{ANY_MONTH}月)?{ANY_DAY}(?![\d年])|[，,。；
 # lookahead this all-optional pattern matches at every character. A range's first part may leave out its mark (1-5月,
 # 10-15日, 2019至2021年). A bare day is not one of days counted (3日內, 5日遊, 7日以上).
 DATE = re.compile(
-    rf"(?<![\d.第])(?=[0-9{CN_DIGIT}十前去今明上下本这当同首头后第])"
+    rf"(?<![\d.第])(?=[0-9{CN_DIGIT}十前去今明上下本这当同首头后第民])"
     rf"(?P<any_year>(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<cn_year>[{CN_DIGIT}]{{4}})年"
     rf"|(?P<short_year>\d\d|[{CN_DIGIT}]{{2}})年{AFTER_SHORT_YEAR}"
+    rf"|民国(?P<roc_year>\d{{1,3}}|[{CN_DIGIT}十百]{{1,6}})年|(?P<roc_short>1[0-4]\d)年(?:(?=度)|{AFTER_SHORT_YEAR})"
     rf"|(?P<relative>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))}))?"
     r"(?:(?P<half>上半年|下半年)|(?P<edge>年?[初底末]|伊始)|(?P<same>同期)"
     rf"|(?P<quarter>第?(?P<q>[一二三四1-4])季{QUARTER_END}|(?P<q_first>首)季{QUARTER_END}|前(?P<q_n>[一二两三])个?季度)(?P<q_edge>[初末])?"
@@ -120,6 +122,8 @@ def year_of(match: re.Match, published: date | None) -> int | None:
         return int(match["year"])
     if match["cn_year"]:
         return chinese_int(match["cn_year"])
+    if match["roc_year"] or match["roc_short"]:
+        return 1911 + chinese_int(match["roc_year"] or match["roc_short"])  # the Republic of China's years
     if match["short_year"]:
         short = chinese_int(match["short_year"])
         if published is None:
@@ -189,7 +193,7 @@ def iso_date(match: re.Match, year: int, published: date | None, future: bool = 
     else:
         return f"{year:04d}"
     day = chinese_int(match["day"]) if match["day"] else None
-    bare = not (match["year"] or match["cn_year"] or match["short_year"] or match["relative"] or match["rel_month"])
+    bare = not (match["any_year"] or match["rel_month"])
     if bare and not future and (month, day or 1) > (published.month, published.day):
         year -= 1  # a bare month and day later than the publication date is last year's, unless still to come
     if match["month_to"]:
@@ -293,11 +297,10 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
     simple = to_simplified(text) if simple is None else simple
     future, found = bool(FUTURE.search(simple)), []
     for match in DATE.finditer(simple):
-        if not any(match[g] for g in ("year", "cn_year", "short_year", "relative", "month", "half", "bare_day",
-                                      "quarter", "rel_quarter", "rel_month", "first_n", "first_month", "last_n")):
+        if not any(match[g] for g in ("any_year", "month", "half", "bare_day", "quarter", "rel_quarter", "rel_month",
+                                      "first_n", "first_month", "last_n")):
             continue
-        if (match["first_n"] or match["last_n"] or match["first_month"]) and not any(
-                match[g] for g in ("year", "cn_year", "short_year", "relative")):
+        if (match["first_n"] or match["last_n"] or match["first_month"]) and not match["any_year"]:
             continue  # 前兩個月 alone may be the last two months: only a year's first months are a date (今年前兩個月)
         resolved = resolve_date(match, published, future)
         if match["same"] and resolved:
