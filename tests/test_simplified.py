@@ -260,6 +260,9 @@ def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
     ("「義工獎頒獎禮暨論壇2025」今日舉行，共有(300)人出席。", [("300", "count")]),
     ("《2023年區議會(修訂)條例》通過後，全港共有88個選區。", [("88個", "count")]),  # a law's title is a name
     ("根據《區議會條例》(第547章)，全港共有18區。", [("18", "count")]),  # and so is the chapter cited after it
+    ("會場位於中環廣場3樓1201室，共有300人出席。", [("300人", "count")]),  # a floor and a room
+    ("查詢熱線：2833 0011，電話：(853)28123456。", []),  # telephone numbers
+    ("查詢人數達300000人次，編號0011。", [("300000人次", "count")]),  # a code with a leading zero
 ])
 def test_labels_and_titles_print_no_figures(tmp_path, sentence, numbers):
     for written, convert in ((sentence, str), (to_simplified(sentence), to_simplified)):

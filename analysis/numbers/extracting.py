@@ -51,6 +51,12 @@ RANGE_MARK = re.compile(RANGE_MARKS)
 # the title of a law, a plan, a book or a programme (《2023年區議會(修訂)條例》), with the chapter cited after it
 # (《區議會條例》(第547章)): its numbers are part of a name
 TITLE = re.compile(r"(?:《[^《》]*》|〈[^〈〉]*〉)(?:[(（][^()（）]{1,12}[)）])?")
+# what a number names rather than counts, when it prints no unit: a house, a line or an exit (2號, 1號線), a floor
+# (3樓), a room (1201室); matched on the Simplified text
+LABELLED = ("号", "楼", "室")
+# a telephone or fax number after its label (查詢熱線：2833 0011, 電話：(853)28123456); on the Simplified text
+PHONE = re.compile(r"(?:(?:电话|热线|传真|手机)(?:号码)?\s*[:：]?|(?:查询|联络|联系|[Tt]el|TEL)\s*[:：])"
+                   r"\s*[\d\s()（）+\-－]{6,}")
 # a number with no unit glued to a name before a closing bracket or quote ((市民1), 「論壇2025」) labels the name
 LABEL_END = re.compile(r"[)）」』]")
 
@@ -87,7 +93,8 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
     """Numbers in one sentence outside the spans already taken by dates (not overlapping) and times of day; `simple`
     is the sentence's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
-    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(simple))])
+    taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(simple)),
+                    *(m.span() for m in PHONE.finditer(simple))])
     breaks, found, next_taken = clause_breaks(text), [], 0
     for match in NUMBER.finditer(simple):
         start, end = match.span()
@@ -99,8 +106,9 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
         if (before.isascii() and before.isalnum()) or before == "." or (after.isascii() and after.isalpha()):
             continue  # part of a code or a name (5G, COVID-19)
         if not (match["unit"] or match["ordinal"] or match["suffix"] or match["prefix"]) and (
-                simple[end:end + 1] == "号" or (bool(before) and is_han(before) and LABEL_END.match(text, end))):
-            continue  # a number's label (2號, 1號線, 市民1), not a figure
+                simple[end:end + 1] in LABELLED or (bool(before) and is_han(before) and LABEL_END.match(text, end))
+                or re.match(r"0\d", simple[start:end])):
+            continue  # a number's label (2號, 1號線, 3樓, 1201室, 市民1) or a code (0011), not a figure
         clause, clause_start = clause_around(text, start, end, breaks)
         if match["unit"] and (end - clause_start not in token_ends(clause)
                               or (match["ordinal"] and starts_word(text, end - 1))):
