@@ -67,7 +67,7 @@ _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PART = rf"(?:{_ARABIC}|[{_DIGITS}]+)"
 NUMERAL = (
     rf"(?:{_PART}(?:[{_MULTIPLIERS}百千]{{1,2}}零?{_PART}|(?<=[千百])\d+)*(?:点(?:\d+|[{_DIGITS}]+))?"
-    rf"(?:(?<=\d)[百千](?=[{_MULTIPLIERS}]))?[{_MULTIPLIERS}]{{0,2}})"
+    rf"(?:(?<=\d)(?:千(?![米克瓦卡])|百(?!分)))?[{_MULTIPLIERS}]{{0,2}})"
 )
 _NUMERAL = re.compile(NUMERAL)
 # one or two neighbouring digits with an optional order of magnitude (一兩, 三五, 兩三百, 七八千): a range, never
@@ -176,12 +176,12 @@ LOWER = ("超過", "超", "突破", "破", "過", "至少", "最少", "起碼", 
 UPPER = ("不足", "不到", "少於", "低於", "不多於", "不高於", "不超過", "最多", "未滿", "未夠", "將近", "近", "以下",
          "及以下", "以內", "之內", "內")
 # 50歲上下, 3小時前後: about
-APPROXIMATE = ("大約", "約", "約有", "左右", "上下", "前後")
+APPROXIMATE = ("大約", "約", "約有", "左右", "上下", "前後", "來")  # 二十來人: twenty or so
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
           for q in words}
-# 多, 餘 and 幾 only between number and unit (330多人, 十幾個); after a unit 多 starts a word too often (人多, 最多),
-# except after 年 (9年多)
-INNER = ("餘", "多", "幾")
+# 多, 餘, 幾 and 來 only between number and unit (330多人, 十幾個, 二十來人); after a unit 多 starts a word too often
+# (人多, 最多), except after 年 or 成 (9年多, 兩成多)
+INNER = ("餘", "多", "幾", "來")
 SUFFIX = ("以上", "及以上", "以下", "及以下", "以內", "之內", "左右")
 # 上下 and 前後 after a unit, unless they start a word (上下班, 上下游, 前後門)
 ABOUT = rf"上下(?![{to_simplified('班車游遊文級樓床')}])|{to_simplified('前後')}(?![{to_simplified('門台')}])"
@@ -195,6 +195,8 @@ BEFORE_TENS = ("上", "數", "幾", "破", "過")
 PREFIX = tuple(q for q in LOWER + UPPER + APPROXIMATE
                if q not in INNER + SUFFIX + BEFORE_TENS + ("內", "上下", "前後"))
 # a currency named between a qualifier and its number (超過港幣四億元, 逾人民幣5億元, 近新台幣3000萬元)
+# a currency's sign or code before its number (HK$500, US$1,000, NT$300, MOP 500, ¥80): an amount in it
+DOLLAR = r"(?:HK|US|NT|MOP|RMB|A|C|S)?\$|(?:MOP|RMB|HKD|USD)\s?|[¥￥€£]"
 CURRENCIES = ["港幣", "港元", "人民幣", "新台幣", "台幣", "澳門幣", "美金", "美元", "歐元", "日元", "英鎊"]
 # a range (20-30人, 三至五年) is one number: its lower end, with the mark and the upper end as its qualifier (至30)
 RANGE_MARKS = "至|到|-|－|—|–|~|～"
@@ -213,14 +215,15 @@ HALF = rf"(?<![上下前后大多])半(?={alternatives(['小時', '天', '個月
 NUMBER = re.compile(
     rf"(?:(?P<vague>{alternatives(VAGUE)})|(?P<one_tenths>{ONE_TENTHS})|(?P<places>{PLACES})(?P<growth>(?=的?(?:{GROWTH})))?"
     rf"|(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
-    rf"(?(prefix)(?:{alternatives(CURRENCIES)})?)(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
+    rf"(?(prefix)(?:{alternatives(CURRENCIES)})?)(?P<dollar>{DOLLAR})?(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
     rf"(?:(?P<fraction>{_PART}分之{_PART}(?:点(?:\d+|[{_DIGITS}]+))?|(?<![\d/.])\d+/\d+(?![\d/.]))"
-    rf"|(?P<half>{HALF})|(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|(?!))))"
+    rf"|(?P<half>{HALF})|(?P<numeral>{NUMERAL}|(?(prefix)[{_MULTIPLIERS}]|[{_MULTIPLIERS}](?=[多余几]))))"
     rf"(?P<upper>(?:{RANGE_MARKS})(?:{SIGN})?{NUMERAL})?"
     rf"(?P<inner>{alternatives(INNER)})?(?P<scale>[{_MULTIPLIERS}]{{1,2}})?)"
+    rf"(?:[ \u00a0](?=[{PERCENT_SIGNS}]))?"  # 5 %: a space before the sign
     rf"(?P<unit>[{PERCENT_SIGNS}]|成(?![{to_simplified('立為功員果效績長就本熟交型分')}])|{alternatives(UNITS)})?"
     rf"(?P<tenth>{TENTH})?(?P<cents>{CENTS})?"
-    rf"(?P<suffix>{alternatives(SUFFIX)}|{OR_MORE}|(?(unit)(?:{ABOUT})|(?!))|(?(unit){WITHIN}|(?!))|(?<=年)多(?![{to_simplified('次個項種名位家人件少')}]))?"
+    rf"(?P<suffix>{alternatives(SUFFIX)}|{OR_MORE}|(?(unit)(?:{ABOUT})|(?!))|(?(unit){WITHIN}|(?!))|(?<=[年成])多(?![{to_simplified('次個項種名位家人件少')}]))?"
 )
 # what 一 counts after (共有一人, 僅一名): a count, not the indefinite article
 TOTALS = re.compile(to_simplified(r"(?:共有|共|合計|總計|計|僅有|僅|只有|達)$"))
@@ -270,6 +273,9 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
     unit = match["unit"] or ""
     printed = text[match.start("unit"):match.end("unit")] if text is not None and unit else unit
     kind = KIND_OF_UNIT.get(unit, "count")
+    if match["dollar"] and not unit:
+        printed = (text[match.start("dollar"):match.end("dollar")] if text is not None else match["dollar"]).strip()
+        kind = "amount"
     if match["vague"]:
         return float(VAGUE[match["vague"]]), printed, kind
     if match["one_tenths"]:
