@@ -209,6 +209,13 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("114年1月1日起實施。", [("114年1月1日起", "date", "2025-01-01/..")]),
     ("113年度預算。", [("113年", "date", "2024")]),
     ("這棵古樹已有124年。", [("124年", "duration", "")]),
+    # two years joined with no unit after them are a span of years; 7/1 is a day, not a fraction of seven
+    ("《澳門城市總體規劃(2020-2040)》諮詢。", []),  # inside a title: a name
+    ("發展規劃(2020-2040)草案。", [("2020-2040", "date", "2020/2040")]),
+    ("2023-24年度財政預算增加5%。", [("2023-24", "date", "2023/2024"), ("5%", "percent", "")]),
+    ("2023/24學年共有300名學生。", [("2023/24", "date", "2023/2024"), ("300名", "count", "")]),
+    ("人數由2000-2020人不等。", [("2000", "count", ""), ("2020人", "count", "")]),
+    ("7/1回歸紀念日。", []),
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(

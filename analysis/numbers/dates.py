@@ -6,7 +6,8 @@ the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8�
 2021-01/2021-06, 下半年 → 2021-07/2021-12, 一季度 → 2021-01/2021-03, 前三季度 → 2021-01/2021-09, 今年前五個月 →
 2021-01/2021-05, 6月上旬 → 2021-06-01/2021-06-10, 上世紀80年代 → 1980/1989). An open interval has `..` at its open
 end: 起, 以來 and 至今 open its end (二〇一九年5月8日起 → 2019-05-08/.., 今年以來 → 2021/..), 以前, 之前 and 前 its
-start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日). 年初
+start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日); so are two years joined with no unit
+after them (規劃(2020-2040) → 2020/2040, 2023-24年度 and 2023/24學年 → 2023/2024). 年初
 is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the date
 just before it in the sentence one year back, or the year alone. Relative dates (今年, 去年, 上年, 上個月, 本月, 下月,
 今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
@@ -97,6 +98,8 @@ NUMERIC_DATE = re.compile(
 NUMERIC_MONTH = re.compile(rf"(?<![\d.])({YEAR})\.(1[0-2]|0[1-9])(?![\d.])")
 DOT_DAY = re.compile(rf"(?<![\d.])({MONTH})·({DAY})(?![\d.])")
 # a year printed alone (2018，), not a count: nothing after it that makes it one
+# two years joined by a dash, with no unit after them (規劃(2020-2030), 2023-24年度, 2023/24學年): a span of years
+YEAR_SPAN = re.compile(rf"(?<![\d.,，/第])({YEAR})(?:{TO}({YEAR}|\d\d)|/(\d\d))(?=[)）」》，,。；;、\s]|年|学年|$)")
 BARE_YEAR = re.compile(rf"(?<![\d.,，/第])({YEAR})(?=[，,。；;、\s]|$)")
 # two dates joined into one interval (2017年8月15日至2018年3月29日, 自2020-05-26起至2020-05-29止)
 JOIN = re.compile(rf"起?{TO}")
@@ -327,6 +330,11 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
             found.append(found_date(text, match, date(year, int(match[1]), int(match[2])).isoformat() if year else ""))
         except ValueError:
             found.append(found_date(text, match, ""))
+    for match in YEAR_SPAN.finditer(simple):
+        first, last = int(match[1]), match[2] or match[3]
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last > first:
+            found.append(found_date(text, match, f"{first:04d}/{last:04d}"))
     for match in BARE_YEAR.finditer(simple):
         found.append(found_date(text, match, match[1]))
     for match in YEAR_END.finditer(simple):

@@ -288,6 +288,8 @@ def read_number(match: re.Match, text: str | None = None, counted: bool = False)
             value = fraction_value(match["fraction"])
         except ValueError:
             return None
+        if "/" in match["fraction"] and value >= 1:
+            return None  # 7/1 is a day (1 July), 2023/24 a school year: a fraction printed with a slash is proper
         return (value * 100, "%", "percent") if unit and unit in PERCENT_SIGNS else (value, printed, "fraction")
     if match["half"]:
         return 0.5, printed, kind
