@@ -6,17 +6,18 @@ the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8�
 2021-01/2021-06, 下半年 → 2021-07/2021-12, 一季度 → 2021-01/2021-03, 前三季度 → 2021-01/2021-09, 今年前五個月 →
 2021-01/2021-05, 6月上旬 → 2021-06-01/2021-06-10, 上世紀80年代 → 1980/1989). An open interval has `..` at its open
 end: 起, 以來 and 至今 open its end (二〇一九年5月8日起 → 2019-05-08/.., 今年以來 → 2021/..), 以前, 之前 and 前 its
-start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日); so are two years joined with no unit
-after them (規劃(2020-2040) → 2020/2040, 2023-24年度 and 2023/24學年 → 2023/2024). 年初
-is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the date
-just before it in the sentence one year back, or the year alone. Relative dates (今年, 去年, 上年, 上個月, 本月, 下月,
-今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
+start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日); so
+are two years joined with no unit after them (規劃(2020-2040) → 2020/2040, 2023-24年度 and 2023/24學年 → 2023/2024).
+年初 is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the
+date just before it in the sentence one year back, or the year alone. Relative dates (今年, 去年, 上年, 上個月, 本月,
+下月, 今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
 century nearer the publication date) are read from the publication date; a bare month or day later than it is the
 previous year's or month's, unless the sentence speaks of what is still to come (將, 預計, 計劃: this year's, or the
 next month's). Two years named together are one interval (今明兩年 → 2021/2022). A year in Chinese numerals
-(二〇一九年) is a year, never a duration; so is a year of the Republic of China, as Taiwan prints it (民國112年 → 2023;
-114年1月1日, 113年度 with three digits). With no publication date (published None) relative dates stay unresolved
-(''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with date ''.
+(二〇一九年) is a year, never a duration; so is a year of the Republic of China, as Taiwan prints it (民國112年 →
+2023; 114年1月1日, 113年度 with three digits). With no publication date (published None) relative dates stay
+unresolved (''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with
+date ''.
 Patterns are written in Traditional and matched on the Simplified text.
 """
 
