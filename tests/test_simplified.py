@@ -72,6 +72,15 @@ SENTENCES = [
     ("票價為HK$500。", "票价为HK$500。", "HK$500", 500, "HK$", "", "amount"),
     ("捐出逾US$1,000。", "捐出逾US$1,000。", "逾US$1,000", 1000, "US$", "逾", "amount"),
     ("售價約NT$300元。", "售价约NT$300元。", "約NT$300元", 300, "元", "約", "amount"),
+    # more measure words: floors, doses, districts, households, nights, weeks and hours, square feet, Hong Kong dollars
+    ("大廈樓高三層。", "大厦楼高三层。", "三層", 3, "層", "", "count"),
+    ("已接種兩劑疫苗。", "已接种两剂疫苗。", "兩劑", 2, "劑", "", "count"),
+    ("項目提供300伙單位。", "项目提供300伙单位。", "300伙", 300, "伙", "", "count"),
+    ("旅客留宿三晚。", "旅客留宿三晚。", "三晚", 3, "晚", "", "count"),
+    ("兩個星期後開幕。", "两个星期后开幕。", "兩個星期", 2, "個星期", "", "duration"),
+    ("會議長達兩個小時。", "会议长达两个小时。", "兩個小時", 2, "個小時", "", "duration"),
+    ("單位面積800平方呎。", "单位面积800平方呎。", "800平方呎", 800, "平方呎", "", "measure"),
+    ("車費只需5蚊。", "车费只需5蚊。", "5蚊", 5, "蚊", "", "amount"),
     # doubled: a rise of 100 %
     ("節目時數須增加一倍。", "节目时数须增加一倍。", "一倍", 100, "%", "", "percent"),
     ("收入增長了近一倍。", "收入增长了近一倍。", "近一倍", 100, "%", "近", "percent"),
@@ -269,7 +278,7 @@ def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
     ("(市民1)多做一點善事。", []),  # a speaker's label
     ("「義工獎頒獎禮暨論壇2025」今日舉行，共有(300)人出席。", [("300", "count")]),
     ("《2023年區議會(修訂)條例》通過後，全港共有88個選區。", [("88個", "count")]),  # a law's title is a name
-    ("根據《區議會條例》(第547章)，全港共有18區。", [("18", "count")]),  # and so is the chapter cited after it
+    ("根據《區議會條例》(第547章)，全港共有18區。", [("18區", "count")]),  # and so is the chapter cited after it
     ("會場位於中環廣場3樓1201室，共有300人出席。", [("300人", "count")]),  # a floor and a room
     ("查詢熱線：2833 0011，電話：(853)28123456。", []),  # telephone numbers
     ("查詢人數達300000人次，編號0011。", [("300000人次", "count")]),  # a code with a leading zero
