@@ -216,6 +216,9 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("2023/24學年共有300名學生。", [("2023/24", "date", "2023/2024"), ("300名", "count", "")]),
     ("人數由2000-2020人不等。", [("2000", "count", ""), ("2020人", "count", "")]),
     ("7/1回歸紀念日。", []),
+    # a relative day with its day of the month, as Macao's government prints it
+    ("活動明(15)日舉行，今（14）日起報名。",
+     [("明（15）日", "date", "2023-09-15"), ("今（14）日起", "date", "2023-09-14/..")]),
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(

@@ -276,7 +276,10 @@ def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
     ("第1名的2號作品獲1771票。", [("第1名", "ordinal"), ("1771票", "count")]),  # 2號 names the entry
     ("乘坐1號線到達會場。", []),
     ("(市民1)多做一點善事。", []),  # a speaker's label
-    ("「義工獎頒獎禮暨論壇2025」今日舉行，共有(300)人出席。", [("300", "count")]),
+    ("「義工獎頒獎禮暨論壇2025」今日舉行，共有300人出席。", [("300人", "count")]),
+    ("騰訊（700）股價升2%。", [("2%", "percent")]),  # a stock's code
+    ("1、加強宣傳，培訓義工50名。", [("50名", "count")]),  # a list's marker
+    ("（2）完善制度。", []),
     ("《2023年區議會(修訂)條例》通過後，全港共有88個選區。", [("88個", "count")]),  # a law's title is a name
     ("根據《區議會條例》(第547章)，全港共有18區。", [("18區", "count")]),  # and so is the chapter cited after it
     ("會場位於中環廣場3樓1201室，共有300人出席。", [("300人", "count")]),  # a floor and a room

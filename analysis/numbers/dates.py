@@ -18,6 +18,7 @@ next month's). Two years named together are one interval (今明兩年 → 2021/
 2023; 114年1月1日, 113年度 with three digits). With no publication date (published None) relative dates stay
 unresolved (''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with
 date ''.
+A relative day may print its day of the month (今(12)日, 明（13）日, as Macao's government does).
 Patterns are written in Traditional and matched on the Simplified text.
 """
 
@@ -75,6 +76,9 @@ DATE = re.compile(
     rf"|(?P<bare_day>{DAY})(?=日(?![内遊游以])|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
     r"(?P<suffix>以来|起至今|至今|起(?![草来步诉飞义])|以前|之前|前(?![0-9一二两三四五六七八九十个夕往进行])|以后|之后)?"
 )
+# a relative day with its day of the month in brackets, as Macao's government prints it (今(12)日, 明（13）日)
+NAMED_DAY = re.compile(r"([今明昨])[(（](\d{1,2})[)）]日(?P<suffix>起(?![草来步诉飞义])|以来)?")
+NAMED_OFFSETS = {"昨": -1, "今": 0, "明": 1}
 # two years named together (今明兩年, 去今兩年): the first and the second, one interval
 TWO_YEARS = re.compile(r"(前去|去今|今明|明后)两年")
 RELATIVE_DAY = re.compile(rf"(?<!时至)(?:{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})(?![头条报])")
@@ -315,6 +319,11 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
         day = (date(published.year, published.month, published.day) + timedelta(days=RELATIVE_DAYS[match.group()])
                if published else None)
         found.append(found_date(text, match, day.isoformat() if day else ""))
+    for match in NAMED_DAY.finditer(simple):
+        day = (date(published.year, published.month, published.day) + timedelta(days=NAMED_OFFSETS[match[1]])
+               if published else None)
+        resolved = day.isoformat() if day and day.day == int(match[2]) else ""
+        found.append(found_date(text, match, opened(resolved, match["suffix"]), match["suffix"] or ""))
     for match in TWO_YEARS.finditer(simple):
         first = published.year + RELATIVE_YEARS[match[1][0] + "年"] if published else None
         found.append(found_date(text, match, f"{first:04d}/{first + 1:04d}" if first else ""))

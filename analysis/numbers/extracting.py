@@ -107,8 +107,11 @@ def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = N
             continue  # part of a code or a name (5G, COVID-19)
         if not (match["unit"] or match["ordinal"] or match["suffix"] or match["prefix"]) and (
                 simple[end:end + 1] in LABELLED or (bool(before) and is_han(before) and LABEL_END.match(text, end))
-                or re.match(r"0\d", simple[start:end])):
-            continue  # a number's label (2號, 1號線, 3樓, 1201室, 市民1) or a code (0011), not a figure
+                or re.match(r"0\d", simple[start:end]) or (bool(before) and before in "(（" and after in ")）")
+                or (not text[:start].strip() and bool(after) and after in "、.．)）")):
+            # a number's label (2號, 1號線, 3樓, 1201室, 市民1), a code (0011, 騰訊(700)) or a list's marker (1、, (1)),
+            # not a figure
+            continue
         clause, clause_start = clause_around(text, start, end, breaks)
         if match["unit"] and (end - clause_start not in token_ends(clause)
                               or (match["ordinal"] and starts_word(text, end - 1))):
