@@ -17,16 +17,16 @@ qualifiers are stored as printed. The pattern finds where a numeral is; cn2an re
 - ``ordinal``: 第一, 第3;
 - ``date``: dates, found by analysis.numbers.dates.
 
-Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 最少, 起碼, 多於, 高於, 超出, 不低於,
-不少於, 多達, 高達, 餘, 多, 幾 (十幾個), 以上, 及以上, 9年多, 或以上, 或多個 (一個或多個), and before 十, 百, 千, 萬
-or 億: 上 (上萬名), 數 (數百人, several hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬); at
-most (``upper``) 不足, 不到, 少於, 低於, 不多於, 不超過, 最多, 未滿, 將近, 近, 以下, 及以下, 以內, 之內, and 內 after
-a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右, and after a unit 上下 and 前後. A currency named between a
-qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is matched as one
-number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its qualifier: the
-extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and 兩三百,
-bound approximate), a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10, at least) are
-never the number their digits spell. 成 counts tenths and a digit after it hundredths (三成五 is 35 %; 跌成四, for
+Qualifiers and their bounds: at least (``lower``) 超過, 超, 突破, 逾, 至少, 最少, 最低, 起碼, 多於, 高於, 超出,
+不低於, 不少於, 多達, 高達, 餘, 多, 幾 (十幾個), 以上, 及以上, 9年多, 或以上, 或多個 (一個或多個), and before 十, 百,
+千, 萬 or 億: 上 (上萬名), 數 (數百人, several hundred: at least one hundred), 幾 (幾十家), 破 (破億) and 過 (過百萬);
+at most (``upper``) 不足, 不到, 少於, 低於, 不多於, 不超過, 最多, 未滿, 將近, 近, 以下, 及以下, 以內, 之內, and 內
+after a unit (48小時內); ``approximate`` 約, 約有, 大約, 左右, and after a unit 上下 and 前後. A currency named
+between a qualifier and its number keeps the bound (超過港幣四億元). A range (20-30人, 三至五年, 5-10萬元) is matched
+as one number, its lower end (a 萬 or 億 after the upper end scales both) with the rest (-30, 至五) as its qualifier:
+the extraction splits it into its two ends. An approximate pair (一兩元, 兩三百人: 1 and 200, qualifier 一兩 and
+兩三百, bound approximate), a vague magnitude (成千上萬: 1000, at least) and a count of digits (兩位數: 10, at least)
+are never the number their digits spell. 成 counts tenths and a digit after it hundredths (三成五 is 35 %; 跌成四, for
 一成四, 14 %). 達 alone ("reaches") only links a subject to its figure (註冊人數達41550人), so it is not a qualifier:
 the figure is the one reached.
 """
@@ -173,11 +173,11 @@ KIND_OF_UNIT = {
 PERSON_UNITS = {"人", "名", "位"}
 
 # how a qualifier bounds the number it goes with
-LOWER = ("超過", "超", "突破", "破", "過", "至少", "最少", "起碼", "不少於", "不低於", "多於", "高於", "超出", "多達",
-         "高達", "逾", "餘", "多", "幾", "以上", "及以上", "上", "數")
-# 近千名: nearly a thousand; 內 only after a unit (48小時內); 未滿18歲: under 18
-UPPER = ("不足", "不到", "少於", "低於", "不多於", "不高於", "不超過", "最多", "未滿", "未夠", "將近", "近", "以下",
-         "及以下", "以內", "之內", "內")
+LOWER = ("超過", "超", "突破", "破", "過", "至少", "最少", "起碼", "不少於", "不低於", "多於", "高於", "超出", "最低",
+         "多達", "高達", "逾", "餘", "多", "幾", "以上", "及以上", "上", "數")
+# 近千名: nearly a thousand; 內 only after a unit (48小時內); 未滿18歲: under 18; 罰款最高5萬元: at most
+UPPER = ("不足", "不到", "少於", "低於", "不多於", "不高於", "不超過", "最多", "最高", "多至", "未滿", "未夠", "將近",
+         "近", "以下", "及以下", "以內", "之內", "內")
 # 50歲上下, 3小時前後: about
 APPROXIMATE = ("大約", "約", "約有", "左右", "上下", "前後", "來")  # 二十來人: twenty or so
 BOUNDS = {to_simplified(q): name for name, words in (("lower", LOWER), ("upper", UPPER), ("approximate", APPROXIMATE))
