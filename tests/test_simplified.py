@@ -155,6 +155,11 @@ def test_each_number_reads_the_same_in_either_script(tmp_path, traditional, simp
     ("年齡四十至四十九歲。", [("四十", 40, "歲", "至四十九", "lower"), ("四十九歲", 49, "歲", "四十至", "upper")]),
     ("預測全年增長2%至3%。", [("2%", 2, "%", "至3%", "lower"), ("3%", 3, "%", "2%至", "upper")]),
     ("加薪15%-20%。", [("15%", 15, "%", "-20%", "lower"), ("20%", 20, "%", "15%-", "upper")]),
+    # not ranges: a change and the level it reaches, a fall to a lower figure
+    ("失業人數增加6,700人至14萬1,700人。",
+     [("6,700人", 6700, "人", "", "exact"), ("14萬1,700人", 141_700, "人", "", "exact")]),
+    ("失業率下降5%至3%。", [("5%", 5, "%", "", "exact"), ("3%", 3, "%", "", "exact")]),
+    ("人數增加300至5000人。", [("300", 300, "人", "", "exact"), ("5000人", 5000, "人", "", "exact")]),
 ])
 def test_a_range_is_its_lower_and_its_upper_end(tmp_path, sentence, ends):
     for written, convert in ((sentence, str), (to_simplified(sentence), to_simplified)):

@@ -48,6 +48,8 @@ CONTINUES = re.compile(r"\s*(?:其中|包括)")
 # multiples are left as printed: 增加3倍 is read as three times or four times)
 GROWS = re.compile(r"(?:增加|增长|提高|上升|上涨|翻|多)了?$")
 RANGE_MARK = re.compile(RANGE_MARKS)
+# a verb of change just before a figure (增加6700人至…, 下降5%至3%): on the Simplified text
+CHANGED = re.compile(r"(?:增加|增长|上升|上涨|下降|下跌|减少|提高|降低|回落|升|跌|增|减|降|涨)了?约?$")
 # the title of a law, a plan, a book or a programme (《2023年區議會(修訂)條例》), with the chapter cited after it
 # (《區議會條例》(第547章)): its numbers are part of a name
 TITLE = re.compile(r"(?:《[^《》]*》|〈[^〈〉]*〉)(?:[(（][^()（）]{1,12}[)）])?")
@@ -155,7 +157,15 @@ def range_ends(row: dict, match: re.Match, text: str, clause: str, clause_start:
     higher = row | {"text": text[upper_start:end], "value": value, "unit": unit, "kind": kind, "start": upper_start,
                     "qualifier": " ".join(filter(None, (text[start:upper_start], suffix))),
                     "subject": subject_of(clause, upper_start - clause_start, end - clause_start)}
+    if not is_range(row["value"], value, match.string[:start]):
+        lower["qualifier"], higher["qualifier"] = prefix, suffix  # 增加6700至141700人: a change, then a level
     return [lower, higher]
+
+
+def is_range(low: float, high: float, before: str) -> bool:
+    """Whether two figures joined by 至 or a dash are a range's ends: the second is the larger, and not a level
+    reached after a change by the first (失業人數增加6700人至141700人; `before` is the Simplified text before)."""
+    return high > low and not (CHANGED.search(before) and high > 10 * low)
 
 
 def ranges_of_figures(text: str, found: list[dict]) -> list[dict]:
@@ -168,7 +178,8 @@ def ranges_of_figures(text: str, found: list[dict]) -> list[dict]:
             between = second["text"][0]
             second.update(text=second["text"][1:], value=-second["value"], start=second["start"] + 1)
         if (RANGE_MARK.fullmatch(between) and first["unit"] and first["unit"] == second["unit"]
-                and not first["qualifier"] and not second["qualifier"]):
+                and not first["qualifier"] and not second["qualifier"]
+                and is_range(first["value"], second["value"], to_simplified(text[:first["start"]]))):
             first["qualifier"] = between + second["text"]
             second["qualifier"] = first["text"] + between
     return found

@@ -106,7 +106,10 @@ def pair_range(numeral: str) -> tuple[float, float] | None:
     low, high, order = _DIGIT_VALUES[found[1]], _DIGIT_VALUES[found[2]], found[3]
     if not 0 < high - low <= 2:
         return None  # 一五 or 九二 are digits read one by one, not a pair
-    magnitude = number_value("一" + order) if order else 1
+    try:
+        magnitude = number_value("一" + order) if order else 1
+    except ValueError:
+        return None  # 三四百百: no order of magnitude
     return low * magnitude, high * magnitude
 
 
