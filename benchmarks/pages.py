@@ -46,17 +46,20 @@ def has_numeral(text: str) -> bool:
     return bool(NUMERAL.search(text))
 
 
+def folded(text: str) -> str:
+    """Text whatever the width of its punctuation (cleaning makes ASCII marks beside Chinese fullwidth: 明(13)日 is
+    printed 明（13）日) and its spacing."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def covers(a: str, b: str) -> bool:
-    """Whether one span holds the other."""
+    """Whether one span holds the other, whatever the width of their punctuation."""
+    a, b = folded(a), folded(b)
     return bool(a) and bool(b) and (a in b or b in a)
 
 
 def same_text(found: str, gold: str) -> bool:
-    """Whether two titles are the same text, whatever the width of their punctuation (cleaning makes ASCII marks
-    beside Chinese fullwidth) and their spacing."""
-    def folded(text):
-        return "".join(unicodedata.normalize("NFKC", text).split())
-
+    """Whether two titles are the same text, whatever the width of their punctuation and their spacing."""
     return folded(found) == folded(gold)
 
 

@@ -123,7 +123,7 @@ def test_a_time_of_day_is_not_a_number(tmp_path, text):
 
 
 @pytest.mark.parametrize(("text", "rows"), [
-    ("須在3日內完成。", [("3日", "duration")]),
+    ("須在3日內完成。", [("3日內", "duration")]),  # within three days: an upper bound
     ("推出5日遊線路。", [("5日", "duration")]),
     ("11日，3名代表發言。", [("11日", "date"), ("3名", "count")]),
 ])
@@ -195,6 +195,30 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("上世纪90年代末，这里还是一片农田。", [("上世纪90年代末", "date", "1998/1999")]),
     ("该项目将于2025年前完工。", [("2025年前", "date", "../2025")]),
     ("今明兩年將新增床位800張。", [("今明兩年", "date", "2023/2024"), ("800張", "count", "")]),
+    # 季 without 度 is a quarter after a year, as Hong Kong prints it; alone it is a season of a show
+    ("2024年第二季受僱人士增加3萬人。", [("2024年第二季", "date", "2024-04/2024-06"), ("3萬人", "count", "")]),
+    ("今年首季罪案下跌5%。", [("今年首季", "date", "2023-01/2023-03"), ("5%", "percent", "")]),
+    ("劇集第二季開播。", [("第二", "ordinal", "")]),
+    # a time of day after a date is in the date's span, never a count; a part of the day may stand for the day
+    ("10月24日晚11時，街道通知居民。", [("10月24日晚11時", "date", "2022-10-24")]),
+    ("團體昨晨9時組織逾百市民。", [("昨晨9時", "date", "2023-09-13"), ("逾百", "count", "")]),
+    ("今晚報記者報道。", []),  # a newspaper's name
+    # the Republic of China's years, as Taiwan prints them: after 民國, or of three digits before a month or 度
+    ("民國112年預算增加5%。", [("民國112年", "date", "2023"), ("5%", "percent", "")]),
+    ("民國九十五年共有七百六十二萬五千人。", [("民國九十五年", "date", "2006"), ("七百六十二萬五千人", "count", "")]),
+    ("114年1月1日起實施。", [("114年1月1日起", "date", "2025-01-01/..")]),
+    ("113年度預算。", [("113年", "date", "2024")]),
+    ("這棵古樹已有124年。", [("124年", "duration", "")]),
+    # two years joined with no unit after them are a span of years; 7/1 is a day, not a fraction of seven
+    ("《澳門城市總體規劃(2020-2040)》諮詢。", []),  # inside a title: a name
+    ("發展規劃(2020-2040)草案。", [("2020-2040", "date", "2020/2040")]),
+    ("2023-24年度財政預算增加5%。", [("2023-24", "date", "2023/2024"), ("5%", "percent", "")]),
+    ("2023/24學年共有300名學生。", [("2023/24", "date", "2023/2024"), ("300名", "count", "")]),
+    ("人數由2000-2020人不等。", [("2000", "count", ""), ("2020人", "count", "")]),
+    ("7/1回歸紀念日。", []),
+    # a relative day with its day of the month, as Macao's government prints it
+    ("活動明(15)日舉行，今（14）日起報名。",
+     [("明（15）日", "date", "2023-09-15"), ("今（14）日起", "date", "2023-09-14/..")]),
 ])
 def test_dates_in_news_sentences(tmp_path, sentence, rows):
     table = extract_statistics(dataclasses.replace(

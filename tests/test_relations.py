@@ -74,6 +74,28 @@ def test_parts_are_flagged_when_they_do_not_add_up(tmp_path, parts, status):
     assert list(checks[checks["kind"] == "sum"]["status"]) == [status]
 
 
+@pytest.mark.parametrize(("parts", "status", "values"), [
+    ("黨員100至200名，群眾300名", "cannot tell", "100至200名 + 300名"),
+    ("黨員250至300名，群眾300名", "does not hold", "250至300名 + 300名"),  # at least 550 of 500
+])
+def test_a_range_is_one_part_between_its_ends(tmp_path, parts, status, values):
+    scripts = both_scripts([f"全區志願者500名，其中{parts}。"])
+    for paragraphs, convert in zip(scripts, (str, to_simplified), strict=True):
+        _, checks = page(tmp_path, paragraphs)
+        sums = checks[checks["kind"] == "sum"]
+        assert list(sums["status"]) == [status]
+        assert sums.iloc[0]["values"].startswith(convert(values))
+        assert sums.iloc[0]["rows"] == "0, 1, 3"  # the total, the range's lower end, the other part
+
+
+@pytest.mark.parametrize(("total", "status"),
+                         [("100名", "does not hold"), ("500名", "holds"), ("250名", "cannot tell")])
+def test_an_approximate_pair_is_a_part_between_its_ends(tmp_path, total, status):
+    for paragraphs in both_scripts([f"全區志願者{total}，其中黨員兩三百名。"]):
+        _, checks = page(tmp_path, paragraphs)
+        assert list(checks[checks["kind"] == "subset"]["status"]) == [status]
+
+
 def test_a_share_that_the_stated_base_does_not_give_does_not_hold(tmp_path):
     _, checks = page(tmp_path, ["全區共有居民12000人。其中長者3000人，佔30%。"])
     shares = checks[checks["kind"] == "share"]

@@ -38,6 +38,65 @@ SENTENCES = [
     ("參與人數突破5000人。", "参与人数突破5000人。", "突破5000人", 5000, "人", "突破", "count"),
     ("報名者超3000人。", "报名者超3000人。", "超3000人", 3000, "人", "超", "count"),
     ("受訪者少於200人。", "受访者少于200人。", "少於200人", 200, "人", "少於", "count"),
+    # a bound word before a currency's name keeps its bound
+    ("共籌得超過港幣四億三千萬元善款。", "共筹得超过港币四亿三千万元善款。", "超過港幣四億三千萬元", 430_000_000, "元",
+     "超過", "amount"),
+    ("投資逾人民幣5億元。", "投资逾人民币5亿元。", "逾人民幣5億元", 500_000_000, "元", "逾", "amount"),
+    ("預算近新台幣3000萬元。", "预算近新台币3000万元。", "近新台幣3000萬元", 30_000_000, "元", "近", "amount"),
+    # within a duration or a count: an upper bound (內 beginning a word, 內地, is not one)
+    ("力爭在48小時內完成。", "力争在48小时内完成。", "48小時內", 48, "小時", "內", "duration"),
+    ("須於3天以內回覆。", "须于3天以内回复。", "3天以內", 3, "天", "以內", "duration"),
+    ("一年內建成。", "一年内建成。", "一年內", 1, "年", "內", "duration"),
+    ("三天之內完成。", "三天之内完成。", "三天之內", 3, "天", "之內", "duration"),
+    ("2名內地旅客受傷。", "2名内地旅客受伤。", "2名", 2, "名", "", "count"),
+    # more bound words: at least, at most, about
+    ("最少100人受傷。", "最少100人受伤。", "最少100人", 100, "人", "最少", "count"),
+    ("起碼10人排隊。", "起码10人排队。", "起碼10人", 10, "人", "起碼", "count"),
+    ("罪案多於200宗。", "罪案多于200宗。", "多於200宗", 200, "宗", "多於", "count"),
+    ("增幅高於30%。", "增幅高于30%。", "高於30%", 30, "%", "高於", "percent"),
+    ("損失超出100萬元。", "损失超出100万元。", "超出100萬元", 1_000_000, "元", "超出", "amount"),
+    ("每組最多5人。", "每组最多5人。", "最多5人", 5, "人", "最多", "count"),
+    ("失業率低於5%。", "失业率低于5%。", "低於5%", 5, "%", "低於", "percent"),
+    ("每團不多於20人。", "每团不多于20人。", "不多於20人", 20, "人", "不多於", "count"),
+    ("違者罰款最高5000元。", "违者罚款最高5000元。", "最高5000元", 5000, "元", "最高", "amount"),
+    ("時薪最低37.5元。", "时薪最低37.5元。", "最低37.5元", 37.5, "元", "最低", "amount"),
+    ("每團多至5人。", "每团多至5人。", "多至5人", 5, "人", "多至", "count"),
+    ("未滿18歲人士不得進入。", "未满18岁人士不得进入。", "未滿18歲", 18, "歲", "未滿", "age"),
+    ("年齡50歲上下。", "年龄50岁上下。", "50歲上下", 50, "歲", "上下", "age"),
+    ("車程3小時前後。", "车程3小时前后。", "3小時前後", 3, "小時", "前後", "duration"),
+    ("每日5萬人上下班。", "每日5万人上下班。", "5萬人", 50_000, "人", "", "count"),  # 上下班 is a word
+    # Arabic digits before 千 or 百, 萬 alone before 多, 成多, 來, a space before %, a currency's sign
+    ("現場4千多人參加。", "现场4千多人参加。", "4千多人", 4000, "人", "多", "count"),
+    ("全程5千米。", "全程5千米。", "5千米", 5, "千米", "", "measure"),
+    ("吸引萬多人入場。", "吸引万多人入场。", "萬多人", 10_000, "人", "多", "count"),
+    ("兩成多市民支持。", "两成多市民支持。", "兩成多", 20, "%", "多", "percent"),
+    ("共有二十來人到場。", "共有二十来人到场。", "二十來人", 20, "人", "來", "count"),
+    ("全年增長5 %。", "全年增长5 %。", "5 %", 5, "%", "", "percent"),
+    ("票價為HK$500。", "票价为HK$500。", "HK$500", 500, "HK$", "", "amount"),
+    ("捐出逾US$1,000。", "捐出逾US$1,000。", "逾US$1,000", 1000, "US$", "逾", "amount"),
+    ("售價約NT$300元。", "售价约NT$300元。", "約NT$300元", 300, "元", "約", "amount"),
+    # more measure words: floors, doses, districts, households, nights, weeks and hours, square feet, Hong Kong dollars
+    ("大廈樓高三層。", "大厦楼高三层。", "三層", 3, "層", "", "count"),
+    ("已接種兩劑疫苗。", "已接种两剂疫苗。", "兩劑", 2, "劑", "", "count"),
+    ("項目提供300伙單位。", "项目提供300伙单位。", "300伙", 300, "伙", "", "count"),
+    ("旅客留宿三晚。", "旅客留宿三晚。", "三晚", 3, "晚", "", "count"),
+    ("兩個星期後開幕。", "两个星期后开幕。", "兩個星期", 2, "個星期", "", "duration"),
+    ("會議長達兩個小時。", "会议长达两个小时。", "兩個小時", 2, "個小時", "", "duration"),
+    ("單位面積800平方呎。", "单位面积800平方呎。", "800平方呎", 800, "平方呎", "", "measure"),
+    ("車費只需5蚊。", "车费只需5蚊。", "5蚊", 5, "蚊", "", "amount"),
+    # doubled: a rise of 100 %
+    ("節目時數須增加一倍。", "节目时数须增加一倍。", "一倍", 100, "%", "", "percent"),
+    ("收入增長了近一倍。", "收入增长了近一倍。", "近一倍", 100, "%", "近", "percent"),
+    ("房價升至原來的3倍。", "房价升至原来的3倍。", "3倍", 3, "倍", "", "count"),
+    # one or more: at least the number
+    ("在一個或多個頻道播放。", "在一个或多个频道播放。", "一個或多個", 1, "個", "或多個", "count"),
+    ("三人或以上同住。", "三人或以上同住。", "三人或以上", 3, "人", "或以上", "count"),
+    ("畢業學生超過1千萬。", "毕业学生超过1千万。", "超過1千萬", 10_000_000, "", "超過", "count"),
+    # a count of digits: at least the smallest number with as many (a percent before a word of growth)
+    ("出口錄得兩位數字增幅。", "出口录得两位数字增幅。", "兩位數字", 10, "%", "兩位數字", "percent"),
+    ("訪客人數達三位數。", "访客人数达三位数。", "三位數", 100, "", "三位數", "count"),
+    ("每周播半小時節目。", "每周播半小时节目。", "半小時", 0.5, "小時", "", "duration"),
+    ("從就業、人口三方面分析。", "从就业、人口三方面分析。", "三方面", 3, "方面", "", "count"),
     ("學員不足50人。", "学员不足50人。", "不足50人", 50, "人", "不足", "count"),
     ("觀眾逾萬人。", "观众逾万人。", "逾萬人", 10_000, "人", "逾", "count"),
     ("點擊量高達12萬次。", "点击量高达12万次。", "高達12萬次", 120_000, "次", "高達", "count"),
@@ -50,17 +109,22 @@ SENTENCES = [
     ("數百人參加。", "数百人参加。", "數百人", 100, "人", "數", "count"),
     ("惠及數十萬居民。", "惠及数十万居民。", "數十萬", 100_000, "", "數", "count"),
     ("組建十幾個小組。", "组建十几个小组。", "十幾個", 10, "個", "幾", "count"),
-    ("每隊20-30人。", "每队20-30人。", "20-30人", 20, "人", "-30", "count"),
-    ("為期三至五年。", "为期三至五年。", "三至五年", 3, "年", "至五", "duration"),
-    ("補貼5~10萬元。", "补贴5~10万元。", "5~10萬元", 50_000, "元", "~10萬", "amount"),
-    ("投資1億到2億元。", "投资1亿到2亿元。", "1億到2億元", 100_000_000, "元", "到2億", "amount"),
     ("受訪者中三成支持。", "受访者中三成支持。", "三成", 30, "%", "", "percent"),
+    ("支持度升至三成五。", "支持度升至三成五。", "三成五", 35, "%", "", "percent"),  # tenths, then hundredths
+    ("出口增長一成二。", "出口增长一成二。", "一成二", 12, "%", "", "percent"),
+    ("一成市民反對。", "一成市民反对。", "一成", 10, "%", "", "percent"),  # 一成 is a tenth, not an article
+    ("逾七成半市民支持。", "逾七成半市民支持。", "逾七成半", 75, "%", "逾", "percent"),
+    ("首季罪案數字跌成四。", "首季罪案数字跌成四。", "成四", 14, "%", "", "percent"),  # 一成四, as headlines print it
     ("覆蓋率達百分之九十五。", "覆盖率达百分之九十五。", "百分之九十五", 95, "%", "", "percent"),
     ("全年增長6.5%。", "全年增长6.5%。", "6.5%", 6.5, "%", "", "percent"),
 ]
-BOUNDS = {"-30": "lower", "至五": "lower", "~10萬": "lower", "到2億": "lower",
-          "": "exact", "餘": "lower", "多": "lower", "上": "lower", "數": "lower", "幾": "lower",
-          "約": "approximate", "突破": "lower", "超": "lower",
+BOUNDS = {"": "exact", "餘": "lower", "多": "lower", "上": "lower", "數": "lower", "幾": "lower",
+          "約": "approximate", "突破": "lower", "超": "lower", "超過": "lower", "近": "upper", "內": "upper",
+          "以內": "upper", "之內": "upper", "或多個": "lower", "或以上": "lower", "兩位數字": "lower",
+          "三位數": "lower", "最少": "lower", "起碼": "lower", "多於": "lower", "高於": "lower", "超出": "lower",
+          "最多": "upper", "最高": "upper", "最低": "lower", "多至": "upper", "低於": "upper", "不多於": "upper",
+          "未滿": "upper", "上下": "approximate",
+          "前後": "approximate", "來": "approximate",
           "少於": "upper", "不足": "upper", "逾": "lower", "高達": "lower", "不超過": "upper"}
 
 
@@ -79,6 +143,31 @@ def test_each_number_reads_the_same_in_either_script(tmp_path, traditional, simp
         row = one_row(tmp_path, sentence)
         assert (row.text, row.value, row.unit, row.qualifier, row.kind, row.bound) == (
             convert(text), pytest.approx(value), convert(unit), convert(qualifier), kind, BOUNDS[qualifier])
+
+
+@pytest.mark.parametrize(("sentence", "ends"), [
+    ("每隊20-30人。", [("20", 20, "人", "-30", "lower"), ("30人", 30, "人", "20-", "upper")]),
+    ("為期三至五年。", [("三", 3, "年", "至五", "lower"), ("五年", 5, "年", "三至", "upper")]),
+    ("補貼5~10萬元。", [("5", 50_000, "元", "~10萬", "lower"), ("10萬元", 100_000, "元", "5~", "upper")]),
+    ("投資1億到2億元。",
+     [("1億", 100_000_000, "元", "到2億", "lower"), ("2億元", 200_000_000, "元", "1億到", "upper")]),
+    ("招募100至200名長者。", [("100", 100, "名", "至200", "lower"), ("200名", 200, "名", "100至", "upper")]),
+    ("年齡四十至四十九歲。", [("四十", 40, "歲", "至四十九", "lower"), ("四十九歲", 49, "歲", "四十至", "upper")]),
+    ("預測全年增長2%至3%。", [("2%", 2, "%", "至3%", "lower"), ("3%", 3, "%", "2%至", "upper")]),
+    ("加薪15%-20%。", [("15%", 15, "%", "-20%", "lower"), ("20%", 20, "%", "15%-", "upper")]),
+    # not ranges: a change and the level it reaches, a fall to a lower figure
+    ("失業人數增加6,700人至14萬1,700人。",
+     [("6,700人", 6700, "人", "", "exact"), ("14萬1,700人", 141_700, "人", "", "exact")]),
+    ("失業率下降5%至3%。", [("5%", 5, "%", "", "exact"), ("3%", 3, "%", "", "exact")]),
+    ("人數增加300至5000人。", [("300", 300, "人", "", "exact"), ("5000人", 5000, "人", "", "exact")]),
+])
+def test_a_range_is_its_lower_and_its_upper_end(tmp_path, sentence, ends):
+    for written, convert in ((sentence, str), (to_simplified(sentence), to_simplified)):
+        table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [written])))
+        numbers = table[table["kind"] != "date"]
+        assert [(r.text, r.value, r.unit, r.qualifier, r.bound) for r in numbers.itertuples()] == [
+            (convert(text), pytest.approx(value), convert(unit), convert(qualifier), bound)
+            for text, value, unit, qualifier, bound in ends]
 
 
 @pytest.mark.parametrize(("sentence", "subject"), [
@@ -190,3 +279,24 @@ def test_words_with_a_numeral_left_out_in_either_script(tmp_path, paragraph):
     statistics = extract_statistics(article)
     assert list(statistics["text"]) == ["12支"]
     assert {to_simplified(w) for w in numerals_left_out(article, statistics)["word"]} == {"一起", "四史", "一切"}
+
+
+@pytest.mark.parametrize(("sentence", "numbers"), [
+    ("第1名的2號作品獲1771票。", [("第1名", "ordinal"), ("1771票", "count")]),  # 2號 names the entry
+    ("乘坐1號線到達會場。", []),
+    ("(市民1)多做一點善事。", []),  # a speaker's label
+    ("「義工獎頒獎禮暨論壇2025」今日舉行，共有300人出席。", [("300人", "count")]),
+    ("騰訊（700）股價升2%。", [("2%", "percent")]),  # a stock's code
+    ("1、加強宣傳，培訓義工50名。", [("50名", "count")]),  # a list's marker
+    ("（2）完善制度。", []),
+    ("《2023年區議會(修訂)條例》通過後，全港共有88個選區。", [("88個", "count")]),  # a law's title is a name
+    ("根據《區議會條例》(第547章)，全港共有18區。", [("18區", "count")]),  # and so is the chapter cited after it
+    ("會場位於中環廣場3樓1201室，共有300人出席。", [("300人", "count")]),  # a floor and a room
+    ("查詢熱線：2833 0011，電話：(853)28123456。", []),  # telephone numbers
+    ("查詢人數達300000人次，編號0011。", [("300000人次", "count")]),  # a code with a leading zero
+])
+def test_labels_and_titles_print_no_figures(tmp_path, sentence, numbers):
+    for written, convert in ((sentence, str), (to_simplified(sentence), to_simplified)):
+        table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [written])))
+        assert [(r.text, r.kind) for r in table.itertuples() if r.kind != "date" or r.text[0].isdigit()] == [
+            (convert(text), kind) for text, kind in numbers]

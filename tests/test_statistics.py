@@ -284,3 +284,13 @@ def test_raw_lines_count_lone_carriage_returns(tmp_path):
     article = load_article(path)
     row = extract_statistics(article).iloc[0]
     assert article.raw_text.split("\r")[row.raw_line - 1].strip() == "街道共有300人參加。"
+
+
+@pytest.mark.parametrize(("last", "numbers"), [
+    ("今年共編列1975萬元、7311", ["1975萬元"]),  # a stored excerpt that stops inside a figure
+    ("每年從黨費中撥出2", []),
+    ("今年共編列1975萬元、7311萬元。", ["1975萬元", "7311萬元"]),
+])
+def test_a_bare_number_cut_off_at_the_end_of_the_text_is_no_figure(tmp_path, last, numbers):
+    table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", ["活動共有300人參加。", last])))
+    assert list(table.loc[table["kind"] != "date", "text"]) == ["300人", *numbers]

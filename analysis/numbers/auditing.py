@@ -13,13 +13,13 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.files import restored
-from analysis.numbers.numerals import PERSON_UNITS
+from analysis.numbers.numerals import PERSON_UNITS, RANGE_MARKS, pair_range
 from analysis.reading.characters import CLAUSE_BREAKS, has_clause_break
 from analysis.reading.script import to_simplified
 
@@ -40,6 +40,8 @@ FALLS = re.compile(to_simplified(r"下降|下滑|回落|減少|降低|降幅"))
 # the base period a change is measured from
 BASE_PERIODS = ((re.compile("同比"), "the same period a year before"), (re.compile("环比"), "the period before"),
                 (re.compile("[比较]上年|[比较]去年"), "the year before"))
+# how a range's upper end's qualifier ends (100至 of 100至200名)
+RANGE_END = re.compile(f"(?:{RANGE_MARKS})$")
 # 佔 introduces a share of a base (大專及以上學歷黨員5146.1萬名，佔53.2%)
 SHARE = re.compile(to_simplified("佔|占"))
 # measure words that count anything: a part counted in one must name something of the total's kind
@@ -74,6 +76,9 @@ class Reading:
         }.get(row.bound, (0.0, math.inf))
         if set(row.qualifier.split()) & ODD and row.bound == "lower":
             high = row.value + odd_step(row.value)
+        pairs = [ends for word in row.qualifier.split() if (ends := pair_range(word))]
+        if pairs and row.bound == "approximate":
+            low, high = pairs[0]  # 兩三百名: between 200 and 300
         return cls(index, row.text, row.value, row.unit, row.subject, low, high, row.sentence, row.sentence_start,
                    row.start, row.end)
 
@@ -157,9 +162,27 @@ def relation_row(relation: str, kind: str, status: str, detail: str, values: str
                     tuple(dict.fromkeys(r.sentence for r in readings)), reference)
 
 
+def is_range(lower, upper) -> bool:
+    """True when two statistics rows are the ends of one range (100 and 200名 of 100至200名)."""
+    opening = upper.qualifier.split()[0] if upper.qualifier else ""
+    return (lower.bound == "lower" and upper.bound == "upper" and 0 < upper.start - lower.end <= 1
+            and bool(RANGE_END.search(opening)))
+
+
 def readings(statistics: pd.DataFrame, kinds: tuple[str, ...]) -> list[Reading]:
-    """The readings of the rows of some kinds, in reading order."""
-    return [Reading.of(i, r) for i, r in statistics[statistics["kind"].isin(kinds)].iterrows()]
+    """The readings of the rows of some kinds, in reading order; a range's two ends are one reading, between them
+    (its row is the lower end's)."""
+    found, rows = [], list(statistics[statistics["kind"].isin(kinds)].iterrows())
+    for (index, row), following in itertools.zip_longest(rows, rows[1:]):
+        if found and found[-1].end > row.start:
+            continue  # the upper end of the range just read
+        reading = Reading.of(index, row)
+        if following is not None and is_range(row, following[1]):
+            upper = following[1]
+            reading = replace(reading, text=f"{row.text}{upper.qualifier.split()[0][len(row.text):]}{upper.text}",
+                              high=upper.value, end=upper.end)
+        found.append(reading)
+    return found
 
 
 def lead_in(reading: Reading, since: int) -> str:

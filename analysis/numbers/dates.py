@@ -6,15 +6,19 @@ the same precision (2019至2021年 → 2019/2021, 1-5月 → 2021-01/2021-05, 8�
 2021-01/2021-06, 下半年 → 2021-07/2021-12, 一季度 → 2021-01/2021-03, 前三季度 → 2021-01/2021-09, 今年前五個月 →
 2021-01/2021-05, 6月上旬 → 2021-06-01/2021-06-10, 上世紀80年代 → 1980/1989). An open interval has `..` at its open
 end: 起, 以來 and 至今 open its end (二〇一九年5月8日起 → 2019-05-08/.., 今年以來 → 2021/..), 以前, 之前 and 前 its
-start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日). 年初
-is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the date
-just before it in the sentence one year back, or the year alone. Relative dates (今年, 去年, 上年, 上個月, 本月, 下月,
-今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
+start (2025年前 → ../2025). Two dates joined by 至, 到 or a dash are one interval (2017年8月15日至2018年3月29日); so
+are two years joined with no unit after them (規劃(2020-2040) → 2020/2040, 2023-24年度 and 2023/24學年 → 2023/2024).
+年初 is the year's first month, 年底 and 年末 its last, 4月底 and 4月初 the month itself (YYYY-04); 去年同期 is the
+date just before it in the sentence one year back, or the year alone. Relative dates (今年, 去年, 上年, 上個月, 本月,
+下月, 今天, 前天, 上季度, a month or day without a year, a year of two digits: 15年3月 is 2015's, 98年4月 1998's, the
 century nearer the publication date) are read from the publication date; a bare month or day later than it is the
 previous year's or month's, unless the sentence speaks of what is still to come (將, 預計, 計劃: this year's, or the
 next month's). Two years named together are one interval (今明兩年 → 2021/2022). A year in Chinese numerals
-(二〇一九年) is a year, never a duration. With no publication date (published None) relative dates stay unresolved
-(''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with date ''.
+(二〇一九年) is a year, never a duration; so is a year of the Republic of China, as Taiwan prints it (民國112年 →
+2023; 114年1月1日, 113年度 with three digits). With no publication date (published None) relative dates stay
+unresolved (''), absolute ones still resolve; a date that does not exist (2月30日) is still a date expression, with
+date ''.
+A relative day may print its day of the month (今(12)日, 明（13）日, as Macao's government does).
 Patterns are written in Traditional and matched on the Simplified text.
 """
 
@@ -30,8 +34,10 @@ from analysis.reading.script import to_simplified
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "这一年": 0, "明年": 1}
 RELATIVE_MONTHS = {"上个月": -1, "上一个月": -1, "上月": -1, "本月": 0, "这个月": 0, "当月": 0, "同月": 0, "下个月": 1,
                    "下月": 1}
-RELATIVE_DAYS = {"大前天": -3, "前天": -2, "昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "本日": 0, "明天": 1,
-                 "明日": 1, "后天": 2, "大后天": 3, "大大后天": 4}
+# with the part of the day some pages print instead (昨晨9時: yesterday morning at nine)
+RELATIVE_DAYS = {"大前天": -3, "前天": -2, "前晚": -2, "昨天": -1, "昨日": -1, "昨晨": -1, "昨晚": -1, "昨夜": -1,
+                 "今天": 0, "今日": 0, "本日": 0, "今晨": 0, "今早": 0, "今晚": 0, "明天": 1, "明日": 1, "明晚": 1,
+                 "后天": 2, "大后天": 3, "大大后天": 4}
 RELATIVE_QUARTERS = {"上个季度": -1, "上季度": -1, "本季度": 0, "这个季度": 0, "这季度": 0, "下个季度": 1,
                      "下季度": 1}
 TO = r"(?:至|到|－|-|—{1,2}|–|~|～)"
@@ -45,18 +51,21 @@ ANY_MONTH, ANY_DAY = rf"(?:{MONTH}|{CN_MONTH})", rf"(?:{DAY}|{CN_DAY})"
 FEW = r"(?:[1-9]|1[01]|[一二两三四五六七八九]|十一?)"
 # what follows a year of two digits that makes it a year, not a count of years (15年3月2日, 19年底, 07年第三季度)
 AFTER_SHORT_YEAR = rf"(?={ANY_MONTH}月|[初底末]|上半年|下半年|第?[一二三四1-4]季度|首|前{FEW}个?[月季])"
+# 季度 is a quarter; 季 alone only after a year (2024年第二季, 今年首季: Hong Kong's usage), else a season (第二季)
+QUARTER_END = r"(?(any_year)度?|度)"
 # a day needs 日 or 號, or ends a clause (1月3, 四月十三)
 DAY_END = rf"(?=[日号]|{TO}(?:{ANY_MONTH}月)?{ANY_DAY}(?![\d年])|[，,。；;、\s]|$)"
 # a date starts with a digit, a Chinese numeral or a relative word, not after 第 (第12日 counts days); without the
 # lookahead this all-optional pattern matches at every character. A range's first part may leave out its mark (1-5月,
 # 10-15日, 2019至2021年). A bare day is not one of days counted (3日內, 5日遊, 7日以上).
 DATE = re.compile(
-    rf"(?<![\d.第])(?=[0-9{CN_DIGIT}十前去今明上下本这当同首头后第])"
-    rf"(?:(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<cn_year>[{CN_DIGIT}]{{4}})年"
+    rf"(?<![\d.第])(?=[0-9{CN_DIGIT}十前去今明上下本这当同首头后第民])"
+    rf"(?P<any_year>(?P<year>{YEAR})(?:年?{TO}(?P<year_to>{YEAR}))?年|(?P<cn_year>[{CN_DIGIT}]{{4}})年"
     rf"|(?P<short_year>\d\d|[{CN_DIGIT}]{{2}})年{AFTER_SHORT_YEAR}"
+    rf"|民国(?P<roc_year>\d{{1,3}}|[{CN_DIGIT}十百]{{1,6}})年|(?P<roc_short>1[0-4]\d)年(?:(?=度)|{AFTER_SHORT_YEAR})"
     rf"|(?P<relative>{'|'.join(sorted(RELATIVE_YEARS, key=len, reverse=True))}))?"
     r"(?:(?P<half>上半年|下半年)|(?P<edge>年?[初底末]|伊始)|(?P<same>同期)"
-    rf"|(?P<quarter>第?(?P<q>[一二三四1-4])季度|(?P<q_first>首)季度|前(?P<q_n>[一二两三])个?季度)(?P<q_edge>[初末])?"
+    rf"|(?P<quarter>第?(?P<q>[一二三四1-4])季{QUARTER_END}|(?P<q_first>首)季{QUARTER_END}|前(?P<q_n>[一二两三])个?季度)(?P<q_edge>[初末])?"
     rf"|(?P<rel_quarter>{'|'.join(sorted(RELATIVE_QUARTERS, key=len, reverse=True))})(?P<rq_edge>[初末])?"
     rf"|(?:前|头)(?P<first_n>{FEW})个?月|(?P<first_month>首月)|后(?P<last_n>{FEW})个?月"
     rf"|(?:(?P<month>{ANY_MONTH})(?=月|{TO}{ANY_MONTH}月)月?(?:份)?(?:{TO}(?P<month_to>{ANY_MONTH})月(?:份)?)?"
@@ -67,6 +76,9 @@ DATE = re.compile(
     rf"|(?P<bare_day>{DAY})(?=日(?![内遊游以])|{TO}{DAY}日)日?(?:{TO}(?P<bare_day_to>{DAY})日)?)?"
     r"(?P<suffix>以来|起至今|至今|起(?![草来步诉飞义])|以前|之前|前(?![0-9一二两三四五六七八九十个夕往进行])|以后|之后)?"
 )
+# a relative day with its day of the month in brackets, as Macao's government prints it (今(12)日, 明（13）日)
+NAMED_DAY = re.compile(r"([今明昨])[(（](\d{1,2})[)）]日(?P<suffix>起(?![草来步诉飞义])|以来)?")
+NAMED_OFFSETS = {"昨": -1, "今": 0, "明": 1}
 # two years named together (今明兩年, 去今兩年): the first and the second, one interval
 TWO_YEARS = re.compile(r"(前去|去今|今明|明后)两年")
 RELATIVE_DAY = re.compile(rf"(?<!时至)(?:{'|'.join(sorted(RELATIVE_DAYS, key=len, reverse=True))})(?![头条报])")
@@ -91,6 +103,8 @@ NUMERIC_DATE = re.compile(
 NUMERIC_MONTH = re.compile(rf"(?<![\d.])({YEAR})\.(1[0-2]|0[1-9])(?![\d.])")
 DOT_DAY = re.compile(rf"(?<![\d.])({MONTH})·({DAY})(?![\d.])")
 # a year printed alone (2018，), not a count: nothing after it that makes it one
+# two years joined by a dash, with no unit after them (規劃(2020-2030), 2023-24年度, 2023/24學年): a span of years
+YEAR_SPAN = re.compile(rf"(?<![\d.,，/第])({YEAR})(?:{TO}({YEAR}|\d\d)|/(\d\d))(?=[)）」》，,。；;、\s]|年|学年|$)")
 BARE_YEAR = re.compile(rf"(?<![\d.,，/第])({YEAR})(?=[，,。；;、\s]|$)")
 # two dates joined into one interval (2017年8月15日至2018年3月29日, 自2020-05-26起至2020-05-29止)
 JOIN = re.compile(rf"起?{TO}")
@@ -116,6 +130,8 @@ def year_of(match: re.Match, published: date | None) -> int | None:
         return int(match["year"])
     if match["cn_year"]:
         return chinese_int(match["cn_year"])
+    if match["roc_year"] or match["roc_short"]:
+        return 1911 + chinese_int(match["roc_year"] or match["roc_short"])  # the Republic of China's years
     if match["short_year"]:
         short = chinese_int(match["short_year"])
         if published is None:
@@ -185,7 +201,7 @@ def iso_date(match: re.Match, year: int, published: date | None, future: bool = 
     else:
         return f"{year:04d}"
     day = chinese_int(match["day"]) if match["day"] else None
-    bare = not (match["year"] or match["cn_year"] or match["short_year"] or match["relative"] or match["rel_month"])
+    bare = not (match["any_year"] or match["rel_month"])
     if bare and not future and (month, day or 1) > (published.month, published.day):
         year -= 1  # a bare month and day later than the publication date is last year's, unless still to come
     if match["month_to"]:
@@ -289,11 +305,10 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
     simple = to_simplified(text) if simple is None else simple
     future, found = bool(FUTURE.search(simple)), []
     for match in DATE.finditer(simple):
-        if not any(match[g] for g in ("year", "cn_year", "short_year", "relative", "month", "half", "bare_day",
-                                      "quarter", "rel_quarter", "rel_month", "first_n", "first_month", "last_n")):
+        if not any(match[g] for g in ("any_year", "month", "half", "bare_day", "quarter", "rel_quarter", "rel_month",
+                                      "first_n", "first_month", "last_n")):
             continue
-        if (match["first_n"] or match["last_n"] or match["first_month"]) and not any(
-                match[g] for g in ("year", "cn_year", "short_year", "relative")):
+        if (match["first_n"] or match["last_n"] or match["first_month"]) and not match["any_year"]:
             continue  # 前兩個月 alone may be the last two months: only a year's first months are a date (今年前兩個月)
         resolved = resolve_date(match, published, future)
         if match["same"] and resolved:
@@ -304,6 +319,11 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
         day = (date(published.year, published.month, published.day) + timedelta(days=RELATIVE_DAYS[match.group()])
                if published else None)
         found.append(found_date(text, match, day.isoformat() if day else ""))
+    for match in NAMED_DAY.finditer(simple):
+        day = (date(published.year, published.month, published.day) + timedelta(days=NAMED_OFFSETS[match[1]])
+               if published else None)
+        resolved = day.isoformat() if day and day.day == int(match[2]) else ""
+        found.append(found_date(text, match, opened(resolved, match["suffix"]), match["suffix"] or ""))
     for match in TWO_YEARS.finditer(simple):
         first = published.year + RELATIVE_YEARS[match[1][0] + "年"] if published else None
         found.append(found_date(text, match, f"{first:04d}/{first + 1:04d}" if first else ""))
@@ -320,6 +340,11 @@ def find_dates(text: str, published: date | None, simple: str | None = None) -> 
             found.append(found_date(text, match, date(year, int(match[1]), int(match[2])).isoformat() if year else ""))
         except ValueError:
             found.append(found_date(text, match, ""))
+    for match in YEAR_SPAN.finditer(simple):
+        first, last = int(match[1]), match[2] or match[3]
+        last = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last > first:
+            found.append(found_date(text, match, f"{first:04d}/{last:04d}"))
     for match in BARE_YEAR.finditer(simple):
         found.append(found_date(text, match, match[1]))
     for match in YEAR_END.finditer(simple):
