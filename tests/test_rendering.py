@@ -11,7 +11,7 @@ import pytest
 from analysis import config
 from analysis.pipeline import rendering
 from analysis.pipeline.rendering import INDEX_TITLE, render_html, write_index
-from analysis.pipeline.steps import PARAMETERS, Step, corpus_steps, neighbours, study_steps
+from analysis.pipeline.steps import PARAMETERS, Step, corpus_steps, neighbours, notebook_step, study_steps
 from analysis.reports import charting, findings
 
 PNG = (  # a 1×1 transparent PNG
@@ -273,13 +273,13 @@ def test_bidirectional_controls_never_reach_a_report():
 
 
 def test_a_steps_title_and_summary_are_read_from_its_notebook(tmp_path):
-    for step in study_steps() + corpus_steps():
-        first = "".join(nbformat.read(step.path, as_version=4).cells[0].source)
-        assert first.startswith(f"# {step.title}\n") and step.summary.endswith(("?", "."))
-        assert " ".join(first.split()).count(step.summary) == 1
+    for notebook in study_steps() + corpus_steps():
+        first = "".join(nbformat.read(notebook.path, as_version=4).cells[0].source)
+        assert first.startswith(f"# {notebook.title}\n") and notebook.summary.endswith(("?", "."))
+        assert " ".join(first.split()).count(notebook.summary) == 1
     bare = tmp_path / "01_bare.ipynb"
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_markdown_cell("# 01 · Bare\n\nNo question here.")]
     nbformat.write(notebook, bare)
     with pytest.raises(ValueError, match=r"01_bare\.ipynb: the first cell must open"):
-        step(bare)
+        notebook_step(bare)

@@ -36,7 +36,7 @@ class Step:
         return self.path.stem
 
 
-def step(path: Path, reads: tuple[str, ...] = ()) -> Step:
+def notebook_step(path: Path, reads: tuple[str, ...] = ()) -> Step:
     """A notebook's step, its title and summary read from the notebook itself (one place for both): the title is its
     first cell's heading, the summary the first sentence of its **Question.**"""
     first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"]
@@ -51,17 +51,17 @@ def step(path: Path, reads: tuple[str, ...] = ()) -> Step:
 def study_steps(directory: Path = config.NOTEBOOKS) -> list[Step]:
     """The study's four notebooks, in the order they run (a notebook may read only earlier ones' outputs)."""
     return [
-        step(directory / "01_load_and_clean.ipynb"),
-        step(directory / "02_word_frequency.ipynb"),
-        step(directory / "03_figure_extraction.ipynb"),
-        step(directory / "04_reported_statistics.ipynb", reads=("03_figure_extraction",)),
+        notebook_step(directory / "01_load_and_clean.ipynb"),
+        notebook_step(directory / "02_word_frequency.ipynb"),
+        notebook_step(directory / "03_figure_extraction.ipynb"),
+        notebook_step(directory / "04_reported_statistics.ipynb", reads=("03_figure_extraction",)),
     ]
 
 
 def corpus_steps(directory: Path = config.NOTEBOOKS / "corpus") -> list[Step]:
     """The corpus study's notebooks, in order; each reads the tables of `python -m analysis corpus`."""
     names = ("c01_corpus", "c02_words_over_time", "c03_slogans", "c04_claims")
-    return [step(directory / f"{name}.ipynb") for name in names]
+    return [notebook_step(directory / f"{name}.ipynb") for name in names]
 
 
 def neighbours(steps: list[Step], name: str) -> tuple[Step | None, Step | None]:
