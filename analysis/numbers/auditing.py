@@ -51,7 +51,7 @@ ODD = {"餘", "多"}
 
 
 @dataclass(frozen=True)
-class Reading:
+class Statistic:
     """One extracted count and the interval its qualifier allows (approximate numbers allow anything)."""
 
     index: int
@@ -67,7 +67,7 @@ class Reading:
     end: int
 
     @classmethod
-    def of(cls, index: int, row) -> Reading:
+    def of(cls, index: int, row) -> Statistic:
         """The reading of a statistics row."""
         low, high = {
             "exact": (row.value, row.value),
@@ -126,13 +126,13 @@ def odd_step(value: float) -> float:
     return step - 1e-9 if value % 1 == 0 else math.inf
 
 
-def same_measure(a: Reading, b: Reading) -> bool:
+def same_measure(a: Statistic, b: Statistic) -> bool:
     """True when two counts are in the same unit (人, 名 and 位 all count people); numbers without a unit are
     never taken to count the same thing."""
     return bool(a.unit) and (a.unit == b.unit or {a.unit, b.unit} <= PERSON_UNITS)
 
 
-def part_of(part: Reading, total: Reading) -> bool:
+def part_of(part: Statistic, total: Statistic) -> bool:
     """True when a count can be a part of a total: the same measure and, for a measure word that counts anything
     (個, 項 …), a subject sharing a character with the total's (老舊社區8個 of 25個社區, not 25個服務中心 of
     10個街道)."""
@@ -155,7 +155,7 @@ def fmt(value: float) -> str:
     return f"{value:g}" if value < 1e6 else f"{value:,.0f}"
 
 
-def relation_row(relation: str, kind: str, status: str, detail: str, values: str, readings: list[Reading],
+def relation_row(relation: str, kind: str, status: str, detail: str, values: str, readings: list[Statistic],
                  reference: float | None = None) -> Relation:
     """One relation, naming the statistics rows and the sentences it rests on."""
     return Relation(relation, kind, status, detail, values, tuple(r.index for r in readings),
@@ -169,14 +169,14 @@ def is_range(lower, upper) -> bool:
             and bool(RANGE_END.search(opening)))
 
 
-def readings(statistics: pd.DataFrame, kinds: tuple[str, ...]) -> list[Reading]:
+def readings(statistics: pd.DataFrame, kinds: tuple[str, ...]) -> list[Statistic]:
     """The readings of the rows of some kinds, in reading order; a range's two ends are one reading, between them
     (its row is the lower end's)."""
     found, rows = [], list(statistics[statistics["kind"].isin(kinds)].iterrows())
     for (index, row), following in itertools.zip_longest(rows, rows[1:]):
         if found and found[-1].end > row.start:
             continue  # the upper end of the range just read
-        reading = Reading.of(index, row)
+        reading = Statistic.of(index, row)
         if following is not None and is_range(row, following[1]):
             upper = following[1]
             reading = replace(reading, text=f"{row.text}{upper.qualifier.split()[0][len(row.text):]}{upper.text}",
@@ -185,7 +185,7 @@ def readings(statistics: pd.DataFrame, kinds: tuple[str, ...]) -> list[Reading]:
     return found
 
 
-def lead_in(reading: Reading, since: int) -> str:
+def lead_in(reading: Statistic, since: int) -> str:
     """The Simplified text of the reading's clause before it, from `since` (an offset in the text) on."""
     sentence = to_simplified(reading.sentence)
     at = reading.start - reading.sentence_start
@@ -194,7 +194,7 @@ def lead_in(reading: Reading, since: int) -> str:
     return sentence[start:at]
 
 
-def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Reading]]]:
+def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Statistic, list[Statistic]]]:
     """Each total that 其中 (包括, 分別為) splits into parts, with its parts: the figures in the total's unit that
     follow the marker in its sentence."""
     found = []
@@ -224,7 +224,7 @@ def totals_and_parts(statistics: pd.DataFrame) -> list[tuple[Reading, list[Readi
     return found
 
 
-def rounding(reading: Reading) -> float:
+def rounding(reading: Statistic) -> float:
     """Half the step of the printed figure's last digit, in its value (419.6億 → 0.05億); 0 when it cannot tell."""
     digits = re.search(r"\d+(?:,\d{3})*(?:\.(\d+))?", reading.text)
     if not digits or not reading.value:
@@ -236,7 +236,7 @@ def rounding(reading: Reading) -> float:
     return abs(reading.value / printed) * 0.5 * 10 ** -decimals
 
 
-def check_parts(total: Reading, parts: list[Reading]) -> Relation:
+def check_parts(total: Statistic, parts: list[Statistic]) -> Relation:
     """A sum (two or more parts) or a subset (one part) of a stated total."""
     low, high = sum(p.low for p in parts), sum(p.high for p in parts)
     names = " + ".join(p.subject or p.text for p in parts)
@@ -265,7 +265,7 @@ def check_parts(total: Reading, parts: list[Reading]) -> Relation:
                         [total, *parts])
 
 
-def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]]) -> list[Relation]:
+def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Statistic, list[Statistic]]]) -> list[Relation]:
     """Counts elsewhere of a group whose total the article states: none may exceed it."""
     # a part that names only its total's subject (35歲及以下志願者 of 志願者) is no group of its own
     stated = {r.subject: r for total, parts in sums for r in (total, *parts)
@@ -273,7 +273,7 @@ def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Readin
     used = {r.index for total, parts in sums for r in (total, *parts)}
     rows = []
     for index, row in statistics[statistics["kind"] == "count"].iterrows():
-        reading = Reading.of(index, row)
+        reading = Statistic.of(index, row)
         whole = stated.get(reading.subject)
         if index in used or whole is None or not same_measure(reading, whole):
             continue
@@ -284,10 +284,10 @@ def check_bounds(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Readin
     return rows
 
 
-def check_ratios(statistics: pd.DataFrame, bounds: list[Relation], sums: list[tuple[Reading, list[Reading]]],
+def check_ratios(statistics: pd.DataFrame, bounds: list[Relation], sums: list[tuple[Statistic, list[Statistic]]],
                  ) -> list[Relation]:
     """Ratios of one group leading another within a clause (2名黨員帶領846名保安), with their bounds' status."""
-    counts = [Reading.of(i, r) for i, r in statistics[statistics["kind"] == "count"].iterrows()]
+    counts = [Statistic.of(i, r) for i, r in statistics[statistics["kind"] == "count"].iterrows()]
     rows = []
     for leader, led in itertools.pairwise(counts):
         if leader.sentence_start != led.sentence_start or not {leader.unit, led.unit} <= PERSON_UNITS:
@@ -313,8 +313,8 @@ def check_ratios(statistics: pd.DataFrame, bounds: list[Relation], sums: list[tu
     return rows
 
 
-def article_wide(leader: Reading, sums: list[tuple[Reading, list[Reading]]],
-                 ) -> tuple[Reading, list[Reading], float] | None:
+def article_wide(leader: Statistic, sums: list[tuple[Statistic, list[Statistic]]],
+                 ) -> tuple[Statistic, list[Statistic], float] | None:
     """The leader's group and the others in the first stated total that splits them (5071 黨員 against 36479
     群眾), with the others per member of the group; None when no total splits the group from others."""
     for _, parts in sums:
@@ -325,7 +325,7 @@ def article_wide(leader: Reading, sums: list[tuple[Reading, list[Reading]]],
     return None
 
 
-def previous_figure(reading: Reading, figures: list[Reading]) -> Reading | None:
+def previous_figure(reading: Statistic, figures: list[Statistic]) -> Statistic | None:
     """The figure just before a reading in its sentence, None if there is none."""
     before = [f for f in figures if f.sentence_start == reading.sentence_start and f.end <= reading.start]
     return before[-1] if before else None
@@ -340,7 +340,7 @@ def base_period(text: str) -> str:
     return compared.group(1) if compared else "an earlier level the article does not name"
 
 
-def check_percentages(statistics: pd.DataFrame, sums: list[tuple[Reading, list[Reading]]] = ()) -> list[Relation]:
+def check_percentages(statistics: pd.DataFrame, sums: list[tuple[Statistic, list[Statistic]]] = ()) -> list[Relation]:
     """Percentages and percentage points: changes (增長30.8%, 提高0.7個百分點) from their base period, checked
     against the two levels the sentence gives; shares (佔53.2%) against the base the article states; any other
     percentage a share of a base the article does not state (more than 100 % cannot hold). A part of a stated total
@@ -369,14 +369,14 @@ def check_percentages(statistics: pd.DataFrame, sums: list[tuple[Reading, list[R
     return rows
 
 
-def previous_end(reading: Reading, others: list[Reading]) -> int:
+def previous_end(reading: Statistic, others: list[Statistic]) -> int:
     """Where the figure before a reading in its sentence ends (the sentence's start if none)."""
     ends = [o.end for o in others if o.sentence_start == reading.sentence_start and o.end <= reading.start]
     return max(ends, default=reading.sentence_start)
 
 
-def check_share(share: Reading, part: Reading, figures: list[Reading], not_bases: set[int],
-                totals: dict[int, Reading]) -> Relation:
+def check_share(share: Statistic, part: Statistic, figures: list[Statistic], not_bases: set[int],
+                totals: dict[int, Statistic]) -> Relation:
     """A share (佔53.2%) of the part before it against the base the article states: the total the part is a part of,
     else the latest figure before the part, in its unit, of the same subject family (a word in common), not itself a
     part or a change."""
@@ -402,7 +402,7 @@ def common_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
-def check_change(change: Reading, lead: str, figures: list[Reading], changed: set[int]) -> Relation:
+def check_change(change: Statistic, lead: str, figures: list[Statistic], changed: set[int]) -> Relation:
     """A change (增長3.7%, 提高0.7個百分點) from its base period, checked where the sentence gives the level and the
     change in its unit (9671.2萬名, 比上年淨增343.4萬名, 增加3.7%: 343.4 / (9671.2 − 343.4) = 3.68 %)."""
     period = base_period(to_simplified(change.sentence[:change.start - change.sentence_start]))

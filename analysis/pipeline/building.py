@@ -67,8 +67,9 @@ class Outcome:
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
-def say(message: str) -> None:
-    """Tell the person running the build something (stderr, so that it does not mix with output)."""
+def tell(message: str) -> None:
+    """Tell the person running the build something (stderr, so that it does not mix with output); the default
+    notify."""
     print(message, file=sys.stderr)
 
 
@@ -437,7 +438,7 @@ def build(
     progress: Callable[[str], None] | None = None,
     steps: list[Step] | None = None,
     wait_seconds: float = -1,
-    notify: Callable[[str], None] = say,
+    notify: Callable[[str], None] = tell,
 ) -> Outcome:
     """Build every article: run the notebooks whose inputs changed, in parallel where they allow, then publish.
 
@@ -477,7 +478,7 @@ class CorpusBuild(ArticleBuild):
 
 
 def build_corpus(tables: Path, jobs: int | None = None, progress: Callable[[str], None] | None = None,
-                 wait_seconds: float = -1, notify: Callable[[str], None] = say) -> Outcome:
+                 wait_seconds: float = -1, notify: Callable[[str], None] = tell) -> Outcome:
     """Run the corpus notebooks whose inputs changed on a corpus run's tables and publish their reports in the tables'
     folder, as build() does an article's."""
     tables, steps = Path(tables).resolve(), corpus_steps()

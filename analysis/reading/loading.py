@@ -16,7 +16,7 @@ from analysis.reading.article import Article, ArticleError, ArticleWarning, Capt
 from analysis.reading.characters import BIDI_CONTROLS, is_han
 from analysis.reading.cleaning import clean_line, strip_span
 from analysis.reading.layouts import choose_layout
-from analysis.reading.layouts.common import DATE_TIME, NAMES, NEWS_LEAD, DateLine, Reading, is_heading, is_names
+from analysis.reading.layouts.common import DATE_TIME, NAMES, NEWS_LEAD, DateLine, LineReading, is_heading, is_names
 from analysis.reading.outlets import Outlet, file_outlet, find_outlet
 
 ENCODINGS = ["utf_8", "utf_16", "big5hkscs", "gb18030"]
@@ -290,7 +290,7 @@ def valid(line: DateLine) -> bool:
     return True
 
 
-def title_block(lines: list[tuple[str, Sequence[int]]], readings: list[Reading],
+def title_block(lines: list[tuple[str, Sequence[int]]], readings: list[LineReading],
                 number: int) -> list[tuple[str, Sequence[int]]]:
     """The title's lines: the first line that reads as text and, when a date, label or byline line follows, up to two
     more lines that read as titles (a kicker above the headline, a subtitle below it)."""
@@ -338,7 +338,7 @@ def after_cut(segments: list[tuple[str, int]], raw_cut: int) -> list[tuple[str, 
     return kept
 
 
-def is_subtitle(line: str, reading: Reading) -> bool:
+def is_subtitle(line: str, reading: LineReading) -> bool:
     """Whether a whole line opens with a dash and reads as a title: a subtitle (副題)."""
     return bool(SUBTITLE.match(line)) and reading.keep == ((0, len(line)),) and is_title_like(line)
 
@@ -367,7 +367,7 @@ def where_in(path: Path, raw: str, raw_start: int, line: str) -> str:
     return f"{path}, line {line_number(raw, raw_start)} {raw[raw_start : raw_start + len(line)]!r}"
 
 
-def is_channel_name(lines: list[tuple[str, Sequence[int]]], readings: list[Reading], number: int) -> bool:
+def is_channel_name(lines: list[tuple[str, Sequence[int]]], readings: list[LineReading], number: int) -> bool:
     """Whether a short line is a channel's or column's name above the title (深圳, 大公評論): the next line reads as a
     title too."""
     following = number + 1

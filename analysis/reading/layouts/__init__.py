@@ -5,7 +5,7 @@ To support a new outlet, add a module with a `LAYOUT = Layout(...)` (see hkcd.py
 from __future__ import annotations
 
 from analysis.reading.layouts import generic, hkcd, hongkong, mainland
-from analysis.reading.layouts.common import Layout, Reading
+from analysis.reading.layouts.common import Layout, LineReading
 
 LAYOUTS: tuple[Layout, ...] = (hkcd.LAYOUT, mainland.LAYOUT, hongkong.LAYOUT)
 FALLBACK = generic.LAYOUT
@@ -17,4 +17,4 @@ def choose_layout(lines: list[str]) -> Layout:
     return best if best.score(lines) else FALLBACK
 
 
-__all__ = ["FALLBACK", "LAYOUTS", "Layout", "Reading", "choose_layout"]
+__all__ = ["FALLBACK", "LAYOUTS", "Layout", "LineReading", "choose_layout"]

@@ -205,7 +205,7 @@ PIECES = re.compile(r"[\s|｜/【】\[\]()（）:：、,，]+")
 
 
 @dataclass(frozen=True)
-class Reading:
+class LineReading:
     """What one line of a page is: its kind, the metadata it gives and the runs of the line that are article text.
 
     kind is 'meta', 'caption', 'body', 'boilerplate' or 'trailer'; keep holds (start, end) runs of the line."""
@@ -372,23 +372,23 @@ class Layout:
                 return None
         return fields
 
-    def read(self, line: str) -> Reading:
+    def read(self, line: str) -> LineReading:
         """What a line after the title is: metadata, a caption, body text, boilerplate or the start of the trailer."""
         if self.is_trailer(line):
-            return Reading("trailer")
+            return LineReading("trailer")
         if m := ORIGINAL_TITLE.fullmatch(line):
-            return Reading("meta", {"original_title": m["title"].strip()})
+            return LineReading("meta", {"original_title": m["title"].strip()})
         if (fields := self.read_fields(line)) is not None:
-            return Reading("meta", fields)
+            return LineReading("meta", fields)
         if self.is_boilerplate(line) or is_foreign(line):
-            return Reading("boilerplate")
+            return LineReading("boilerplate")
         if (m := BYLINE_LINE.fullmatch(line) or BYLINE_NOTE.fullmatch(line)) and m["names"][0] in surnames():
-            return Reading("meta", {"reporter": m["names"].strip()})
+            return LineReading("meta", {"reporter": m["names"].strip()})
         if caption := self.read_caption(line):
             return caption
         return self.read_body(line)
 
-    def read_caption(self, line: str) -> Reading | None:
+    def read_caption(self, line: str) -> LineReading | None:
         """A photo caption: text with a credit (供圖, 攝, 圖片來源) or a label (頂圖:), or a name under a portrait."""
         label = CAPTION_LABEL.match(line)
         start = label.end() if label else 0
@@ -396,20 +396,20 @@ class Layout:
         # the regular expression is slow to fail; a credit always holds one of these words
         credit = CREDIT.search(line, tail) if CREDIT_WORDS.search(line, tail) else None
         if credit and credit.start() == start:  # a credit alone: nothing to caption
-            return Reading("meta", {"credit": credit["credit"]})
+            return LineReading("meta", {"credit": credit["credit"]})
         if credit or label:
             end = credit.start() if credit else len(line)
-            return Reading(
+            return LineReading(
                 "caption",
                 keep=(trimmed(line, start, end),),
                 credit=credit["credit"] if credit else "",
                 label=(label["label"] or "") if label else "",
             )
         if is_names(line):  # a name under a portrait (right under the title, the loader reads it as the authors)
-            return Reading("caption", keep=((0, len(line)),))
+            return LineReading("caption", keep=((0, len(line)),))
         return None
 
-    def read_body(self, line: str) -> Reading:
+    def read_body(self, line: str) -> LineReading:
         """A body paragraph, less the byline at either end and a trailing (責編:…); those become metadata."""
         fields, end, cuts = {}, len(line), []
         tail = max(0, end - TAIL_CHARS)  # bylines are short: searching only the tail keeps long lines linear
@@ -440,4 +440,4 @@ class Layout:
             if run[1] > run[0]:
                 keep.append(run)
             position = cut_end
-        return Reading("body", fields, tuple(keep))
+        return LineReading("body", fields, tuple(keep))
