@@ -5,13 +5,24 @@ the notebooks (analysis.pipeline.building.build_corpus)."""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.corpus.partitions import TEXTS
 from analysis.files import restored
-from analysis.reading.script import to_simplified
+from analysis.reading.characters import is_word
+from analysis.reading.script import to_simplified, word_key
+from analysis.reading.sentences import token_sentences
+from analysis.words.collocations import (
+    WINDOW,
+    collocate_table,
+    cooccurrence_table,
+    run_positions,
+    window_counts,
+)
 from analysis.words.keyterms import log_likelihood
 
 TABLES = ["articles", "errors", "word_frequencies", "word_frequencies_by_article", "quoted_phrases",
@@ -214,3 +225,56 @@ def claim_candidates(numbers: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["subject", "articles", "numbers", "units", "places", "outcome"])
     return table.sort_values(["articles", "subject"], ascending=[False, True], ignore_index=True)
 
+
+
+def read_texts(tables: str | Path) -> list[list[list[str]]]:
+    """The corpus run's segmented texts (texts/*.txt under the tables folder, by file name): each article's lines,
+    each line its tokens."""
+    return [[line.split(" ") for line in path.read_text(encoding="utf-8").splitlines() if line]
+            for path in sorted((Path(tables) / TEXTS).glob("*.txt"))]
+
+
+def shown_forms(frequencies: pd.DataFrame) -> dict[str, str]:
+    """Each word's key (word_key) and the form the corpus tables show it in, the most frequent first."""
+    shown = {}
+    for word in frequencies["word"]:
+        shown.setdefault(word_key(word), word)
+    return shown
+
+
+def corpus_collocates(texts: list[list[list[str]]], frequencies: pd.DataFrame, nodes: list[str],
+                      left: int = WINDOW[0], right: int = WINDOW[1]) -> pd.DataFrame:
+    """The collocates of each of `nodes` across the corpus, by the article's measures (window_counts and
+    collocate_table) with each article's windows and counts added up: a window never crosses from one article into
+    the next; words in either script are one word (word_key), shown as the corpus tables show them."""
+    shown = shown_forms(frequencies)
+    streams = [[word_key(t) for line in article for t in line if is_word(t)] for article in texts]
+    everywhere = sum((Counter(words) for words in streams), Counter())
+    tables = []
+    for node in nodes:
+        seen = sum((window_counts(words, run_positions(words, node), left, right) for words in streams), Counter())
+        tables.append(collocate_table(node, seen, everywhere, left, right))
+    table = pd.concat(tables, ignore_index=True) if tables else collocate_table("", Counter(), everywhere, left, right)
+    return table.assign(collocate=table["collocate"].map(lambda key: shown.get(key, key)))
+
+
+def corpus_cooccurrences(texts: list[list[list[str]]], frequencies: pd.DataFrame, terms: int = 30, top: int = 40,
+                         minimum: int = 2) -> pd.DataFrame:
+    """The co-occurrence network of the corpus's most frequent words (word_frequencies.csv), by the article's measure
+    (cooccurrence_table) over every sentence of every article (a line of a segmented text split after 。！？), words
+    in either script one word (word_key), shown as the corpus tables show them."""
+    shown = shown_forms(frequencies)
+    counts = Counter()
+    for word, count in zip(frequencies["word"], frequencies["count"], strict=True):
+        counts[word_key(word)] += int(count)
+    held = defaultdict(set)  # word -> the sentences it is in, numbered across the corpus
+    sentence = 0
+    for article in texts:
+        for line in article:
+            for words in token_sentences(line):
+                sentence += 1
+                for key in map(word_key, words):
+                    if key in counts:
+                        held[key].add(sentence)
+    table = cooccurrence_table(held, counts, terms, top, minimum)
+    return table.assign(source=table["source"].map(shown), target=table["target"].map(shown))

@@ -12,7 +12,7 @@ from itertools import combinations
 import pandas as pd
 
 from analysis.reading.characters import has_clause_break, is_word
-from analysis.reading.script import to_simplified
+from analysis.reading.script import to_simplified, word_key
 from analysis.reading.sentences import sentences
 from analysis.words.frequency import frequency_table, word_counts
 from analysis.words.segmenting import Token, tokenize
@@ -47,6 +47,23 @@ def matches(text: str, tokens: list[Token], query: str, whole: bool = True) -> l
     return found
 
 
+def run_positions(words: list[str], node: str) -> list[range]:
+    """Where `node` occurs in a list of words (a corpus's segmented text, each word under its word_key): the runs of
+    whole words that make it up, left to right without overlaps."""
+    key = word_key(node.strip())
+    found, at = [], 0
+    while key and at < len(words):
+        run, end = "", at
+        while end < len(words) and len(run) < len(key) and key.startswith(run + words[end]):
+            run, end = run + words[end], end + 1
+        if run == key:
+            found.append(range(at, end))
+            at = end
+        else:
+            at += 1
+    return found
+
+
 def word_stream(text: str) -> tuple[list[Token], list[Token]]:
     """All tokens of `text` and its words (no punctuation, whitespace or bare numbers), the positions windows count."""
     tokens = tokenize(text, pos=False)
@@ -72,29 +89,42 @@ def association(observed: int, window: int, collocate: int, total: int) -> tuple
     return expected, math.log2(observed / expected), g2
 
 
-def collocates(text: str, node: str, left: int = WINDOW[0], right: int = WINDOW[1]) -> pd.DataFrame:
-    """The words within `left` words before and `right` words after each whole occurrence of `node` (either script),
-    with observed and expected counts, MI and G²; strongest by G² first. Each position is counted once, however many
-    occurrences' windows hold it, and the node's own words are never in a window; stop words are counted as positions
-    but not listed."""
-    tokens, stream = word_stream(text)
-    nodes = node_positions(stream, matches(text, tokens, node))
+def window_counts(words: list[str], nodes: list[range], left: int = WINDOW[0], right: int = WINDOW[1]) -> Counter:
+    """The words within `left` words before and `right` words after each occurrence of the node (its positions in
+    `words`): each position counted once, however many occurrences' windows hold it, and never the node's own; the
+    window's size is the counts' total."""
     inside = {at for occurrence in nodes for at in occurrence}
     window = {at for occurrence in nodes
               for at in [*range(max(0, occurrence.start - left), occurrence.start),
-                         *range(occurrence.stop, min(len(stream), occurrence.stop + right))]} - inside
-    seen = Counter(stream[at].word for at in window)
-    everywhere = Counter(t.word for t in stream)
+                         *range(occurrence.stop, min(len(words), occurrence.stop + right))]} - inside
+    return Counter(words[at] for at in window)
+
+
+def collocate_table(node: str, seen: Counter, everywhere: Counter, left: int = WINDOW[0],
+                    right: int = WINDOW[1]) -> pd.DataFrame:
+    """The collocates of `node` from the words seen in its windows (window_counts) and every word's count among all
+    positions, with observed and expected counts, MI and G²; strongest by G² first. Stop words are counted as
+    positions but not listed."""
+    window, total = sum(seen.values()), sum(everywhere.values())
     rows = []
     for word, observed in seen.items():
         if is_stop_word(word):
             continue
-        expected, mi, g2 = association(observed, len(window), everywhere[word], len(stream))
+        expected, mi, g2 = association(observed, window, everywhere[word], total)
         rows.append((node, word, f"{left}L-{right}R", observed, round(expected, 3), round(mi, 3), round(g2, 3)))
     table = pd.DataFrame(rows, columns=COLUMNS).astype({"observed": "int64", "expected": float, "mi": float,
                                                         "log_likelihood": float})
     return table.sort_values(["log_likelihood", "observed", "collocate"], ascending=[False, False, True],
                              ignore_index=True)
+
+
+def collocates(text: str, node: str, left: int = WINDOW[0], right: int = WINDOW[1]) -> pd.DataFrame:
+    """The words within `left` words before and `right` words after each whole occurrence of `node` (either script),
+    with observed and expected counts, MI and G² (collocate_table)."""
+    tokens, stream = word_stream(text)
+    words = [t.word for t in stream]
+    nodes = node_positions(stream, matches(text, tokens, node))
+    return collocate_table(node, window_counts(words, nodes, left, right), Counter(words), left, right)
 
 
 def main_collocates(text: str, nodes: list[str], left: int = WINDOW[0], right: int = WINDOW[1]) -> pd.DataFrame:
@@ -130,17 +160,13 @@ def clusters(text: str, node: str, sizes: tuple[int, ...] = CLUSTER_SIZES, minim
     return table.sort_values(["frequency", "words", "cluster"], ascending=[False, False, True], ignore_index=True)
 
 
-def cooccurrences(text: str, terms: int = 30, top: int = 40, minimum: int = 2) -> pd.DataFrame:
-    """KH Coder's co-occurrence network, sentence by sentence: of the `terms` most frequent counted words found in
-    at least `minimum` sentences, the `top` pairs by Jaccard coefficient (sentences with both / sentences with
-    either) among those sharing at least `minimum` sentences; with each word's sentences and count."""
-    counts = word_counts(text)
-    breaks = [s.start for s in sentences(text)]
-    held = defaultdict(set)  # word -> the sentences it is in
-    for token in tokenize(text, pos=False):
-        if token.word in counts:
-            held[token.word].add(bisect_right(breaks, token.start))
-    ranked = [w for w in frequency_table(counts)["word"] if len(held[w]) >= minimum][:terms]
+def cooccurrence_table(held: dict[str, set[int]], counts: Counter, terms: int = 30, top: int = 40,
+                       minimum: int = 2) -> pd.DataFrame:
+    """KH Coder's co-occurrence network from the sentences each counted word is in (`held`) and the words' counts: of
+    the `terms` most frequent words found in at least `minimum` sentences, the `top` pairs by Jaccard coefficient
+    (sentences with both / sentences with either) among those sharing at least `minimum` sentences; with each word's
+    sentences and count."""
+    ranked = [w for w in frequency_table(counts)["word"] if len(held.get(w, ())) >= minimum][:terms]
     rows = []
     for a, b in combinations(ranked, 2):
         both = len(held[a] & held[b])
@@ -152,3 +178,14 @@ def cooccurrences(text: str, terms: int = 30, top: int = 40, minimum: int = 2) -
                                                           ascending=[False, False, True, True], ignore_index=True)
     table["jaccard"] = table["jaccard"].round(3)
     return table.head(top)
+
+
+def cooccurrences(text: str, terms: int = 30, top: int = 40, minimum: int = 2) -> pd.DataFrame:
+    """The co-occurrence network of the text's counted words, sentence by sentence (cooccurrence_table)."""
+    counts = word_counts(text)
+    breaks = [s.start for s in sentences(text)]
+    held = defaultdict(set)  # word -> the sentences it is in
+    for token in tokenize(text, pos=False):
+        if token.word in counts:
+            held[token.word].add(bisect_right(breaks, token.start))
+    return cooccurrence_table(held, counts, terms, top, minimum)
