@@ -11,6 +11,7 @@ import pandas as pd
 
 from analysis.reports import style
 from analysis.reports.charting import add_source_note, new_figure, save_chart, set_titles
+from analysis.reports.word_charts import METHOD_NOTE, draw_network
 
 # the marker of a reported number by its bound: filled when exact, open when the article gave only a bound
 MARKERS = {"exact": ("o", "full"), "lower": ("^", "none"), "upper": ("v", "none"), "approximate": ("o", "none")}
@@ -154,3 +155,10 @@ def plot_claim(claim: pd.DataFrame, folder: str | Path):
                     + (f"; {left_out} without a date not drawn" if left_out else "") + ".")
     save_chart(fig, claim, folder, f"claim_{int(first['claim']):04d}")
     return fig
+
+
+def plot_corpus_network(edges: pd.DataFrame, folder: str | Path):
+    """The co-occurrence network of the corpus's main words (word_charts.draw_network), saved as
+    cooccurrence_network. None when no pair qualifies."""
+    return draw_network(edges, folder, "the corpus's", "texts/ of the corpus tables, each line split into sentences "
+                        f"after 。！？; a word's forms in both scripts counted as one. {METHOD_NOTE}")

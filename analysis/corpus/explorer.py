@@ -10,6 +10,7 @@ from analysis.corpus.findings import rows_shown, term_finding
 from analysis.corpus.study import ReportFolders, for_reading, term_in_articles, term_trends
 from analysis.files import write_csv
 from analysis.reports.charting import show
+from analysis.reports.explorer import text_box
 from analysis.reports.findings import quote, say
 from analysis.reports.tables import show_table
 
@@ -34,3 +35,9 @@ def explore_term(term: str, tables: dict[str, pd.DataFrame], folders: ReportFold
     say(rows_shown(shown, len(used), "article using it", "explored_term.csv",
                    "../../processed/corpus/explored_term.csv", "articles using it"))
     display(show_table(for_reading(used.head(shown))))
+
+
+def term_explorer(first: str, tables: dict[str, pd.DataFrame], folders: ReportFolders, shown: int = 30):
+    """The corpus's term explorer (explore_term) in a notebook, first for `first`, then for any term typed into its
+    box in JupyterLab (whose chart and table then replace the first term's under figures/ and processed/)."""
+    return text_box(lambda term: explore_term(term, tables, folders, shown), first, "word")

@@ -120,28 +120,34 @@ def explore(article, query: str) -> None:
         display(show_table(runs.head(SHOWN).drop(columns=["node"])))
 
 
-def explorer(article, first: str):
-    """The explorer in a notebook: its first state (`first`) shown as output, which a report keeps, then a text box
-    that shows the same for any word typed into it in JupyterLab (a report, which runs no scripts, keeps a line
-    saying so instead of the box). Returns the box and its output area."""
+def text_box(show_word, first: str, what: str = "word or phrase"):
+    """An explorer in a notebook: `show_word(first)` shown as output, which a report keeps, then a text box that
+    calls `show_word` for any `what` typed into it in JupyterLab (a report, which runs no scripts, keeps a line saying
+    so instead of the box). Returns the box and its output area."""
     from IPython.display import display
     from ipywidgets import Layout, Output, Text, VBox
 
-    explore(article, first)
-    box = Text(value="", placeholder=f"e.g. {first}", description="Word or phrase:", continuous_update=False,
-               style={"description_width": "initial"}, layout=Layout(width="28em"))
+    show_word(first)
+    box = Text(value="", placeholder=f"e.g. {first}", description=f"{what[0].upper()}{what[1:]}:",
+               continuous_update=False, style={"description_width": "initial"}, layout=Layout(width="28em"))
     shown = Output()
 
     def update(change) -> None:
         shown.clear_output()
         if change["new"].strip():
             with shown:
-                explore(article, change["new"])
+                show_word(change["new"])
 
     box.observe(update, names="value")
     explorer_box = VBox([box, shown])
     view = explorer_box._repr_mimebundle_()
-    note = ("<p><em>In JupyterLab a box here takes any word or phrase, in either script, and shows the same for it "
-            f"as above for {html.escape(first)}.</em></p>")
+    note = (f"<p><em>In JupyterLab a box here takes any {what}, in either script, and shows the same for it as above "
+            f"for {html.escape(first)}.</em></p>")
     display({**{k: v for k, v in view.items() if k != "text/plain"}, "text/html": note}, raw=True)
     return explorer_box
+
+
+def explorer(article, first: str):
+    """The article's word explorer (explore) in a notebook, first for `first`, then for any word or phrase typed into
+    its box in JupyterLab (text_box)."""
+    return text_box(lambda query: explore(article, query), first)

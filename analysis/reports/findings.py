@@ -350,10 +350,11 @@ def collocation_finding(collocations: pd.DataFrame, minimum: int = 2) -> str:
             f"{plural(minimum, 'time')} or more near it:\n" + "\n".join(lines))
 
 
-def network_finding(edges: pd.DataFrame) -> str:
-    """What the co-occurrence network shows: how many words and pairs, the strongest pair, the most connected word."""
+def network_finding(edges: pd.DataFrame, whose: str = "the article's") -> str:
+    """What the co-occurrence network shows: how many words and pairs, the strongest pair, the most connected word;
+    or that no two of `whose` most frequent words share two sentences."""
     if edges.empty:
-        return ("**Result.** No two of the article's most frequent words share two sentences, so there is no "
+        return (f"**Result.** No two of {whose} most frequent words share two sentences, so there is no "
                 "co-occurrence network.")
     words = pd.concat([edges["source"], edges["target"]])
     degree = words.value_counts()

@@ -110,10 +110,10 @@ def network_communities(graph) -> dict[str, int]:
     return {word: number for number, group in enumerate(ordered) for word in group}
 
 
-def plot_cooccurrence_network(article, edges: pd.DataFrame, directory: str | Path):
-    """KH Coder's co-occurrence network of the article's main words: a circle per word sized by its count, a line
-    per pair sharing sentences, wider the higher its Jaccard coefficient, coloured by community; the layout seeded.
-    None when no pair qualifies."""
+def draw_network(edges: pd.DataFrame, directory: str | Path, whose: str, source: str):
+    """KH Coder's co-occurrence network of `whose` main words ("the article's"): a circle per word sized by its
+    count, a line per pair sharing sentences, wider the higher its Jaccard coefficient, coloured by community; the
+    layout seeded; `source` cited under it. Saved as cooccurrence_network; None when no pair qualifies."""
     if edges.empty:
         return None
     import networkx as nx
@@ -136,11 +136,16 @@ def plot_cooccurrence_network(article, edges: pd.DataFrame, directory: str | Pat
     nx.draw_networkx_labels(graph, layout, ax=ax, font_family=style.FONT_FAMILY, font_size=9)
     ax.set_axis_off()
     ax.margins(0.08)
-    set_titles(ax, "詞語共現網絡", f"Which of the article's main words share sentences: {len(graph)} words, "
+    set_titles(ax, "詞語共現網絡", f"Which of {whose} main words share sentences: {len(graph)} words, "
                                f"{len(edges)} pairs")
-    add_source_note(ax, f"{article_source(article)}. {METHOD_NOTE} A line joins two of the article's most frequent "
-                        "words that share two sentences or more, wider the higher their Jaccard coefficient "
-                        "(sentences with both / sentences with either); circles sized by count, coloured by "
-                        f"community (greedy modularity). Layout random but fixed (seed {NETWORK_SEED}).")
+    add_source_note(ax, f"{source} A line joins two of {whose} most frequent words that share two sentences or "
+                        "more, wider the higher their Jaccard coefficient (sentences with both / sentences with "
+                        "either); circles sized by count, coloured by community (greedy modularity). Layout random "
+                        f"but fixed (seed {NETWORK_SEED}).")
     save_chart(fig, edges, directory, "cooccurrence_network")
     return fig
+
+
+def plot_cooccurrence_network(article, edges: pd.DataFrame, directory: str | Path):
+    """The co-occurrence network of the article's main words (draw_network). None when no pair qualifies."""
+    return draw_network(edges, directory, "the article's", f"{article_source(article)}. {METHOD_NOTE}")
