@@ -1,14 +1,20 @@
 """Collocations: collocates within a window (observed, expected, MI, G² against values worked out by hand), clusters
-around a word, and the sentence co-occurrence network of the main words with its chart."""
+around a word, and the sentence co-occurrence network of the main words with its chart; the same measures over a
+corpus's segmented texts, both scripts one word."""
 
 import hashlib
 import math
+from collections import Counter
 
 import pandas as pd
 import pytest
 from report_articles import SHORT, write
 
 from analysis import load_article, tokenize, word_frequencies
+from analysis.corpus.charts import plot_corpus_network
+from analysis.corpus.partitions import segmented_lines
+from analysis.corpus.study import corpus_collocates, corpus_cooccurrences
+from analysis.reading.sentences import token_sentences
 from analysis.reports.findings import collocation_finding, network_finding
 from analysis.reports.word_charts import plot_cooccurrence_network
 from analysis.words.collocations import (
@@ -19,7 +25,9 @@ from analysis.words.collocations import (
     cooccurrences,
     main_collocates,
     matches,
+    run_positions,
 )
+from analysis.words.frequency import frequency_table
 
 # eight words, no stop word: cat at positions 0, 3 and 6
 ANIMALS = "cat dog fish cat bird dog cat fish"
@@ -139,3 +147,71 @@ def test_an_article_with_too_few_words_has_no_network_and_says_so(tmp_path):
     once = main_collocates(short.text, ["閱讀"])
     assert list(once["observed"]) == [1]
     assert "閱讀: no word occurs 2 times or more in the 5 words before and 5 after it." in collocation_finding(once)
+
+
+def corpus_of(*texts: str) -> list[list[list[str]]]:
+    """Segmented texts as a corpus run writes them (texts/*.txt): each article's lines of tokens."""
+    return [[line.split(" ") for line in segmented_lines(text)[0]] for text in texts]
+
+
+def test_the_corpus_measures_are_the_articles_on_the_same_tokens(article):
+    # one article as a corpus: its segmented text and its counts give the article's own tables, row for row
+    lines, counts = segmented_lines(article.text)
+    frequencies = frequency_table(counts)
+    nodes = list(frequencies["word"].head(5))
+    texts = [[line.split(" ") for line in lines]]
+    assert corpus_collocates(texts, frequencies, nodes).equals(main_collocates(article.text, nodes))
+    assert corpus_cooccurrences(texts, frequencies).equals(cooccurrences(article.text))
+    # and the worked example: the same numbers as collocates()
+    assert corpus_collocates(corpus_of(ANIMALS), frequency_table(Counter(ANIMALS.split())),
+                             ["cat"], 1, 1).equals(collocates(ANIMALS, "cat", 1, 1))
+
+
+def test_corpus_windows_add_up_articles_and_never_cross_from_one_into_the_next():
+    # cat dog fish cat | bird fish: windows (1L-1R) {dog}, {fish} in the first only; read as one text, the second
+    # cat's window would take bird. R1 = 2, N = 6: dog O 1, C 1, E 2·1/6; fish O 1, C 2, E 2·2/6
+    texts = [[["cat", "dog", "fish", "cat"]], [["bird", "fish"]]]
+    frequencies = pd.DataFrame({"word": ["cat", "fish", "bird", "dog"], "count": [2, 2, 1, 1]})
+    rows = {r.collocate: (r.observed, r.expected, r.mi) for r in
+            corpus_collocates(texts, frequencies, ["cat"], 1, 1).itertuples()}
+    assert rows == {"dog": (1, 0.333, 1.585), "fish": (1, 0.667, 0.585)}
+
+
+def test_both_scripts_are_one_word_in_the_corpus_by_hand():
+    # 黨員 學習 平台 | 党员 学习 。 学习 — node either form, 1L-1R: 学习 twice in R1 = 2 positions; C1 = 3, N = 6:
+    # E = 1, MI = 1; G² = 2 (2 ln 2 + 1 ln(1/2) + 3 ln(3/2)) over the cells O11 2, O12 0, O21 1 (E 2), O22 3 (E 2)
+    texts = [[["黨員", "學習", "平台"]], [["党员", "学习", "。", "学习"]]]
+    frequencies = pd.DataFrame({"word": ["學習", "黨員", "平台"], "count": [3, 2, 1]})
+    for node in ("党员", "黨員"):
+        table = corpus_collocates(texts, frequencies, [node], 1, 1)
+        assert list(table["collocate"]) == ["學習"], "one word, in the form the corpus tables show"
+        row = table.iloc[0]
+        assert (row.observed, row.expected, row.mi) == (2, 1.0, 1.0)
+        assert row.log_likelihood == pytest.approx(2 * (math.log(2) + 3 * math.log(1.5)), abs=1e-3)
+    assert run_positions(["党员", "学习", "强国"], "學習強國") == [range(1, 3)], "a phrase is a run of words"
+    # sentences: 黨員 學習 。| 黨員 學習 ！？| 党员 学习 。: both words in all three
+    edges = corpus_cooccurrences([[["黨員", "學習", "。", "黨員", "學習", "！", "？"]], [["党员", "学习", "。"]]],
+                                 pd.DataFrame({"word": ["黨員", "學習"], "count": [3, 3]}))
+    assert edges[["source", "target", "sentences", "jaccard"]].values.tolist() == [["學習", "黨員", 3, 1.0]]
+
+
+def test_a_line_of_tokens_splits_into_sentences_after_their_end_marks():
+    found = token_sentences(["甲", "。", "」", "乙", "！", "？", "丙"])
+    assert found == [["甲", "。"], ["」", "乙", "！", "？"], ["丙"]]
+    assert token_sentences([]) == []
+
+
+def test_corpus_network_chart_is_the_same_bytes_every_time(article, tmp_path):
+    lines, counts = segmented_lines(article.text)
+    edges = corpus_cooccurrences([*corpus_of(article.text), [line.split(" ") for line in lines]],
+                                 frequency_table(counts + counts))
+    digests = []
+    for run in ("a", "b"):
+        plot_corpus_network(edges, tmp_path / run)
+        digests.append([hashlib.sha256((tmp_path / run / f"cooccurrence_network.{ext}").read_bytes()).hexdigest()
+                        for ext in ("png", "svg", "csv")])
+    assert digests[0] == digests[1]
+    drawn = pd.read_csv(tmp_path / "a" / "cooccurrence_network.csv")
+    twice = 2 * cooccurrences(article.text)["sentences"]
+    assert drawn["sentences"].tolist() == edges["sentences"].tolist() == twice.tolist(), "the article twice"
+    assert plot_corpus_network(edges.iloc[:0], tmp_path / "none") is None

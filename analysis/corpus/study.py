@@ -246,27 +246,29 @@ def corpus_collocates(texts: list[list[list[str]]], frequencies: pd.DataFrame, n
                       left: int = WINDOW[0], right: int = WINDOW[1]) -> pd.DataFrame:
     """The collocates of each of `nodes` across the corpus, by the article's measures (window_counts and
     collocate_table) with each article's windows and counts added up: a window never crosses from one article into
-    the next; words in either script are one word (word_key), shown as the corpus tables show them."""
+    the next; words in either script are one word (word_key), named as the corpus tables show them."""
     shown = shown_forms(frequencies)
     streams = [[word_key(t) for line in article for t in line if is_word(t)] for article in texts]
-    everywhere = sum((Counter(words) for words in streams), Counter())
-    tables = []
-    for node in nodes:
-        seen = sum((window_counts(words, run_positions(words, node), left, right) for words in streams), Counter())
-        tables.append(collocate_table(node, seen, everywhere, left, right))
-    table = pd.concat(tables, ignore_index=True) if tables else collocate_table("", Counter(), everywhere, left, right)
-    return table.assign(collocate=table["collocate"].map(lambda key: shown.get(key, key)))
+
+    def named(counts: Counter) -> Counter:
+        return Counter({shown.get(key, key): n for key, n in counts.items()})
+
+    everywhere = named(sum((Counter(words) for words in streams), Counter()))
+    tables = [collocate_table(node, named(sum((window_counts(words, run_positions(words, node), left, right)
+                                                for words in streams), Counter())), everywhere, left, right)
+              for node in nodes]
+    return pd.concat(tables, ignore_index=True) if tables else collocate_table("", Counter(), everywhere, left, right)
 
 
 def corpus_cooccurrences(texts: list[list[list[str]]], frequencies: pd.DataFrame, terms: int = 30, top: int = 40,
                          minimum: int = 2) -> pd.DataFrame:
     """The co-occurrence network of the corpus's most frequent words (word_frequencies.csv), by the article's measure
     (cooccurrence_table) over every sentence of every article (a line of a segmented text split after 。！？), words
-    in either script one word (word_key), shown as the corpus tables show them."""
+    in either script one word (word_key), named as the corpus tables show them."""
     shown = shown_forms(frequencies)
     counts = Counter()
     for word, count in zip(frequencies["word"], frequencies["count"], strict=True):
-        counts[word_key(word)] += int(count)
+        counts[shown[word_key(word)]] += int(count)
     held = defaultdict(set)  # word -> the sentences it is in, numbered across the corpus
     sentence = 0
     for article in texts:
@@ -274,7 +276,6 @@ def corpus_cooccurrences(texts: list[list[list[str]]], frequencies: pd.DataFrame
             for words in token_sentences(line):
                 sentence += 1
                 for key in map(word_key, words):
-                    if key in counts:
-                        held[key].add(sentence)
-    table = cooccurrence_table(held, counts, terms, top, minimum)
-    return table.assign(source=table["source"].map(shown), target=table["target"].map(shown))
+                    if key in shown:
+                        held[shown[key]].add(sentence)
+    return cooccurrence_table(held, counts, terms, top, minimum)
