@@ -215,8 +215,23 @@ def test_corpus_reports_name_undated_articles_and_show_whole_tables(tmp_path):
     assert all('data-mime-type="application/vnd.jupyter.stderr"' not in page for page in pages.values())
     assert "(written 学习强国 / 學習強國)" in pages["c03_slogans"]
     figures = {p.name for p in (tmp_path / "tables" / "figures" / "corpus").iterdir()}
-    assert {f"{name}.{ext}" for name in ("articles_by_month", "term_trends", "explored_term", "shared_phrases")
-            for ext in ("png", "svg", "csv")} <= figures
+    assert {f"{name}.{ext}" for name in ("articles_by_month", "term_trends", "explored_term", "shared_phrases",
+                                         "cooccurrence_network") for ext in ("png", "svg", "csv")} <= figures
     processed = {p.name for p in (tmp_path / "tables" / "processed" / "corpus").iterdir()}
-    assert processed == {"keyness.csv", "shared_phrases.csv", "claim_candidates.csv", "explored_term.csv"}
-    assert 'href="../../processed/corpus/keyness.csv"' in pages["c02_words_over_time"]
+    assert processed == {"keyness.csv", "shared_phrases.csv", "claim_candidates.csv", "explored_term.csv",
+                         "collocations.csv"}
+    words = pages["c02_words_over_time"]
+    assert 'href="../../processed/corpus/keyness.csv"' in words
+    # collocations and the network: the section, its sentences from the tables, the whole table linked
+    collocations = pd.read_csv(tmp_path / "tables" / "processed" / "corpus" / "collocations.csv")
+    terms = term_families(pd.read_csv(tmp_path / "tables" / "word_frequencies.csv"))
+    assert list(dict.fromkeys(collocations["node"])) == terms
+    top = collocations[(collocations["node"] == terms[0]) & (collocations["observed"] >= 2)].iloc[0]
+    assert "Collocations and co-occurrence</h2>" in words and 'href="../../processed/corpus/collocations.csv"' in words
+    assert f"{top.node}: {top.collocate}, seen {top.observed} times in the 5 words before and 5 after it" in words
+    edges = pd.read_csv(tmp_path / "tables" / "figures" / "corpus" / "cooccurrence_network.csv")
+    assert f"The strongest pair is {edges['source'][0]} and {edges['target'][0]}" in words
+    # the term explorer: its first state and a line for the box, no widget and no script
+    assert f"In JupyterLab a box here takes any word, in either script, and shows the same for it as above for " \
+           f"{terms[0]}." in words
+    assert "<script" not in words and "application/vnd.jupyter.widget" not in words and "Text(value=" not in words
