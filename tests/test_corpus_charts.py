@@ -5,6 +5,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from IPython.core.interactiveshell import InteractiveShell
 
 from analysis.corpus.charts import (
     distinct_colours,
@@ -14,7 +15,7 @@ from analysis.corpus.charts import (
     plot_shared_slogans,
     plot_term_trends,
 )
-from analysis.corpus.explorer import explore_term
+from analysis.corpus.explorer import explore_term, term_explorer
 from analysis.corpus.study import report_folders
 from analysis.reports import style
 
@@ -111,4 +112,25 @@ def test_exploring_a_term_draws_it_and_writes_every_article(tmp_path, capsys):
     assert (folders.figures / "explored_term.png").is_file()
     written = pd.read_csv(folders.processed / "explored_term.csv", keep_default_na=False)
     assert written["count"].tolist() == [4, 1, 0], "every article, most uses first"
+    plt.close("all")
+
+
+def test_the_term_explorer_shows_its_first_term_and_its_box_explores_any_other(tmp_path, monkeypatch):
+    bundles = []
+    monkeypatch.setattr(InteractiveShell.instance().display_pub, "publish", lambda data, **_: bundles.append(data))
+    articles = pd.DataFrame({"article": ["a.txt", "b.txt"], "source": "文匯網", "outlet": "香港文匯報",
+                             "published": ["2021-01-05T09:00:00+08:00", ""]})
+    articles["month"] = articles["published"].str[:7]
+    by_article = pd.DataFrame([("a.txt", "黨員", 4), ("a.txt", "街道", 6), ("b.txt", "街道", 3)],
+                              columns=["article", "word", "count"])
+    tables = {"articles": articles, "word_frequencies_by_article": by_article}
+    box = term_explorer("党员", tables, report_folders(tmp_path))
+    assert bundles[0]["text/markdown"] == "### 党员", "the first term shown as output"
+    note = bundles[-1]
+    assert "application/vnd.jupyter.widget-view+json" in note and "text/plain" not in note
+    assert "In JupyterLab a box here takes any word, in either script" in note["text/html"]
+    before = len(bundles)
+    box.children[0].value = "街道"
+    assert bundles[before]["text/markdown"] == "### 街道"
+    assert pd.read_csv(tmp_path / "processed" / "corpus" / "explored_term.csv")["count"].tolist() == [6, 3]
     plt.close("all")
