@@ -1,7 +1,8 @@
 """The corpus notebooks' computations: the corpus's outlets and dates (undated articles named, not dropped), words
-over time and per article (terms found in either script through their Simplified form), keyness against the rest of
-the corpus, slogans shared by several articles, and why reported numbers did or did not make claims. The build runs
-the notebooks (analysis.pipeline.building.build_corpus)."""
+over time and per article (terms found in either script through their Simplified form), the terms' collocates and the
+co-occurrence network over the segmented texts (the article's measures, analysis.words.collocations), keyness against
+the rest of the corpus, slogans shared by several articles, and why reported numbers did or did not make claims. The
+build runs the notebooks (analysis.pipeline.building.build_corpus)."""
 
 from __future__ import annotations
 
