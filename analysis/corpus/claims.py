@@ -84,7 +84,8 @@ def claim_numbers(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
     """The counts, amounts and percentages with a subject, each with what it is matched on (subject and unit family in
     Simplified script, place), whether it is cumulative, its publication time and the values it allows. Run per
     partition, on the workers: finding places segments the sentences."""
-    meta = articles.set_index("article")
+    titles = dict(zip(articles["article"], articles["title"], strict=True))
+    published = dict(zip(articles["article"], articles["published"], strict=True))
     rows = []
     wanted = statistics["kind"].isin(["count", "amount", "percent"]) & (statistics["subject"] != "")
     for row in statistics[wanted].itertuples(index=False):
@@ -94,9 +95,9 @@ def claim_numbers(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFr
         low, high = interval(row.value, row.bound)
         rows.append({
             "subject": subject, "unit": unit_family(row.unit, row.kind),
-            "place": place_of(row.sentence, offset, meta.at[row.article, "title"]),
+            "place": place_of(row.sentence, offset, titles[row.article]),
             "cumulative": any(w in subject or w in lead for w in CUMULATIVE),
-            "article": row.article, "published": meta.at[row.article, "published"], "text": row.text,
+            "article": row.article, "published": published[row.article], "text": row.text,
             "value": row.value, "bound": row.bound, "low": low, "high": high, "sentence": row.sentence,
         })
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])

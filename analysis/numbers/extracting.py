@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.files import restored
 from analysis.numbers.dates import find_dates
 from analysis.numbers.numerals import (
+    ANY_NUMERAL,
     CHINESE_DIGITS,
     NUMBER,
     RANGE_MARKS,
@@ -88,13 +89,15 @@ def starts_word(text: str, offset: int) -> bool:
 def token_ends(clause: str) -> frozenset[int]:
     """Offsets in clause where a token ends: a unit must end on one (第一天職 is 第一 + 天職, not 第一天). Untagged
     segmentation, which is faster and cuts the same (tests/test_word_frequency.py)."""
-    return frozenset(t.end for t in tokenize(clause, pos=False))
+    return frozenset(t.end for t in tokenize(clause, pos=False, new_words=False))
 
 
 def find_numbers(text: str, taken: list[tuple[int, int]], simple: str | None = None) -> list[dict]:
     """Numbers in one sentence outside the spans already taken by dates (not overlapping) and times of day; `simple`
     is the sentence's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
+    if not ANY_NUMERAL.search(simple):
+        return []
     taken = sorted([*taken, *(m.span() for m in TIME_OF_DAY.finditer(simple)),
                     *(m.span() for m in PHONE.finditer(simple))])
     breaks, found, next_taken = clause_breaks(text), [], 0

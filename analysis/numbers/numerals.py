@@ -63,6 +63,8 @@ def alternatives(words) -> str:
 _DIGITS = to_simplified(CHINESE_DIGITS + BANKERS_DIGITS)
 _MULTIPLIERS = to_simplified(MULTIPLIERS)
 SCALE = {"万": 10_000, "亿": 100_000_000}
+# a character every number holds (in Simplified script): a sentence without one holds no number, and is not searched
+ANY_NUMERAL = re.compile(f"[0-9０-９{_DIGITS}{_MULTIPLIERS}半几数]")
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PART = rf"(?:{_ARABIC}|[{_DIGITS}]+)"
 NUMERAL = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -16,6 +16,23 @@ def _converter(config: str) -> opencc.OpenCC:
 def to_simplified(text: str, config: str = "t2s") -> str:
     """Text in Simplified script, character for character, so offsets into it are offsets into `text`; `config` is
     OpenCC's configuration (the segmenter's bridge reads with tw2s: see analysis.words.segmenting.bridged)."""
+    if len(text) <= SHORT:
+        return short_simplified(text, config)
+    return converted_whole(text, config)
+
+
+# a word or a unit is converted again and again (the extraction and the claims ask for the same ones): remembered
+SHORT = 8
+
+
+@lru_cache(maxsize=65536)
+def short_simplified(text: str, config: str) -> str:
+    """to_simplified of a short text, remembered."""
+    return converted_whole(text, config)
+
+
+def converted_whole(text: str, config: str) -> str:
+    """to_simplified without remembering."""
     converted = _converter(config).convert(text)
     if len(converted) == len(text):
         return converted
