@@ -300,9 +300,15 @@ def numeric_date(match: re.Match) -> str:
         return ""
 
 
+# a character every date expression holds (a digit, or a word of the calendar): a sentence without one is not searched
+DATE_CHARACTER = re.compile(r"[0-9０-９年月日号天季旬周晚晨早夜纪代宵午]")
+
+
 def find_dates(text: str, published: date | None, simple: str | None = None) -> list[dict]:
     """Date expressions in text with their ISO dates; `simple` is text's Simplified form when the caller has it."""
     simple = to_simplified(text) if simple is None else simple
+    if not DATE_CHARACTER.search(simple):
+        return []
     future, found = bool(FUTURE.search(simple)), []
     for match in DATE.finditer(simple):
         if not any(match[g] for g in ("any_year", "month", "half", "bare_day", "quarter", "rel_quarter", "rel_month",

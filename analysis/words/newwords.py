@@ -214,6 +214,8 @@ def entropy(counts: Counter) -> float:
 def recurring(pieces: list[str]) -> set[str]:
     """Strings jieba cuts into pieces, one of them at least a lone fragment, that recur with cohesion and free
     boundaries (see the module's docstring)."""
+    if len(pieces) < 2 * MIN_COUNT:  # a string of two pieces or more, MIN_COUNT times: a clause is too short
+        return set()
     seen = Counter(pieces)
 
     def cohesive(pair: tuple[str, str], n: int) -> bool:
