@@ -1,8 +1,12 @@
 """The report frame: no prompts, readable tables, alt text on charts, links between reports and to the files each
 notebook wrote, a contents list, and an index for the study that lists each article's outlet, date and findings."""
 
+import base64
+import hashlib
 import json
 import re
+import shutil
+import subprocess
 from html.parser import HTMLParser
 
 import nbformat
@@ -17,6 +21,8 @@ from analysis.reports import charting, findings
 PNG = (  # a 1×1 transparent PNG
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
+
+SCRIPTS = re.compile(r"<script\b[^>]*>(.*?)</script>", re.DOTALL)
 
 
 class Page(HTMLParser):
@@ -144,9 +150,10 @@ def test_every_cell_and_output_can_be_reached_from_the_keyboard_and_every_image_
 def test_markup_in_the_code_is_shown_as_text():
     nb = executed_notebook()
     nb.cells.append(nbformat.v4.new_code_cell('label = "<img src=x onerror=alert(1)><b>bold</b>"  # <script>'))
-    page = Page(render_html(nb, STEPS[1], STEPS, WRITTEN))
+    text = render_html(nb, STEPS[1], STEPS, WRITTEN)
+    page = Page(text)
     assert not [attrs for attrs in page.all("img") if attrs.get("src") == "x"] and not page.all("b")
-    assert not page.all("script")
+    assert SCRIPTS.findall(text) == [rendering.TABLES_SCRIPT], "the one script is the table script"
     assert '"<img src=x onerror=alert(1)><b>bold</b>"' in "".join(page.text), "the code, highlighted, as written"
 
 
@@ -283,3 +290,87 @@ def test_a_steps_title_and_summary_are_read_from_its_notebook(tmp_path):
     nbformat.write(notebook, bare)
     with pytest.raises(ValueError, match=r"01_bare\.ipynb: the first cell must open"):
         notebook_step(bare)
+
+
+def table_notebook():
+    """An executed notebook whose one output is a table as the reports show it (show_table), Traditional words."""
+    import pandas as pd
+
+    from analysis.reports.tables import show_table
+
+    table = pd.DataFrame({"word": ["學習強國", "西鄉", "学习"], "count": [34, 1270, 5]})
+    nb = executed_notebook()
+    nb.cells[1].outputs = [nbformat.v4.new_output(
+        "execute_result", {"text/html": show_table(table).to_html(), "text/plain": "t"}, execution_count=3)]
+    return nb
+
+
+def test_a_report_with_tables_holds_the_table_script_and_only_it_allowed_by_its_hash():
+    text = render_html(table_notebook(), STEPS[1], STEPS, WRITTEN)
+    page = Page(text)
+    scripts = SCRIPTS.findall(text)
+    assert scripts == [rendering.TABLES_SCRIPT] and len(page.all("script")) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    (csp,) = [m["content"] for m in page.all("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    sources = dict(rule.strip().split(" ", 1) for rule in csp.split(";"))
+    assert sources["script-src"] == f"'sha256-{digest}'", "the hash of the script as inlined, and nothing else"
+    assert sources["default-src"] == "'none'" and "unsafe-inline" not in sources["script-src"]
+    assert text == render_html(table_notebook(), STEPS[1], STEPS, WRITTEN), "byte-identical from render to render"
+
+
+def test_the_fold_map_turns_a_tables_traditional_characters_into_simplified():
+    (script,) = Page(render_html(table_notebook(), STEPS[1], STEPS, WRITTEN)).all("script")
+    pairs = script["data-fold"]
+    fold = dict(zip(pairs[::2], pairs[1::2], strict=True))
+    assert "".join(fold.get(c, c) for c in "學習強國") == "学习强国"
+    assert fold["鄉"] == "乡" and "学" not in fold, "the table's characters, Traditional ones only"
+
+
+def test_a_report_without_tables_has_no_script_and_a_csp_that_forbids_scripts():
+    nb = executed_notebook()
+    del nb.cells[1]
+    text = render_html(nb, STEPS[1], STEPS, WRITTEN)
+    assert "<script" not in text and "script-src" not in text
+
+
+# what a reader does, run in the page after the table script: search in Simplified, clear, sort by count
+READER = """(function () {
+  var box = document.querySelector(".table-search input");
+  function words() {
+    return Array.from(document.querySelectorAll("tbody tr")).filter(function (r) { return !r.hidden; })
+      .map(function (r) { return r.cells[1].textContent.trim(); });
+  }
+  box.value = "学习强国"; box.dispatchEvent(new Event("input"));
+  var found = words();
+  box.value = "學習"; box.dispatchEvent(new Event("input"));
+  var either = words();
+  box.value = ""; box.dispatchEvent(new Event("input"));
+  var count = Array.from(document.querySelectorAll("th.sortable")).filter(function (h) {
+    return h.textContent.trim() === "count"; })[0];
+  count.click();
+  var ascending = words();
+  count.click();
+  document.body.setAttribute("data-check", JSON.stringify([found, either, ascending, words()]));
+})();"""
+
+
+@pytest.mark.slow
+def test_a_reader_searches_either_script_and_sorts_numbers_in_chromium(tmp_path):
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
+    text = render_html(table_notebook(), STEPS[1], STEPS, WRITTEN)
+    digest = base64.b64encode(hashlib.sha256(READER.encode()).digest()).decode()
+    text = text.replace("script-src ", f"script-src 'sha256-{digest}' ", 1)
+    text = text.replace("</body>", f"<script>{READER}</script></body>", 1)
+    page = tmp_path / "report.html"
+    page.write_text(text, encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    (body,) = Page(dom).all("body")
+    found, either, ascending, descending = json.loads(body["data-check"])
+    assert found == ["學習強國"], "a Simplified query finds the Traditional row"
+    assert either == ["學習強國", "学习"], "a Traditional query finds both scripts' forms, in the table's order"
+    assert ascending == ["学习", "學習強國", "西鄉"] and descending == ["西鄉", "學習強國", "学习"], "5 < 34 < 1,270"

@@ -130,11 +130,44 @@ SHOWN_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def render_html(nb, step: Step, steps: list[Step], written: list[str] = (), likely: str = "") -> str:
-    """HTML of an executed notebook: outputs shown, code folded, no prompts, no scripts, links to the other reports
-    and to the files it wrote, a contents list, its own CJK font."""
+    """HTML of an executed notebook: outputs shown, code folded, no prompts, links to the other reports and to the
+    files it wrote, a contents list, its own CJK font, and one script (allowed by its hash) to search and sort its
+    tables."""
     resources = {"report": {"links": step_links(step, steps), "contents": CONTENTS_MARK, "files": file_links(written)}}
     body, _ = report_exporter().from_notebook_node(stable_notebook(nb, step.title), resources=resources)
-    return embed_cjk_font(with_contents(NUMBER_CELL.sub(number_cell, SHOWN_BIDI.sub("", body))), likely)
+    page = embed_cjk_font(with_contents(NUMBER_CELL.sub(number_cell, SHOWN_BIDI.sub("", body))), likely)
+    return with_table_script(page)
+
+
+TABLES_SCRIPT = (TEMPLATES / "report" / "tables.js").read_text(encoding="utf-8")
+TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)
+REPORT_CSP = "default-src 'none';"
+
+
+def script_hash(script: str) -> str:
+    """A script's CSP source: 'sha256-' and the base64 of the SHA-256 of its text, as a browser computes it."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def fold_map(text: str) -> str:
+    """The Traditional characters of a text each followed by its Simplified form (OpenCC t2s, character by
+    character), in code point order: what the table script folds a query and the cells with."""
+    from analysis.reading.script import to_simplified
+
+    pairs = ((c, to_simplified(c)) for c in sorted(set(text)) if ord(c) > 0x2E7F)
+    return "".join(c + s for c, s in pairs if s != c)
+
+
+def with_table_script(page: str) -> str:
+    """The page with the table script before </body> and its hash allowed in the page's Content-Security-Policy;
+    a page without tables is left without a script. The fold map covers the characters of the page's tables."""
+    tables = TABLE.findall(page)
+    if not tables:
+        return page
+    fold = html.escape(fold_map(html.unescape(TAG.sub("", "".join(tables)))))
+    page = page.replace(REPORT_CSP, f"{REPORT_CSP} script-src {script_hash(TABLES_SCRIPT)};", 1)
+    head, _, tail = page.rpartition("</body>")
+    return f'{head}<script data-fold="{fold}">{TABLES_SCRIPT}</script>\n</body>{tail}'
 
 
 def cut_font(font, chars: str, recut: bool = False) -> bytes:
