@@ -1,6 +1,7 @@
 """Reports of articles other than the study's: true for the article they show, safe with hostile text, and complete
 for the shortest article. Built end to end by the command line, as a researcher would."""
 
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -162,3 +163,15 @@ def test_the_word_explorer_shows_its_first_state_and_no_widget_or_script(built):
     collocations = pd.read_csv(processed / "collocations.csv")
     assert list(collocations.columns) == ["node", "collocate", "window", "observed", "expected", "mi",
                                           "log_likelihood"]
+
+
+def test_every_table_cell_of_a_traditional_report_folds_to_simplified_in_the_page(built):
+    from analysis.reading.script import script_specific
+
+    text = (built / "reports" / "library" / "02_word_frequency.html").read_text(encoding="utf-8")
+    (pairs,) = re.findall(r'<script data-fold="([^"]*)">', text)
+    fold = dict(zip(pairs[::2], pairs[1::2], strict=True))
+    cells = Page(text).cells
+    folded = ["".join(fold.get(c, c) for c in cell) for cell in cells]
+    assert any(cell != original for cell, original in zip(folded, cells, strict=True)), "a Traditional page"
+    assert not [c for cell in folded for c in cell if script_specific(c)[0]], "no Traditional-only character left"
