@@ -173,7 +173,7 @@ def listed_names(pieces: list[str]) -> set[str]:
     """The names of a list of people separated by 、 (鞠|洪|梅|、|刘|志成|、|王东升): each item between two marks
     that jieba left short and that starts with a surname, in a list of at least three items most of which start
     with one."""
-    if "、" not in pieces:
+    if pieces.count("、") < 2:  # a list of three items or more has two marks
         return set()
     family, found = surnames(), set()
     items, item = [], []
