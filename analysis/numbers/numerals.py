@@ -65,6 +65,7 @@ _MULTIPLIERS = to_simplified(MULTIPLIERS)
 SCALE = {"万": 10_000, "亿": 100_000_000}
 # a character every number holds (in Simplified script): a sentence without one holds no number, and is not searched
 ANY_NUMERAL = re.compile(f"[0-9０-９{_DIGITS}{_MULTIPLIERS}半几数]")
+NUMERAL_REACH = 16  # characters a number may print before its first numeral (逾港幣 HK$ …): 4 in all our texts
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PART = rf"(?:{_ARABIC}|[{_DIGITS}]+)"
 NUMERAL = (
@@ -221,6 +222,9 @@ HALF = rf"(?<![上下前后大多])半(?={alternatives(['小時', '天', '個月
 # 餘 or 多 scales the number before (10餘萬人 is more than 100000 people). A fraction (二分之一, 千分之五, 1/3) is
 # read before the numerals it is made of.
 NUMBER = re.compile(
+    # every number holds a numeral within its first few characters (a bound word, a currency, a sign before it):
+    # looked for first, so that the alternatives below are tried only where one is near
+    rf"(?=[^\n]{{0,{NUMERAL_REACH}}}?{ANY_NUMERAL.pattern})"
     rf"(?:(?P<vague>{alternatives(VAGUE)})|(?P<one_tenths>{ONE_TENTHS})|(?P<places>{PLACES})(?P<growth>(?=的?(?:{GROWTH})))?"
     rf"|(?P<prefix>{alternatives(PREFIX)}|(?:{alternatives(BEFORE_TENS)})(?=[十百千{_MULTIPLIERS}]))?"
     rf"(?(prefix)(?:{alternatives(CURRENCIES)})?)(?P<dollar>{DOLLAR})?(?P<ordinal>第)?(?P<sign>{SIGN})?(?P<percent_of>百分之)?(?P<inner_sign>负)?"
