@@ -40,8 +40,8 @@ from analysis.reading.loading import load_article  # noqa: E402
 
 COPIED = ["analysis", "notebooks", "data/raw", "data/lexicon", "data/commentary", "requirements.txt", "pyproject.toml"]
 TARGETS = {
-    "cold_ratio": ("≤", 0.25),
-    "noop_seconds": ("≤", 1.0),
+    "cold_ratio": ("≤", 0.35),  # issue 22: at most 0.35 of the naive nbconvert run, a no-op rebuild under 0.5 s
+    "noop_seconds": ("≤", 0.5),
     "one_process_vs_jieba": ("≥", 0.7),
     "all_cores_speedup": ("≥", 1.7),
 }
