@@ -10,13 +10,13 @@ from functools import partial
 from pathlib import Path
 
 from analysis import config
+from analysis.files import one_line
 
 
 def report(args: argparse.Namespace) -> int:
     """Build the notebooks, figures and reports for the given articles (default: every article in data/raw/)."""
     from tqdm import tqdm
 
-    from analysis.files import one_line
     from analysis.pipeline.building import BuildError, build
     from analysis.pipeline.steps import study_steps
     from analysis.reading.loading import load_article
@@ -72,7 +72,6 @@ def corpus(args: argparse.Namespace) -> int:
                       address=args.scheduler_address, wait_seconds=args.wait)
     if code or args.tables_only:
         return code
-    from analysis.files import one_line
     from analysis.pipeline.building import BuildError, build_corpus
 
     def notify(message: str) -> None:
@@ -90,7 +89,7 @@ def corpus(args: argparse.Namespace) -> int:
 
 def one_line_warning(command: str, message, category, filename, lineno, file=None, line=None) -> None:
     """Print a warning as the command's other messages are printed: one line, without the source line."""
-    print(f"{command}: {message}".replace("\n", " "), file=sys.stderr)
+    print(f"{command}: {one_line(str(message))}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,9 +40,9 @@ COLUMNS = [
 CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 # a time of day (9:30, 20：15, 10時30分, 8时, 下午3點半): matched on the Simplified text, never a count
 TIME_OF_DAY = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?![\d.])|[时点](?:[0-5]?\d分|半)?)")
-# words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
 # a time of day just after a date (10月24日晚11時, 昨晨9時, 12日午夜 12時) belongs to the date's span
 AT_TIME = re.compile(rf"\s?(?:早上|上午|中午|下午|傍晚|晚上|深夜|凌晨|午夜|早|晨|晚)?\s?{TIME_OF_DAY.pattern}")
+# words of comparison just before a date (比上年, 較1-5月, 與去年同期相比), matched on the Simplified text
 COMPARED = re.compile(r"(?:比|较|与|同|相比|对比)$")
 CONTINUES = re.compile(r"\s*(?:其中|包括)")
 # a verb of growth before 一倍 (增加一倍, 翻了一倍): doubled, a rise of 100 %; matched on the Simplified text (other
