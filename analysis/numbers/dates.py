@@ -28,7 +28,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from analysis.numbers.numerals import number_value
+from analysis.numbers.numerals import UNITS, alternatives, number_value
 from analysis.reading.script import to_simplified
 
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "上年": -1, "上一年": -1, "今年": 0, "本年": 0, "这一年": 0, "明年": 1}
@@ -95,10 +95,11 @@ YEAR_IN_DATE = re.compile(r"(?<![\d-])\d{4}")
 # a sentence that speaks of what is still to come (8月10日至15日将举办): written in Simplified, as matched
 FUTURE = re.compile(r"将|即将|预计|计划|拟|届时|下月")
 # a date written with digits only (2021-07-29, 2021.7.29, 2021/07/29, 1994.01-19, 20240307, 2022 11 23), as a dateline
-# or a notice prints it; a year and month (1999.08); a month and day joined by a middle dot (6·30)
+# or a notice prints it; a year and month (1999.08); a month and day joined by a middle dot (6·30). Eight digits in a
+# row before a measure word are a count that happens to spell a day (19660101名), not a date
 NUMERIC_DATE = re.compile(
     rf"(?<![\d.])(?:({YEAR})([-/.])({MONTH})[-/.]({DAY})|({YEAR}) ({MONTH}) ({DAY})"
-    r"|((?:19|20)\d\d)(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9]))"
+    rf"|((?:19|20)\d\d)(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])(?!\s*(?:{alternatives(UNITS)})))"
     r"(?![\d.])")
 NUMERIC_MONTH = re.compile(rf"(?<![\d.])({YEAR})\.(1[0-2]|0[1-9])(?![\d.])")
 DOT_DAY = re.compile(rf"(?<![\d.])({MONTH})·({DAY})(?![\d.])")
