@@ -19,7 +19,15 @@ from analysis.__main__ import main
 from analysis.corpus import analysing as corpus_module
 from analysis.corpus import partitions as partition_module
 from analysis.corpus.analysing import RECORD, chunked, run_corpus
-from analysis.corpus.partitions import PARTITIONS, analyse_file, analyse_partition, article_row, keyed
+from analysis.corpus.partitions import (
+    PARTITIONS,
+    analyse_file,
+    analyse_partition,
+    article_row,
+    keyed,
+    partition_tables,
+)
+from analysis.numbers.extracting import COLUMNS
 from analysis.reading.script import to_simplified
 from analysis.words.frequency import word_counts
 
@@ -123,6 +131,12 @@ def test_statistics_carry_the_article_they_came_from(corpus, tables):
     assert fuyong.loc["2100人", "subject"] == "黨員"
 
 
+def test_a_partitions_statistics_are_extract_statistics_of_each_article(corpus):
+    tables = partition_tables([analyse_file(corpus / name) for name in GOOD])
+    expected = [extract_statistics(load_article(corpus / name)).assign(article=name) for name in GOOD]
+    pd.testing.assert_frame_equal(tables["statistics"], pd.concat(expected, ignore_index=True)[["article", *COLUMNS]])
+
+
 def test_one_process_writes_the_same_tables(corpus, command, tmp_path):
     assert run_corpus(corpus, tmp_path, jobs=1, quiet=True) == 0
     assert written(tmp_path) == written(command[1])
@@ -211,7 +225,7 @@ def test_an_article_the_analysis_fails_on_is_listed_not_raised(monkeypatch):
     def fail(article):
         raise RuntimeError("deliberate failure")
 
-    monkeypatch.setattr(partition_module, "extract_statistics", fail)
+    monkeypatch.setattr(partition_module, "statistics_columns", fail)
     result = analyse_file(config.ARTICLE)
     assert result.error == "analysis failed: RuntimeError: deliberate failure"
     assert result.statistics is None and not result.counts

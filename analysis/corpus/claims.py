@@ -18,6 +18,8 @@ from analysis.words.segmenting import tokenize
 
 # what makes a count cumulative: it can only grow from one report to the next (compared in Simplified script)
 CUMULATIVE = ("累计", "注册人数", "总数", "以来")
+# the kinds of figure a claim is made of
+CLAIMED = ("count", "amount", "percent")
 # a place word ends in an administrative unit (新安街道, 寶安區), compared in Simplified script
 PLACE_ENDINGS = ("街道", "社区", "区", "市", "镇", "村", "县", "省")
 # how far an approximate figure (約, 左右) may be from the truth and still be true
@@ -80,27 +82,29 @@ def interval(value: float, bound: str) -> tuple[float, float]:
     return value, value
 
 
-def claim_numbers(statistics: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The counts, amounts and percentages with a subject, each with what it is matched on (subject and unit family in
-    Simplified script, place), whether it is cumulative, its publication time and the values it allows. Run per
-    partition, on the workers: finding places segments the sentences."""
-    titles = dict(zip(articles["article"], articles["title"], strict=True))
-    published = dict(zip(articles["article"], articles["published"], strict=True))
+def claim_numbers(statistics: dict[str, list], article: str, title: str, published: str) -> list[dict]:
+    """The counts, amounts and percentages with a subject of one article's statistics (statistics_columns' lists),
+    each with what it is matched on (subject and unit family in Simplified script, place), whether it is cumulative,
+    its publication time and the values it allows: rows of CLAIM_COLUMNS[1:]. Run on the workers: finding places
+    segments the sentences."""
     rows = []
-    wanted = statistics["kind"].isin(["count", "amount", "percent"]) & (statistics["subject"] != "")
-    for row in statistics[wanted].itertuples(index=False):
-        offset = row.start - row.sentence_start
-        lead = to_simplified(row.sentence[:offset])
-        subject = to_simplified(row.subject)
-        low, high = interval(row.value, row.bound)
+    for values in zip(*statistics.values(), strict=True):
+        row = dict(zip(statistics, values, strict=True))
+        if row["kind"] not in CLAIMED or row["subject"] == "":
+            continue
+        offset = row["start"] - row["sentence_start"]
+        lead = to_simplified(row["sentence"][:offset])
+        subject = to_simplified(row["subject"])
+        value = float(row["value"])
+        low, high = interval(value, row["bound"])
         rows.append({
-            "subject": subject, "unit": unit_family(row.unit, row.kind),
-            "place": place_of(row.sentence, offset, titles[row.article]),
+            "subject": subject, "unit": unit_family(row["unit"], row["kind"]),
+            "place": place_of(row["sentence"], offset, title),
             "cumulative": any(w in subject or w in lead for w in CUMULATIVE),
-            "article": row.article, "published": published[row.article], "text": row.text,
-            "value": row.value, "bound": row.bound, "low": low, "high": high, "sentence": row.sentence,
+            "article": article, "published": published, "text": row["text"],
+            "value": value, "bound": row["bound"], "low": low, "high": high, "sentence": row["sentence"],
         })
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
+    return rows
 
 
 def flag(reason: str, first, second) -> dict:

@@ -15,11 +15,11 @@ import pandas as pd
 from analysis.corpus.claims import CLAIM_COLUMNS, claim_numbers
 from analysis.corpus.exports import text_names, write_segmented_text
 from analysis.files import write_csv
-from analysis.numbers.extracting import COLUMNS, extract_statistics
+from analysis.numbers.extracting import COLUMNS, statistics_columns, statistics_table
 from analysis.reading.article import Article, ArticleWarning
 from analysis.reading.loading import load_article
 from analysis.reading.script import script_of, word_key
-from analysis.words.frequency import counted, pieces, quoted_phrases
+from analysis.words.frequency import counted, pieces, quotations
 
 PARTITIONS = "partitions"
 TEXTS = "texts"
@@ -36,18 +36,19 @@ PARTITION_TABLES = {
 
 @dataclass
 class ArticleResult:
-    """What one article gave: its word counts, statistics, metadata and segmented lines, or the error that stopped
-    it."""
+    """What one article gave, as plain lists and dicts (partition_tables makes the tables): its word counts,
+    statistics (statistics_columns), metadata, segmented lines, quoted phrases (ranked) and the figures claims are
+    matched on (claim_numbers), or the error that stopped it."""
 
     article: str
     chars: int = 0
     counts: Counter[str] = field(default_factory=Counter)
-    statistics: pd.DataFrame | None = None
+    statistics: dict[str, list] | None = None
     error: str = ""
     metadata: dict = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
-    quoted: pd.DataFrame | None = None
-    numbers: pd.DataFrame | None = None
+    quoted: list[tuple[str, int]] = field(default_factory=list)
+    numbers: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -138,11 +139,11 @@ def analyse_file(path: Path) -> ArticleResult:
         return ArticleResult(path.name, error=f"loading failed: {type(error).__name__}: {error}")
     try:
         lines, counts = segmented_lines(article.text)
-        statistics, metadata = extract_statistics(article), article_row(article, counts)
-        row = pd.DataFrame([{"article": path.name, **metadata}])
-        numbers = claim_numbers(statistics.assign(article=path.name), row)
+        statistics, metadata = statistics_columns(article), article_row(article, counts)
+        numbers = claim_numbers(statistics, path.name, metadata["title"], metadata["published"])
+        quoted = ranked(sum(quotations(article.text).values(), Counter()))
         return ArticleResult(path.name, len(article.text), counts, statistics, metadata=metadata, lines=lines,
-                             quoted=quoted_phrases(article), numbers=numbers)
+                             quoted=quoted, numbers=numbers)
     except Exception as error:  # one odd article must not stop a run over thousands
         return ArticleResult(path.name, error=f"analysis failed: {type(error).__name__}: {error}")
 
@@ -162,15 +163,13 @@ def partition_tables(results: list[ArticleResult]) -> dict[str, pd.DataFrame]:
         [(r.article, word, n) for r in good for word, n in ranked(keyed(r.counts))],
         columns=["article", "word", "count"],
     )
-    tables = [r.statistics.assign(article=r.article) for r in good if len(r.statistics)]
-    statistics = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["article", *COLUMNS])
-    statistics = statistics[["article", *COLUMNS]]
-    quoted = pd.DataFrame(
-        [(r.article, phrase, n) for r in good for phrase, n in zip(r.quoted["phrase"], r.quoted["count"], strict=True)],
-        columns=PARTITION_TABLES["quoted_phrases"],
-    )
-    numbers = pd.concat([r.numbers for r in good if len(r.numbers)] or [pd.DataFrame(columns=CLAIM_COLUMNS[1:])],
-                        ignore_index=True)
+    statistics = statistics_table({
+        "article": [r.article for r in good for _ in r.statistics["text"]],
+        **{column: [value for r in good for value in r.statistics[column]] for column in COLUMNS},
+    })
+    quoted = pd.DataFrame([(r.article, phrase, n) for r in good for phrase, n in r.quoted],
+                          columns=PARTITION_TABLES["quoted_phrases"])
+    numbers = pd.DataFrame([row for r in good for row in r.numbers], columns=CLAIM_COLUMNS[1:])
     return {"articles": articles, "word_frequencies_by_article": by_article, "statistics": statistics,
             "reported_numbers": numbers, "quoted_phrases": quoted}
 

@@ -218,6 +218,18 @@ def with_time(date: dict, text: str, simple: str) -> dict:
 
 def extract_statistics(article: Article) -> pd.DataFrame:
     """One row per numeric expression in article.text, in reading order (see COLUMNS and the README)."""
+    return statistics_table(statistics_columns(article))
+
+
+def statistics_table(columns: dict[str, list]) -> pd.DataFrame:
+    """A table of statistics_columns' lists (after any column that leads them, as a corpus's article)."""
+    table = pd.DataFrame(columns)
+    table["value"] = table["value"].astype(float)  # float even with no rows
+    return table
+
+
+def statistics_columns(article: Article) -> dict[str, list]:
+    """extract_statistics' table as a list per column (COLUMNS, in order): what a corpus run carries per article."""
     # built column by column, sentence by sentence: a list of row dicts would hold the table several times over
     columns: dict[str, list] = {column: [] for column in COLUMNS}
     period = ""
@@ -247,9 +259,7 @@ def extract_statistics(article: Article) -> pd.DataFrame:
             }
             for column, values in columns.items():
                 values.append(row[column])
-    table = pd.DataFrame(columns, columns=COLUMNS)
-    table["value"] = table["value"].astype(float)  # float even with no rows
-    return table
+    return columns
 
 
 def read_statistics(path: str | Path) -> pd.DataFrame:

@@ -89,12 +89,17 @@ def concordance(article, word: str, width: int = 15) -> pd.DataFrame:
     return table.astype({"paragraph": "Int64"})
 
 
+def quotations(text: str) -> dict[str, Counter[str]]:
+    """How often each phrase of `text` is quoted, under each column of QUOTE_MARKS."""
+    return {column: Counter(phrase for pattern in patterns for phrase in pattern.findall(text))
+            for column, patterns in QUOTE_MARKS.items()}
+
+
 def quoted_phrases(article) -> pd.DataFrame:
     """Every phrase in 「…」 or “…” (column 「」) and 『…』 or ‘…’ (column 『』, a quote within a quote) with how
     often it is quoted in each; most quoted first. An article that quotes nothing gives an empty table with the
     same columns and types."""
-    counts = {column: Counter(phrase for pattern in patterns for phrase in pattern.findall(article.text))
-              for column, patterns in QUOTE_MARKS.items()}
+    counts = quotations(article.text)
     phrases = sorted(set().union(*counts.values()))
     table = pd.DataFrame({
         "phrase": pd.Series(phrases, dtype=str),
