@@ -6,8 +6,8 @@ import pytest
 from articles import write_article
 
 from analysis import concordance, load_article, tokenize, word_frequencies
-from analysis.reading.script import to_simplified
 from analysis.reading.characters import is_han_text
+from analysis.reading.script import to_simplified
 from analysis.wordlists import read_word_list
 from analysis.words.newwords import join_runs, names, recurring, split_counts
 from analysis.words.segmenting import DICTIONARY, PLACES

@@ -63,11 +63,12 @@ COHESION = 0.75
 FREEDOM = 0.9
 LONGEST = 4  # pieces in a discovered string
 # characters that stand alone far more often than they begin or end an unlisted word, left out of a run of lone
-# characters joined as one (modal verbs and adverbs, localisers, directions, speech, pronouns; Simplified script):
-# 書|中, 才|會, 但|卻 are two words, 左|詩|雅 and 證|期|會 one
+# characters joined as one (modal verbs and adverbs, localisers, directions, speech, pronouns, 达 and 至 after a
+# figure, 党; Simplified script): 書|中, 才|會, 但|卻 are two words, 左|詩|雅 and 證|期|會 one
+ALONE = FUNCTION | frozenset("才会要可能应需须但却只仍较越均约既则若虽如即便亦未曾正每各全"
+                             "中上下前后里内外间来去起出进回说称问等你您妳达至超逾近党")
 # punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
 REPEATED_MARKS = frozenset("—…-－─")
-ALONE = FUNCTION | frozenset("才会要可能应需须但却只仍较越均约既则若虽如即便亦未曾正每各全中上下前后里内外间来去起出进回说称问等你您妳达至超逾近党")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
 PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "邨", "苑", "屯", "围"])
 PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
@@ -92,8 +93,8 @@ def function_word(piece: str) -> bool:
 
 def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
-    万/名, 一年 → 一/年: TIME_COUNT), tagged m and q as jieba tags numerals and measure words (no tag where the pieces had none), and each
-    number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
+    万/名, 一年 → 一/年: TIME_COUNT), tagged m and q as jieba tags numerals and measure words (no tag where the
+    pieces had none), and each number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
     # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
     marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS]
     if not marked:
@@ -104,7 +105,7 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         done = i + 1
         piece, tag = pieces[i]
         number = COUNT.match(piece)
-        if number and len(piece) > number.end() and piece[number.end():] in MEASURES or TIME_COUNT.fullmatch(piece):
+        if (number and len(piece) > number.end() and piece[number.end():] in MEASURES) or TIME_COUNT.fullmatch(piece):
             out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
         elif (out and piece[0] in NUMBER_STARTS and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
               and NUMBER.fullmatch(joined := out[-1][0] + piece)):
@@ -304,10 +305,11 @@ def lone(piece: str) -> bool:
 
 def join_runs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each run of two or three lone characters (see lone) joined, tagged as its
-    characters all are (老|舊 adjectives: 老舊 an adjective) or else as kind() tags it, and each run of one repeated dash or ellipsis joined (——, ……, --: one punctuation mark, cut a character a
-    piece). The lone characters are what jieba leaves of a word it lacks (左|詩|雅, 證|期|會, 健|保, 遮|打), joined
-    as its new-word guessing (HMM) would join them, but at no cost; runs of four or more are most often several
-    words. A word after the run is left apart: 遮打|花園 is a place, 老舊|社區 an old community."""
+    characters all are (老|舊 adjectives: 老舊 an adjective) or else as kind() tags it, and each run of one repeated
+    dash or ellipsis joined (——, ……, --: one punctuation mark, cut a character a piece). The lone characters are
+    what jieba leaves of a word it lacks (左|詩|雅, 證|期|會, 健|保, 遮|打), joined as its new-word guessing (HMM)
+    would join them, but at no cost; runs of four or more are most often several words. The word after a run stays
+    apart (老舊|社區 is an old community), even where it ends a place (遮打|花園)."""
     # single characters are a fraction of the pieces: find the runs among those first, copy the rest a stretch at a time
     single = [i for i, (piece, _) in enumerate(pieces) if len(piece) == 1 and (lone(piece) or piece in REPEATED_MARKS)]
     runs, start = [], 0
