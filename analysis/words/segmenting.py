@@ -40,6 +40,8 @@ USER_DICTIONARY = config.LEXICON / "userdict.txt"
 # 和平|区). On the SIGHAN 2005 sets and the development pages 1, 30 and 300 score alike
 PLACES = config.LEXICON / "places.txt"
 PLACE_FREQUENCY = 1
+# compounds of jieba's dictionary cut in two (改革开放 → 改革/开放; data/lexicon/compounds.txt says which and why)
+COMPOUNDS = config.LEXICON / "compounds.txt"
 # jieba 0.42.1's dictionary, which both engines segment with (fast-dat bundles a different one), found without
 # importing jieba
 DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
@@ -105,13 +107,15 @@ def place_words() -> list[tuple[str, int, str]]:
 
 
 def user_words() -> list[tuple[str, int | None, str | None]]:
-    """The user dictionary's entries as a segmenter adds them, (word, freq, tag): each word as the bridge gives it to
-    the segmenter (bridged) and as written (for segmenting without the bridge); then the places (place_words)."""
+    """The words a segmenter adds to jieba's dictionary, (word, freq, tag): the compounds it cuts in two (listed in
+    Simplified, as the bridge gives them), then the user dictionary's entries, each as the bridge gives it to the
+    segmenter (bridged) and as written (for segmenting without the bridge), then the places (place_words)."""
+    compounds = [(e.word, e.freq, e.tag) for e in read_user_dictionary(COMPOUNDS)]
     entries = read_user_dictionary(USER_DICTIONARY)
     words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((bridged(e.word), e.word))]
     # a word jieba lists keeps jieba's tag when added without one, where fast-dat would tag it x: give both that tag
     tags = listed_tags({word for word, _, tag in words if not tag})
-    return [(word, freq, tag or tags.get(word)) for word, freq, tag in words] + place_words()
+    return compounds + [(word, freq, tag or tags.get(word)) for word, freq, tag in words] + place_words()
 
 
 def listed_tags(words: set[str]) -> dict[str, str]:
