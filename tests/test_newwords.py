@@ -163,6 +163,8 @@ def test_the_names_of_a_list_are_whole():
     ("苗栗縣公館鄉衛生所", "公館鄉"),              # a Taiwanese township
     ("台北市大安區的居民", "大安區"),
     ("廣東省深圳市", "廣東省"),                    # listed by jieba: its own count is kept
+    ("根據統計處數字，失業率上升。", "統計處"),      # an office jieba leaves alone joins the word before it
+    ("通訊局在進行調查。", "通訊局"),
 ])
 def test_words_jieba_leaves_in_single_characters_or_lacks_are_whole(sentence, word, script):
     text, expected = (sentence, word) if script == "traditional" else (to_simplified(sentence), to_simplified(word))
@@ -175,6 +177,10 @@ def test_characters_that_stand_alone_are_not_joined(script):
     found = words_of(text if script == "traditional" else to_simplified(text))
     assert found.count("中") == 1 and found.count("會" if script == "traditional" else "会") == 2
     assert not any(len(w) == 2 and w[1] in "中會会" for w in found)
+
+
+def test_a_verb_or_particle_after_a_word_is_no_office():
+    assert words_of("政府會支持，學院所有老師") == ["政府", "會", "支持", "，", "學院", "所有", "老師"]
 
 
 def test_runs_of_four_lone_characters_or_more_are_left_as_cut():

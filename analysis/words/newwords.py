@@ -67,6 +67,9 @@ LONGEST = 4  # pieces in a discovered string
 # figure, 党; Simplified script): 書|中, 才|會, 但|卻 are two words, 左|詩|雅 and 證|期|會 one
 ALONE = FUNCTION | frozenset("才会要可能应需须但却只仍较越均约既则若虽如即便亦未曾正每各全"
                              "中上下前后里内外间来去起出进回说称问等你您妳达至超逾近党")
+# one-character names of a government office, joined to the word before them when jieba leaves them alone (统计|处,
+# 通讯|局, 保安|司); 会, 所, 院 and 部 are left out: they are as often a verb, a particle or a measure word
+OFFICES = frozenset("局署处司厅")
 # punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
 REPEATED_MARKS = frozenset("—…-－─")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
@@ -335,6 +338,22 @@ def join_runs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def join_offices(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each office character jieba left alone (OFFICES) joined to the two-character word
+    before it, tagged nt where the pieces were tagged: 統計|處 → 統計處, 通訊|局 → 通訊局."""
+    marked = [i for i, (piece, _) in enumerate(pieces) if piece in OFFICES and i]
+    out, done = [], 0
+    for i in marked:
+        before = pieces[i - 1][0]
+        if i - 1 < done or len(before) != 2 or not han(before) or function_word(before):
+            continue
+        out.extend(pieces[done : i - 1])
+        out.append((before + pieces[i][0], pieces[i][1] and "nt"))
+        done = i + 1
+    out.extend(pieces[done:])
+    return out
+
+
 def new_words(pieces: list[str]) -> dict[str, str]:
     """The words found in a text's pieces, each with its tag: names and places first, then recurring strings."""
     people = names(pieces)
@@ -342,8 +361,9 @@ def new_words(pieces: list[str]) -> dict[str, str]:
 
 
 def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """jieba's (piece, tag) pairs of a text with numbers cut from measure words, the text's new words joined, and the
-    runs of lone characters and repeated marks left (see join_runs)."""
+    """jieba's (piece, tag) pairs of a text with numbers cut from measure words, the text's new words joined, offices
+    joined to their names (see join_offices), and the runs of lone characters and repeated marks left (see
+    join_runs)."""
     pieces = split_counts(pieces)
     found = new_words([piece for piece, _ in pieces])
-    return join_runs(join(pieces, found) if found else pieces)
+    return join_runs(join_offices(join(pieces, found) if found else pieces))
