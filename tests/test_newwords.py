@@ -6,8 +6,11 @@ import pytest
 from articles import write_article
 
 from analysis import concordance, load_article, tokenize, word_frequencies
+from analysis.reading.characters import is_han_text
 from analysis.reading.script import to_simplified
-from analysis.words.newwords import names, recurring, split_counts
+from analysis.wordlists import read_word_list
+from analysis.words.newwords import join_runs, names, recurring, split_counts
+from analysis.words.segmenting import DICTIONARY, PLACES
 
 # a report on a district none of the project's word lists names: 坪山區 recurs, cut 坪/山區 by jieba alone
 PINGSHAN = [
@@ -94,6 +97,10 @@ def test_recurring_needs_cohesion_and_varied_contexts():
     (["两个"], ["两", "个"]),
     (["600", "余个"], ["600", "余个"]),  # 余 is a qualifier, not a numeral: left to the number extraction
     (["一起"], ["一起"]),                # not a count
+    (["一年"], ["一", "年"]),              # a small count of years, days or weeks is a count
+    (["两天"], ["两", "天"]),
+    (["百年"], ["百年"]),                # a century, not a count; 多年 and 半天 are words too
+    (["多年"], ["多年"]),
     (["1", ".", "5", "%"], ["1.5%"]),
     (["85", "%"], ["85%"]),
 ])
@@ -146,3 +153,52 @@ def test_the_names_of_a_list_are_whole():
     assert names(pieces) == {"刘志成", "郝玉芬", "王永海"}
     # a list of things, not people: no item starts with a surname, so none is taken for a name
     assert names(["买", "了", "苹", "果", "、", "香", "蕉", "、", "西瓜", "。"]) == set()
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("市民在中環遮打花園聚集。", "遮打"),          # jieba: 遮/打/花園
+    ("團體代表黃笑珊現場抽獎。", "黃笑珊"),        # jieba: 黃/笑/珊
+    ("她住在大連周水子街道。", "周水子街道"),      # a sub-district of the gazetteer (data/lexicon/places.txt)
+    ("苗栗縣公館鄉衛生所", "公館鄉"),              # a Taiwanese township
+    ("台北市大安區的居民", "大安區"),
+    ("廣東省深圳市", "廣東省"),                    # listed by jieba: its own count is kept
+    ("根據統計處數字，失業率上升。", "統計處"),      # an office jieba leaves alone joins the word before it
+    ("通訊局在進行調查。", "通訊局"),
+])
+def test_words_jieba_leaves_in_single_characters_or_lacks_are_whole(sentence, word, script):
+    text, expected = (sentence, word) if script == "traditional" else (to_simplified(sentence), to_simplified(word))
+    assert expected in words_of(text)
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_characters_that_stand_alone_are_not_joined(script):
+    text = "他在書中寫道，才會明白。她說你會來嗎"
+    found = words_of(text if script == "traditional" else to_simplified(text))
+    assert found.count("中") == 1 and found.count("會" if script == "traditional" else "会") == 2
+    assert not any(len(w) == 2 and w[1] in "中會会" for w in found)
+
+
+def test_a_verb_or_particle_after_a_word_is_no_office():
+    assert words_of("政府會支持，學院所有老師") == ["政府", "會", "支持", "，", "學院", "所有", "老師"]
+
+
+def test_runs_of_four_lone_characters_or_more_are_left_as_cut():
+    pieces = [(p, "") for p in ["选手", "科", "瓦", "契", "奇", "夺冠"]]
+    assert join_runs(pieces) == pieces
+    assert [p for p, _ in join_runs([(p, "nr") for p in ["科", "瓦", "奇", "夺冠"]])] == ["科瓦奇", "夺冠"]
+
+
+@pytest.mark.parametrize("text", ["學習強國——青年說", "他說……好吧", "A--B"])
+def test_a_dash_or_ellipsis_of_repeated_characters_is_one_token(text):
+    mark = next(m for m in ("——", "……", "--") if m in text)
+    assert mark in words_of(text)
+
+
+def test_the_gazetteer_holds_names_jieba_does_not_list():
+    places = read_word_list(PLACES)
+    with DICTIONARY.open(encoding="utf-8") as lines:
+        listed = {line.split(" ")[0] for line in lines}
+    assert len(places) > 30000 and len(set(places)) == len(places) and places == sorted(places)
+    assert all(len(p) >= 3 and is_han_text(p) for p in places) and not listed & set(places)
+    assert {"西乡街道", "周水子街道", "深水埗区", "油尖旺区", "花地玛堂区", "公馆乡"} <= set(places)

@@ -12,10 +12,13 @@ import report_articles
 from articles import HTML_PAGES, PAGES, XINAN, in_script
 from corpus_articles import ARTICLES, paragraphs
 
-from analysis import config, load_article
+from analysis import config, load_article, tokenize
 from analysis.reading.script import to_simplified
+from analysis.wordlists import read_user_dictionary
 from analysis.words import segmenting
+from analysis.words.newwords import TITLES
 from analysis.words.segmenting import (
+    COMPOUNDS,
     DICTIONARY,
     compiled_segmenter,
     dictionary_frequency,
@@ -136,3 +139,29 @@ def test_processes_starting_on_a_cold_cache_compile_the_dictionary_once(tmp_path
         paths = set(pool.map(lambda _: segmenting.compiled_dictionary(), range(3)))
     assert len(compiled) == 1 and len(paths) == 1 and paths.pop().stat().st_size > 1_000_000
     assert not list(tmp_path.glob("*.part")), "no half-written file is left"
+
+
+def test_the_compounds_cut_in_two_are_the_rules_applied_to_jiebas_dictionary():
+    # the two rules data/lexicon/compounds.txt states, applied again to jieba's dictionary
+    with DICTIONARY.open(encoding="utf-8") as lines:
+        entries = [line.split() for line in lines]
+    counts = {word: int(freq) for word, freq, _ in entries}
+    expected = sorted(
+        (word, 1, tag) for word, _, tag in entries
+        if (len(word) == 4 and tag not in {"nr", "ns", "nt", "nz", "i", "l"}
+            and min(counts.get(word[:2], 0), counts.get(word[2:], 0)) >= 1000
+            and word[2:] != "主义" and not (word[2:] in TITLES and word[3] == "长"))
+        or (len(word) == 2 and word[0] in "这那此每各" and word[1] in "个种次项位天年月件家本条届批"))
+    assert [(e.word, e.freq, e.tag) for e in read_user_dictionary(COMPOUNDS)] == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("航空公司的信息技術", ["航空", "公司", "的", "信息", "技術"]),
+    ("這個問題每天都有", ["這", "個", "問題", "每", "天", "都", "有"]),
+    ("改革開放、中國共產黨", ["改革開放", "、", "中國共產黨"]),  # a fixed phrase and a name stay whole
+    ("社會主義、財政部長", ["社會主義", "、", "財政部長"]),        # an -ism and a head of office too
+])
+def test_compounds_are_cut_in_two_names_and_fixed_phrases_are_not(text, words):
+    simplified = (to_simplified(text), [to_simplified(w) for w in words])
+    for written, expected in ((text, words), simplified):
+        assert [t.word for t in tokenize(written, pos=False)] == expected

@@ -298,6 +298,7 @@ def test_a_bare_number_cut_off_at_the_end_of_the_text_is_no_figure(tmp_path, las
 
 def test_eight_digits_before_a_measure_word_are_a_count_not_a_date(tmp_path):
     # found by the property test above: 19660101名 spells 1 January 1966, yet counts volunteers
-    article = load_article(write_article(tmp_path / "a.txt", "標題", ["街道組建了19660101名志願者隊伍，20240307發布。"]))
+    text = "街道組建了19660101名志願者隊伍，20240307發布。"
+    article = load_article(write_article(tmp_path / "a.txt", "標題", [text]))
     rows = extract_statistics(article)
     assert list(zip(rows["text"], rows["kind"], strict=True)) == [("19660101名", "count"), ("20240307", "date")]

@@ -3,7 +3,7 @@ segmentation: numbers cut from their measure words (萬名 → 萬/名), people'
 around them (記者陳茂波, 駱惠寧表示), and strings that recur in the text cut into fragments always the same way
 (坪/山區 → 坪山區), found as the literature on Chinese new-word detection finds them: by cohesion (the fragment is
 almost never seen without the rest of the string) and boundary freedom (the string is seen in varied contexts, not
-inside one longer phrase).
+inside one longer phrase); then the runs of single characters jieba leaves of a word it lacks (黃/笑/珊 → 黃笑珊).
 
 Everything here works on jieba's pieces of the bridged (Simplified) text, so a name is found alike in either script.
 """
@@ -28,6 +28,8 @@ SURNAMES = config.LEXICON / "surnames.txt"
 NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
 MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户")
 COUNT = re.compile(f"[{NUMERALS}]+")
+# a small count of years, days or weeks is a count too (一年, 两天, 三周); 百年, 千年, 多年, 半天 are words
+TIME_COUNT = re.compile("[一二三四五六七八九十两几][年天周]")
 NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
 NUMBER_STARTS = frozenset("0123456789.%")
 NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
@@ -60,6 +62,16 @@ MIN_COUNT = 3
 COHESION = 0.75
 FREEDOM = 0.9
 LONGEST = 4  # pieces in a discovered string
+# characters that stand alone far more often than they begin or end an unlisted word, left out of a run of lone
+# characters joined as one (modal verbs and adverbs, localisers, directions, speech, pronouns, 达 and 至 after a
+# figure, 党; Simplified script): 書|中, 才|會, 但|卻 are two words, 左|詩|雅 and 證|期|會 one
+ALONE = FUNCTION | frozenset("才会要可能应需须但却只仍较越均约既则若虽如即便亦未曾正每各全"
+                             "中上下前后里内外间来去起出进回说称问等你您妳达至超逾近党")
+# one-character names of a government office, joined to the word before them when jieba leaves them alone (统计|处,
+# 通讯|局, 保安|司); 会, 所, 院 and 部 are left out: they are as often a verb, a particle or a measure word
+OFFICES = frozenset("局署处司厅")
+# punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
+REPEATED_MARKS = frozenset("—…-－─")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
 PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "邨", "苑", "屯", "围"])
 PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
@@ -84,8 +96,8 @@ def function_word(piece: str) -> bool:
 
 def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
-    万/名), tagged m and q as jieba tags numerals and measure words (no tag where the pieces had none), and each
-    number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
+    万/名, 一年 → 一/年: TIME_COUNT), tagged m and q as jieba tags numerals and measure words (no tag where the
+    pieces had none), and each number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
     # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
     marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS]
     if not marked:
@@ -96,7 +108,7 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         done = i + 1
         piece, tag = pieces[i]
         number = COUNT.match(piece)
-        if number and len(piece) > number.end() and piece[number.end():] in MEASURES:
+        if (number and len(piece) > number.end() and piece[number.end():] in MEASURES) or TIME_COUNT.fullmatch(piece):
             out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
         elif (out and piece[0] in NUMBER_STARTS and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
               and NUMBER.fullmatch(joined := out[-1][0] + piece)):
@@ -288,6 +300,60 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
     return out
 
 
+@cache
+def lone(piece: str) -> bool:
+    """True for a fragment (see fragment) that is not one of the characters that mostly stand alone (ALONE)."""
+    return fragment(piece) and piece not in ALONE
+
+
+def join_runs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each run of two or three lone characters (see lone) joined, tagged as its
+    characters all are (老|舊 adjectives: 老舊 an adjective) or else as kind() tags it, and each run of one repeated
+    dash or ellipsis joined (——, ……, --: one punctuation mark, cut a character a piece). The lone characters are
+    what jieba leaves of a word it lacks (左|詩|雅, 證|期|會, 健|保, 遮|打), joined as its new-word guessing (HMM)
+    would join them, but at no cost; runs of four or more are most often several words. The word after a run stays
+    apart (老舊|社區 is an old community), even where it ends a place (遮打|花園)."""
+    # single characters are a fraction of the pieces: find the runs among those first, copy the rest a stretch at a time
+    single = [i for i, (piece, _) in enumerate(pieces) if len(piece) == 1 and (lone(piece) or piece in REPEATED_MARKS)]
+    runs, start = [], 0
+    for k, i in enumerate(single):
+        if k + 1 == len(single) or single[k + 1] != i + 1 or lone(pieces[i][0]) != lone(pieces[i + 1][0]):
+            runs.append((single[start], i + 1))
+            start = k + 1
+    out, done = [], 0
+    for i, j in runs:
+        if lone(pieces[i][0]):
+            if not 2 <= j - i <= 3:
+                continue
+            word, tags = "".join(piece for piece, _ in pieces[i:j]), {tag for _, tag in pieces[i:j]}
+            joined = (word, tags.pop() if len(tags) == 1 else kind(word, False))
+        elif len({piece for piece, _ in pieces[i:j]}) == 1 and j - i > 1:
+            joined = (pieces[i][0] * (j - i), pieces[i][1])
+        else:
+            continue
+        out.extend(pieces[done:i])
+        out.append(joined)
+        done = j
+    out.extend(pieces[done:])
+    return out
+
+
+def join_offices(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each office character jieba left alone (OFFICES) joined to the two-character word
+    before it, tagged nt where the pieces were tagged: 統計|處 → 統計處, 通訊|局 → 通訊局."""
+    marked = [i for i, (piece, _) in enumerate(pieces) if piece in OFFICES and i]
+    out, done = [], 0
+    for i in marked:
+        before = pieces[i - 1][0]
+        if i - 1 < done or len(before) != 2 or not han(before) or function_word(before):
+            continue
+        out.extend(pieces[done : i - 1])
+        out.append((before + pieces[i][0], pieces[i][1] and "nt"))
+        done = i + 1
+    out.extend(pieces[done:])
+    return out
+
+
 def new_words(pieces: list[str]) -> dict[str, str]:
     """The words found in a text's pieces, each with its tag: names and places first, then recurring strings."""
     people = names(pieces)
@@ -295,7 +361,9 @@ def new_words(pieces: list[str]) -> dict[str, str]:
 
 
 def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """jieba's (piece, tag) pairs of a text with numbers cut from measure words and the text's new words joined."""
+    """jieba's (piece, tag) pairs of a text with numbers cut from measure words, the text's new words joined, offices
+    joined to their names (see join_offices), and the runs of lone characters and repeated marks left (see
+    join_runs)."""
     pieces = split_counts(pieces)
     found = new_words([piece for piece, _ in pieces])
-    return join(pieces, found) if found else pieces
+    return join_runs(join_offices(join(pieces, found) if found else pieces))
