@@ -20,7 +20,8 @@ from analysis.reports.charting import (
 
 WORD_CLOUD_SEED = 1  # fixed, so the layout (and the PNG's bytes) never change; any constant will do
 METHOD_NOTE = ("Segmented by jieba-fast-dat, identical to jieba 0.42.1, via OpenCC Simplified, with the project's user "
-               "dictionary and the names and words the article repeats joined; stop words removed.")
+               "dictionary and places, compounds cut in two, and names, words the article repeats and runs of single "
+               "characters joined; stop words removed.")
 
 
 def cloud_colour(word, font_size, **_) -> str:
