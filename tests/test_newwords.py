@@ -95,6 +95,7 @@ def test_recurring_needs_cohesion_and_varied_contexts():
 @pytest.mark.parametrize(("pieces", "expected"), [
     (["三万名"], ["三万", "名"]),
     (["两个"], ["两", "个"]),
+    (["万余名"], ["万余", "名"]),            # an approximation stays with its count
     (["600", "余个"], ["600", "余个"]),  # 余 is a qualifier, not a numeral: left to the number extraction
     (["一起"], ["一起"]),                # not a count
     (["一年"], ["一", "年"]),              # a small count of years, days or weeks is a count
@@ -132,6 +133,7 @@ def test_the_bridge_reads_variants_and_fullwidth_forms(text, word):
     ("深水埗區居民表示歡迎。", "深水埗區"),       # jieba: 深水/埗/區
     ("他在坪山區碧嶺街道工作。", "碧嶺街道"),     # a sub-district after a district, not 山區碧嶺街道
     ("住在石硤尾邨的居民", "石硤尾邨"),           # a public housing estate
+    ("城關區酒泉路街道楊家園社區一位居民", "楊家園社區"),  # a community: jieba 楊/家園/社區
 ])
 def test_a_place_with_its_suffix_is_one_token(sentence, place, script):
     text, expected = (sentence, place) if script == "traditional" else (to_simplified(sentence), to_simplified(place))

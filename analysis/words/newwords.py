@@ -27,7 +27,8 @@ SURNAMES = config.LEXICON / "surnames.txt"
 # measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定, 一點) are left whole
 NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
 MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户")
-COUNT = re.compile(f"[{NUMERALS}]+")
+# a count and the approximation that may follow it before the measure word (万余名 → 万余/名, 十来个 → 十来/个)
+COUNT = re.compile(f"[{NUMERALS}]+[余来]?")
 # a small count of years, days or weeks is a count too (一年, 两天, 三周); 百年, 千年, 多年, 半天 are words
 TIME_COUNT = re.compile("[一二三四五六七八九十两几][年天周]")
 NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
@@ -73,7 +74,7 @@ OFFICES = frozenset("局署处司厅")
 # punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
 REPEATED_MARKS = frozenset("—…-－─")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
-PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "邨", "苑", "屯", "围"])
+PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "社区", "邨", "苑", "屯", "围"])
 PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
 ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
 
@@ -204,14 +205,14 @@ def listed_names(pieces: list[str]) -> set[str]:
 
 def places(pieces: list[str]) -> set[str]:
     """Places: one to three pieces jieba left short (one of them a single character, two to four characters in
-    all, none of them ending as a place does) followed by an administrative suffix standing alone (区, 镇, 村,
-    街道 …): 深水|埗|区 gives 深水埗区, 山区|碧|岭|街道 gives 碧岭街道."""
+    all, none of them ending in an administrative unit) followed by an administrative suffix standing alone (区,
+    镇, 村, 街道, 社区 …): 深水|埗|区 gives 深水埗区, 山区|碧|岭|街道 gives 碧岭街道, 杨|家园|社区 gives 杨家园社区."""
     found = set()
     for k in [k for k, piece in enumerate(pieces) if piece in PLACE_SUFFIXES and k]:
         for n in (3, 2, 1):
             run = pieces[max(0, k - n) : k]
             if (len(run) == n and 2 <= sum(map(len, run)) <= 4 and any(fragment(p) for p in run)
-                    and all(name_part(p) and p not in COUNT_PARTS and p[-1] not in PLACE_ENDS for p in run)):
+                    and all(name_part(p) and p not in COUNT_PARTS and p[-1] not in PLACE_SUFFIX_ENDS for p in run)):
                 found.add("".join(run) + pieces[k])
                 break
     return found
