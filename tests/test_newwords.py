@@ -118,6 +118,15 @@ def test_counts_are_not_words(script):
     assert ("名" in found) and ("個" in found or "个" in found)
 
 
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_numbers_in_chinese_numerals_are_not_counted_as_words(script, tmp_path):
+    text = "全市5.5萬餘名黨員、兩千名志願者和十來個社區參與，多半居民支持。"
+    text = text if script == "traditional" else to_simplified(text)
+    counted = set(word_frequencies(load_article(write_article(tmp_path / "a.txt", "標題", [text])))["word"])
+    assert not {"萬餘", "万余", "兩千", "两千", "十來", "十来"} & counted
+    assert {"黨員", "党员"} & counted and {"社區", "社区"} & counted
+
+
 @pytest.mark.parametrize(("text", "word"), [
     ("隨著經濟發展，就業增加。", "隨著"),   # OpenCC's t2s leaves 著, which cut 隨/著
     ("接著，他又說。", "接著"),
