@@ -213,3 +213,16 @@ def test_the_gazetteer_holds_names_jieba_does_not_list():
     assert len(places) > 30000 and len(set(places)) == len(places) and places == sorted(places)
     assert all(len(p) >= 3 and is_han_text(p) for p in places) and not listed & set(places)
     assert {"西乡街道", "周水子街道", "深水埗区", "油尖旺区", "花地玛堂区", "公馆乡"} <= set(places)
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_a_name_the_text_quotes_is_whole_wherever_it_is_printed(script):
+    text = "團體「維港之聲」昨日舉行活動，維港之聲成員表示歡迎。「黨員家庭」掛牌。"
+    found = words_of(text if script == "traditional" else to_simplified(text))
+    name = "維港之聲" if script == "traditional" else to_simplified("維港之聲")
+    assert found.count(name) == 2
+    assert "黨員家庭" not in found and "党员家庭" not in found  # whole words in quotation marks stay cut
+
+
+def test_a_quote_within_a_quote_keeps_its_marks_apart():
+    assert words_of("「『學習強國』」") == ["「", "『", "學習強國", "』", "」"]

@@ -71,11 +71,15 @@ ALONE = FUNCTION | frozenset("才会要可能应需须但却只仍较越均约�
 # one-character names of a government office, joined to the word before them when jieba leaves them alone (统计|处,
 # 通讯|局, 保安|司); 会, 所, 院 and 部 are left out: they are as often a verb, a particle or a measure word
 OFFICES = frozenset("局署处司厅")
+OPENING_QUOTES = frozenset("「『“‘《")
+CLOSING_QUOTES = frozenset("」』”’》")
 # punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
 REPEATED_MARKS = frozenset("—…-－─")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
 PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "社区", "邨", "苑", "屯", "围"])
 PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
+# qualities that describe a place rather than name it (老旧社区 an old community, 新村 a new village)
+QUALITIES = frozenset("老旧新大小好美")
 ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
 
 
@@ -205,14 +209,16 @@ def listed_names(pieces: list[str]) -> set[str]:
 
 def places(pieces: list[str]) -> set[str]:
     """Places: one to three pieces jieba left short (one of them a single character, two to four characters in
-    all, none of them ending in an administrative unit) followed by an administrative suffix standing alone (区,
-    镇, 村, 街道, 社区 …): 深水|埗|区 gives 深水埗区, 山区|碧|岭|街道 gives 碧岭街道, 杨|家园|社区 gives 杨家园社区."""
+    all, none of them ending in an administrative unit, not all of them qualities) followed by an administrative
+    suffix standing alone (区, 镇, 村, 街道, 社区 …): 深水|埗|区 gives 深水埗区, 山区|碧|岭|街道 gives 碧岭街道,
+    杨|家园|社区 gives 杨家园社区; 老|旧|社区 is an old community."""
     found = set()
     for k in [k for k, piece in enumerate(pieces) if piece in PLACE_SUFFIXES and k]:
         for n in (3, 2, 1):
             run = pieces[max(0, k - n) : k]
             if (len(run) == n and 2 <= sum(map(len, run)) <= 4 and any(fragment(p) for p in run)
-                    and all(name_part(p) and p not in COUNT_PARTS and p[-1] not in PLACE_SUFFIX_ENDS for p in run)):
+                    and all(name_part(p) and p not in COUNT_PARTS and p[-1] not in PLACE_SUFFIX_ENDS for p in run)
+                    and not all(p in QUALITIES for p in run)):
                 found.add("".join(run) + pieces[k])
                 break
     return found
@@ -266,6 +272,23 @@ def recurring(pieces: list[str]) -> set[str]:
             found["".join(run)] = n
     # a string inside a longer one found as often is the same word cut short
     return {w for w, n in found.items() if not any(w != o and w in o and m >= n for o, m in found.items())}
+
+
+def quoted(pieces: list[str]) -> set[str]:
+    """Names the text puts in quotation marks: two to four pieces of Han characters, three to six characters in all,
+    one of them a single character, between an opening and a closing mark (「維港|之|聲」, “青|骑士”): a campaign, a
+    team, an app. A phrase of whole words (“党员|家庭”) is left as cut, as the SIGHAN standards cut it."""
+    found = set()
+    for i in [i for i, piece in enumerate(pieces) if piece in OPENING_QUOTES]:
+        for j in range(i + 1, min(i + 2 + LONGEST, len(pieces))):
+            if pieces[j] in CLOSING_QUOTES:
+                inner = pieces[i + 1 : j]
+                if len(inner) >= 2 and 3 <= sum(map(len, inner)) <= 6 and any(len(p) == 1 for p in inner):
+                    found.add("".join(inner))
+                break
+            if not han(pieces[j]):
+                break
+    return found
 
 
 def kind(word: str, is_name: bool) -> str:
@@ -358,7 +381,7 @@ def join_offices(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def new_words(pieces: list[str]) -> dict[str, str]:
     """The words found in a text's pieces, each with its tag: names and places first, then recurring strings."""
     people = names(pieces)
-    return {w: kind(w, w in people) for w in (*people, *places(pieces), *recurring(pieces))}
+    return {w: kind(w, w in people) for w in (*people, *places(pieces), *quoted(pieces), *recurring(pieces))}
 
 
 def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
