@@ -47,7 +47,7 @@ COMPOUNDS = config.LEXICON / "compounds.txt"
 DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
 # jieba's new-word guessing (HMM) is off: through the bridge, with compounds cut, places, new words and runs of lone
 # characters joined, it scores word F1 0.857 against 0.873 on SIGHAN 2005's AS set, 0.844 against 0.854 on CityU and
-# 0.833 against 0.847 on PKU (benchmarks/sighan.py), at a fraction of the speed (jieba itself, not fast-dat, runs
+# 0.831 against 0.845 on PKU (benchmarks/sighan.py), at a fraction of the speed (jieba itself, not fast-dat, runs
 # it); measured on this article in notebook 01, it adds odd words
 HMM = False
 # OpenCC's tw2s is its t2s with Taiwan's variant characters first made standard: 隨著, 接著, 看著 → 随着, 接着, 看着
