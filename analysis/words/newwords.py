@@ -3,7 +3,8 @@ segmentation: numbers cut from their measure words (萬名 → 萬/名), people'
 around them (記者陳茂波, 駱惠寧表示), and strings that recur in the text cut into fragments always the same way
 (坪/山區 → 坪山區), found as the literature on Chinese new-word detection finds them: by cohesion (the fragment is
 almost never seen without the rest of the string) and boundary freedom (the string is seen in varied contexts, not
-inside one longer phrase); then the runs of single characters jieba leaves of a word it lacks (黃/笑/珊 → 黃笑珊).
+inside one longer phrase); names the text puts in quotation marks (「維港/之/聲」 → 維港之聲); then the offices and
+the runs of single characters jieba leaves of a word it lacks (統計/處 → 統計處, 黃/笑/珊 → 黃笑珊).
 
 Everything here works on jieba's pieces of the bridged (Simplified) text, so a name is found alike in either script.
 """
@@ -78,7 +79,7 @@ REPEATED_MARKS = frozenset("—…-－─")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
 PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "社区", "邨", "苑", "屯", "围"])
 PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
-# qualities that describe a place rather than name it (老旧社区 an old community, 新村 a new village)
+# qualities that describe a place rather than name it (老|旧|社区 is an old community)
 QUALITIES = frozenset("老旧新大小好美")
 ORGANISATION_ENDS = frozenset("办委会局部厅署院校所队团社司行处科中心组")
 
@@ -379,7 +380,8 @@ def join_offices(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def new_words(pieces: list[str]) -> dict[str, str]:
-    """The words found in a text's pieces, each with its tag: names and places first, then recurring strings."""
+    """The words found in a text's pieces, each with its tag: names, places and quoted names first, then recurring
+    strings."""
     people = names(pieces)
     return {w: kind(w, w in people) for w in (*people, *places(pieces), *quoted(pieces), *recurring(pieces))}
 
