@@ -104,6 +104,10 @@ def test_recurring_needs_cohesion_and_varied_contexts():
     (["多年"], ["多年"]),
     (["1", ".", "5", "%"], ["1.5%"]),
     (["85", "%"], ["85%"]),
+    (["500", "万", "人"], ["500万", "人"]),   # a magnitude stays with its number
+    (["3", ".", "5", "亿", "元"], ["3.5亿", "元"]),
+    (["两", "万"], ["两万"]),
+    (["两万人"], ["两万", "人"]),
 ])
 def test_numbers_are_cut_from_measure_words_and_kept_whole(pieces, expected):
     assert [p for p, _ in split_counts([(p, "") for p in pieces])] == expected
@@ -120,10 +124,10 @@ def test_counts_are_not_words(script):
 
 @pytest.mark.parametrize("script", ["traditional", "simplified"])
 def test_numbers_in_chinese_numerals_are_not_counted_as_words(script, tmp_path):
-    text = "全市5.5萬餘名黨員、兩千名志願者和十來個社區參與，多半居民支持。"
+    text = "全市5.5萬餘名黨員、兩千名志願者和十來個社區參與，多半居民支持，投資500萬元。"
     text = text if script == "traditional" else to_simplified(text)
     counted = set(word_frequencies(load_article(write_article(tmp_path / "a.txt", "標題", [text])))["word"])
-    assert not {"萬餘", "万余", "兩千", "两千", "十來", "十来"} & counted
+    assert not {"萬餘", "万余", "兩千", "两千", "十來", "十来", "500萬", "500万"} & counted
     assert {"黨員", "党员"} & counted and {"社區", "社区"} & counted
 
 

@@ -24,10 +24,11 @@ from analysis.wordlists import read_word_list
 from analysis.words.stopwords import is_stop_word
 
 SURNAMES = config.LEXICON / "surnames.txt"
-# numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個: counts, not words); time units and
-# measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定, 一點) are left whole
+# numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個, 兩萬人 → 兩萬/人: counts, not
+# words); time units and measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定,
+# 一點) are left whole
 NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
-MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户")
+MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户人")
 # a count and the approximation that may follow it before the measure word (万余名 → 万余/名, 十来个 → 十来/个)
 COUNT = re.compile(f"[{NUMERALS}]+[余来]?")
 # a small count of years, days or weeks is a count too (一年, 两天, 三周); 百年, 千年, 多年, 半天 are words
@@ -35,6 +36,8 @@ TIME_COUNT = re.compile("[一二三四五六七八九十两几][年天周]")
 NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
 NUMBER_STARTS = frozenset("0123456789.%")
 NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
+# magnitudes jieba cuts from the number they belong to (500|万, 3.5|亿); the SIGHAN standards keep them together
+MAGNITUDES = frozenset(["万", "亿", "万亿"])
 COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人年月日")
 # a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
 NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
@@ -103,7 +106,8 @@ def function_word(piece: str) -> bool:
 def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
     万/名, 一年 → 一/年: TIME_COUNT), tagged m and q as jieba tags numerals and measure words (no tag where the
-    pieces had none), and each number jieba cut at its decimal point or percent sign made whole (1.5, 85%)."""
+    pieces had none), and each number jieba cut at its decimal point or percent sign or before its magnitude made
+    whole (1.5, 85%, 500万, 3.5亿)."""
     # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
     marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS]
     if not marked:
@@ -119,6 +123,8 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif (out and piece[0] in NUMBER_STARTS and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
               and NUMBER.fullmatch(joined := out[-1][0] + piece)):
             out[-1] = (joined, tag and "m")
+        elif piece in MAGNITUDES and out and (COUNT.fullmatch(out[-1][0]) or NUMBER.fullmatch(out[-1][0])):
+            out[-1] = (out[-1][0] + piece, tag and "m")
         else:
             out.append(pieces[i])
     out.extend(pieces[done:])

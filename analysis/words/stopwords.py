@@ -10,9 +10,11 @@ from analysis.reading.script import to_simplified, to_traditional, word_key
 from analysis.wordlists import read_word_list
 
 PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
-# a number written in Chinese numerals, with the approximation that may follow it (三万, 万余, 十来, 两千): not a word,
-# as a number in digits is not (多, 半 and 数 alone are words: many, half, number); Simplified, as word_key gives it
-CHINESE_NUMBER = re.compile("[〇零一二三四五六七八九十百千万亿两几][〇零一二三四五六七八九十百千万亿两几半多数余来]*")
+# a number written in Chinese numerals, or in digits with its magnitude, and the approximation that may follow it
+# (三万, 万余, 十来, 两千, 500万, 3.5亿): not a word, as a number in digits is not (多, 半 and 数 alone are words:
+# many, half, number); Simplified, as word_key gives it
+NUMERAL = "〇零一二三四五六七八九十百千万亿两几"
+CHINESE_NUMBER = re.compile(f"[0-9０-９.．]*[{NUMERAL}][{NUMERAL}半多数余来]*")
 
 
 @cache
@@ -27,7 +29,8 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def is_stop_word(word: str) -> bool:
-    """True for a stop word, in either script, and for a number in Chinese numerals (三萬, 萬餘: CHINESE_NUMBER)."""
+    """True for a stop word, in either script, and for a number in Chinese numerals (三萬, 萬餘, 500萬: see
+    CHINESE_NUMBER)."""
     stop, key = stop_words(), word_key(word)
     # OpenCC's s2t writes its own standard forms (为 -> 爲, not 為), so also look the word up by its key (隨著 → 随着)
     return word in stop or key in stop or bool(CHINESE_NUMBER.fullmatch(key))
