@@ -311,8 +311,8 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
     """The (piece, tag) pairs with every run of two to LONGEST pieces that spells a found word joined, longest
     first, tagged as found (no tag where the pieces had none)."""
     prefixes = {word[:k] for word in found for k in range(1, len(word))}
-    out, done, count = [], 0, len(pieces)
-    # a found word starts with a piece that is one of its prefixes: look only there, copy the rest a stretch at a time
+    joined, done, count = [], 0, len(pieces)
+    # a found word starts with a piece that is one of its prefixes: look only there
     for i in [i for i, (piece, _) in enumerate(pieces) if piece in prefixes]:
         if i < done:
             continue
@@ -323,10 +323,20 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
             if text in found:
                 end = j
         if end:
-            out.extend(pieces[done:i])
             word = "".join(piece for piece, _ in pieces[i:end])
-            out.append((word, pieces[i][1] and found[word]))
+            joined.append((i, end, (word, pieces[i][1] and found[word])))
             done = end
+    return spliced(pieces, joined)
+
+
+def spliced(pieces: list[tuple[str, str]], joined: list[tuple[int, int, tuple[str, str]]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each pieces[start:end] of `joined` (in order, not overlapping) replaced by its one
+    pair; the pieces between are copied a stretch at a time."""
+    out, done = [], 0
+    for start, end, pair in joined:
+        out.extend(pieces[done:start])
+        out.append(pair)
+        done = end
     out.extend(pieces[done:])
     return out
 
@@ -344,45 +354,33 @@ def join_runs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     what jieba leaves of a word it lacks (左|詩|雅, 證|期|會, 健|保, 遮|打), joined as its new-word guessing (HMM)
     would join them, but at no cost; runs of four or more are most often several words. The word after a run stays
     apart (老舊|社區 is an old community), even where it ends a place (遮打|花園)."""
-    # single characters are a fraction of the pieces: find the runs among those first, copy the rest a stretch at a time
+    # single characters are a fraction of the pieces: find the runs among those first
     single = [i for i, (piece, _) in enumerate(pieces) if len(piece) == 1 and (lone(piece) or piece in REPEATED_MARKS)]
     runs, start = [], 0
     for k, i in enumerate(single):
         if k + 1 == len(single) or single[k + 1] != i + 1 or lone(pieces[i][0]) != lone(pieces[i + 1][0]):
             runs.append((single[start], i + 1))
             start = k + 1
-    out, done = [], 0
+    joined = []
     for i, j in runs:
         if lone(pieces[i][0]):
-            if not 2 <= j - i <= 3:
-                continue
-            word, tags = "".join(piece for piece, _ in pieces[i:j]), {tag for _, tag in pieces[i:j]}
-            joined = (word, tags.pop() if len(tags) == 1 else kind(word, False))
+            if 2 <= j - i <= 3:
+                word, tags = "".join(piece for piece, _ in pieces[i:j]), {tag for _, tag in pieces[i:j]}
+                joined.append((i, j, (word, tags.pop() if len(tags) == 1 else kind(word, False))))
         elif len({piece for piece, _ in pieces[i:j]}) == 1 and j - i > 1:
-            joined = (pieces[i][0] * (j - i), pieces[i][1])
-        else:
-            continue
-        out.extend(pieces[done:i])
-        out.append(joined)
-        done = j
-    out.extend(pieces[done:])
-    return out
+            joined.append((i, j, (pieces[i][0] * (j - i), pieces[i][1])))
+    return spliced(pieces, joined)
 
 
 def join_offices(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each office character jieba left alone (OFFICES) joined to the two-character word
     before it, tagged nt where the pieces were tagged: 統計|處 → 統計處, 通訊|局 → 通訊局."""
-    marked = [i for i, (piece, _) in enumerate(pieces) if piece in OFFICES and i]
-    out, done = [], 0
-    for i in marked:
+    joined = []
+    for i in [i for i, (piece, _) in enumerate(pieces) if piece in OFFICES and i]:
         before = pieces[i - 1][0]
-        if i - 1 < done or len(before) != 2 or not han(before) or function_word(before):
-            continue
-        out.extend(pieces[done : i - 1])
-        out.append((before + pieces[i][0], pieces[i][1] and "nt"))
-        done = i + 1
-    out.extend(pieces[done:])
-    return out
+        if (not joined or joined[-1][1] < i) and len(before) == 2 and han(before) and not function_word(before):
+            joined.append((i - 1, i + 1, (before + pieces[i][0], pieces[i][1] and "nt")))
+    return spliced(pieces, joined)
 
 
 def new_words(pieces: list[str]) -> dict[str, str]:
