@@ -6,6 +6,9 @@ import unicodedata
 
 # bidirectional controls: a U+202E turns the rest of a line round, and shows nothing itself
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# the marks of a quote and of a quote within a quote: corner brackets (Traditional texts) and curly quotes (Simplified)
+QUOTES = ("「」", "“”")
+INNER_QUOTES = ("『』", "‘’")
 # where a clause ends: commas, stops, colons, enumeration commas, brackets, line ends and spaces
 CLAUSE_BREAKS = "，,；;：:。！？!?、\n（）()【】 "
 

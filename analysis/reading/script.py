@@ -6,6 +6,8 @@ from functools import cache, lru_cache
 
 import opencc
 
+from analysis.reading.characters import INNER_QUOTES, QUOTES
+
 
 @cache
 def _converter(config: str) -> opencc.OpenCC:
@@ -77,4 +79,5 @@ def script_of(text: str) -> str:
 def quote_marks(text: str) -> tuple[str, str]:
     """The quotation marks a text prints, a quote's and a quote within a quote's: “” and ‘’ when it opens more
     quotes with “ than with 「, else 「」 and 『』."""
-    return ("“”", "‘’") if text.count("“") > text.count("「") else ("「」", "『』")
+    corner, curly = zip(QUOTES, INNER_QUOTES, strict=True)
+    return curly if text.count("“") > text.count("「") else corner

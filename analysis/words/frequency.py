@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from analysis.reading.characters import is_han, is_word
+from analysis.reading.characters import INNER_QUOTES, QUOTES, is_han, is_word
 from analysis.words.segmenting import cut, tokenize, words
 from analysis.words.stopwords import is_stop_word
 
@@ -16,7 +16,7 @@ from analysis.words.stopwords import is_stop_word
 # counted under its corner-bracket column
 QUOTE_MARKS = {
     column: [re.compile(f"{pair[0]}([^{pair}\n]+){pair[1]}") for pair in pairs]
-    for column, pairs in (("「」", ("「」", "“”")), ("『』", ("『』", "‘’")))
+    for column, pairs in (("「」", QUOTES), ("『』", INNER_QUOTES))
 }
 
 

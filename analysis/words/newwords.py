@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 
 from analysis import config
-from analysis.reading.characters import is_han_text
+from analysis.reading.characters import INNER_QUOTES, QUOTES, is_han_text
 from analysis.reading.script import to_simplified
 from analysis.wordlists import read_word_list
 from analysis.words.stopwords import is_stop_word
@@ -75,8 +75,9 @@ ALONE = FUNCTION | frozenset("才会要可能应需须但却只仍较越均约�
 # one-character names of a government office, joined to the word before them when jieba leaves them alone (统计|处,
 # 通讯|局, 保安|司); 会, 所, 院 and 部 are left out: they are as often a verb, a particle or a measure word
 OFFICES = frozenset("局署处司厅")
-OPENING_QUOTES = frozenset("「『“‘《")
-CLOSING_QUOTES = frozenset("」』”’》")
+# the marks a name may be quoted in: quotation marks and a title's 《》
+OPENING_QUOTES = frozenset(opening for opening, _ in (*QUOTES, *INNER_QUOTES, "《》"))
+CLOSING_QUOTES = frozenset(closing for _, closing in (*QUOTES, *INNER_QUOTES, "《》"))
 # punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
 REPEATED_MARKS = frozenset("—…-－─")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
