@@ -21,19 +21,20 @@ from analysis import config
 from analysis.reading.characters import INNER_QUOTES, QUOTES, is_han_text
 from analysis.reading.script import to_simplified
 from analysis.wordlists import read_word_list
+from analysis.words.stopwords import NUMERALS as CHINESE_NUMERALS
 from analysis.words.stopwords import is_stop_word
 
 SURNAMES = config.LEXICON / "surnames.txt"
 # numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個, 兩萬人 → 兩萬/人: counts, not
 # words); time units and measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定,
 # 一點) are left whole
-NUMERALS = "0-9〇零一二三四五六七八九十百千万亿两几数半多"
+NUMERALS = f"0-9{CHINESE_NUMERALS}数半多"
 MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户人")
 # a count and the approximation that may follow it before the measure word (万余名 → 万余/名, 十来个 → 十来/个)
 COUNT = re.compile(f"[{NUMERALS}]+[余来]?")
 # a small count of years, days or weeks is a count too (一年, 两天, 三周); 百年, 千年, 多年, 半天 are words
 TIME_COUNT = re.compile("[一二三四五六七八九十两几][年天周]")
-NUMERAL_STARTS = frozenset("0123456789〇零一二三四五六七八九十百千万亿两几数半多")
+NUMERAL_STARTS = frozenset(f"0123456789{CHINESE_NUMERALS}数半多")
 NUMBER_STARTS = frozenset("0123456789.%")
 NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
 # magnitudes jieba cuts from the number they belong to (500|万, 3.5|亿); the SIGHAN standards keep them together

@@ -13,8 +13,8 @@ PROJECT_STOP_WORDS = config.LEXICON / "stopwords.txt"
 # a number written in Chinese numerals, or in digits with its magnitude, and the approximation that may follow it
 # (三万, 万余, 十来, 两千, 500万, 3.5亿): not a word, as a number in digits is not (多, 半 and 数 alone are words:
 # many, half, number); Simplified, as word_key gives it
-NUMERAL = "〇零一二三四五六七八九十百千万亿两几"
-CHINESE_NUMBER = re.compile(f"[0-9０-９.．]*[{NUMERAL}][{NUMERAL}半多数余来]*")
+NUMERALS = "〇零一二三四五六七八九十百千万亿两几"
+CHINESE_NUMBER = re.compile(f"[0-9０-９.．]*[{NUMERALS}][{NUMERALS}半多数余来]*")
 
 
 @cache
