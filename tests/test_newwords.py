@@ -108,6 +108,18 @@ def test_recurring_needs_cohesion_and_varied_contexts():
     (["3", ".", "5", "亿", "元"], ["3.5亿", "元"]),
     (["两", "万"], ["两万"]),
     (["两万人"], ["两万", "人"]),
+    # the cases below follow the SIGHAN 2005 standards, as the training word lists of icwb2-data show them
+    # (gold/*_training_words.utf8): numbers whole (as: 三百四十萬, 二．六％; pku: 第二十二), units apart
+    (["55.6", "亿元"], ["55.6亿", "元"]),   # a magnitude jieba joined to the unit goes to its number
+    (["67", "万吨"], ["67万", "吨"]),
+    (["第一个"], ["第一", "个"]),          # an ordinal is cut from its measure word as a count is
+    (["第二", "十一届"], ["第二十一", "届"]),
+    (["三十年"], ["三十", "年"]),          # a count of years, however large
+    (["几千年"], ["几千", "年"]),
+    (["二百四十", "八", "人"], ["二百四十八", "人"]),  # a number in Chinese numerals jieba cut is made whole
+    (["三", ".", "六", "%"], ["三.六%"]),
+    (["14", "·", "9", "%"], ["14·9%"]),
+    (["一", "片"], ["一", "片"]),
 ])
 def test_numbers_are_cut_from_measure_words_and_kept_whole(pieces, expected):
     assert [p for p, _ in split_counts([(p, "") for p in pieces])] == expected
@@ -129,6 +141,34 @@ def test_numbers_in_chinese_numerals_are_not_counted_as_words(script, tmp_path):
     counted = set(word_frequencies(load_article(write_article(tmp_path / "a.txt", "標題", [text])))["word"])
     assert not {"萬餘", "万余", "兩千", "两千", "十來", "十来", "500萬", "500万"} & counted
     assert {"黨員", "党员"} & counted and {"社區", "社区"} & counted
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_dates_and_times_are_one_token(script):
+    # as the SIGHAN 2005 standards write them (icwb2-data gold/pku_training_words.utf8: ２０００年, １２月, ２５日,
+    # ９时, ２８分; as_training_words.utf8: 一九九八年); a dateline's 日電 is the day and 電
+    text = "新華社北京7月28日電 2021年7月29日上午9時30分，一九九八年十二月三十一日。"
+    text = text if script == "traditional" else to_simplified(text)
+    found = words_of(text)
+    for date in ["28日", "2021年", "7月", "29日", "9時", "30分", "一九九八年", "十二月", "三十一日"]:
+        assert (date if script == "traditional" else to_simplified(date)) in found
+    assert found[found.index("28日") + 1] in {"電", "电"}
+
+
+@pytest.mark.parametrize("text", ["已有20年。", "他得了30分。", "全年共3年"])
+def test_a_duration_or_a_score_is_no_date(text):
+    # two digits before 年 are as often twenty years as a year; minutes only after an hour
+    assert not {"20年", "30分", "3年"} & set(words_of(text))
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+def test_dates_and_numbers_are_not_counted_as_words(script, tmp_path):
+    text = "2021年7月29日上午9時30分，二〇二一年七月，全區有八十七％的居民和二百四十八名黨員參與，第一天就有三十名。"
+    text = text if script == "traditional" else to_simplified(text)
+    counted = set(word_frequencies(load_article(write_article(tmp_path / "a.txt", "標題", [text])))["word"])
+    assert counted.isdisjoint({"2021年", "7月", "29日", "9時", "9时", "30分", "二〇二一年", "七月", "八十七％",
+                               "二百四十八", "第一"})
+    assert {"黨員", "党员"} & counted and {"居民"} & counted
 
 
 @pytest.mark.parametrize(("text", "word"), [

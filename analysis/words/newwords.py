@@ -21,28 +21,40 @@ from analysis import config
 from analysis.reading.characters import INNER_QUOTES, QUOTES, is_han_text
 from analysis.reading.script import to_simplified
 from analysis.wordlists import read_word_list
+from analysis.words.stopwords import DATE, is_stop_word
 from analysis.words.stopwords import NUMERALS as CHINESE_NUMERALS
-from analysis.words.stopwords import is_stop_word
 
 SURNAMES = config.LEXICON / "surnames.txt"
 # numerals and the measure words a count is cut from (萬名 → 萬/名, 三個 → 三/個, 兩萬人 → 兩萬/人: counts, not
 # words); time units and measure words that often end a word of their own (百年, 多元, 一家, 一本正經, 一起, 一定,
 # 一點) are left whole
 NUMERALS = f"0-9{CHINESE_NUMERALS}数半多"
-MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户人")
-# a count and the approximation that may follow it before the measure word (万余名 → 万余/名, 十来个 → 十来/个)
-COUNT = re.compile(f"[{NUMERALS}]+[余来]?")
-# a small count of years, days or weeks is a count too (一年, 两天, 三周); 百年, 千年, 多年, 半天 are words
-TIME_COUNT = re.compile("[一二三四五六七八九十两几][年天周]")
+MEASURES = frozenset("个名位次种条项件场岁届批份篇张座辆架艘间层户人片支棵声处句款步幅部轮封首套只栋")
+# a count and the approximation that may follow it before the measure word (万余名 → 万余/名, 十来个 → 十来/个), or
+# an ordinal (第一个 → 第一/个, as the SIGHAN standards cut it)
+COUNT = re.compile(f"第?[{NUMERALS}]+[余来]?")
+# a count of years, days or weeks is a count too (一年, 两天, 三十年, 几千年, 第一天); 百年, 千年, 多年, 半天 are
+# words, and a year is a date (一九九八年: join_dates)
+TIME_COUNT = re.compile(f"第?[{NUMERALS}]*[一二三四五六七八九十两几][{NUMERALS}]*[年天周]")
 NUMERAL_STARTS = frozenset(f"0123456789{CHINESE_NUMERALS}数半多")
-NUMBER_STARTS = frozenset("0123456789.%")
+# the points a number is written with (3.5, 卅八．八, 一‧五, 14·9): ． reaches jieba as .
+POINTS = ".‧·"
+NUMBER_STARTS = frozenset(f"0123456789%{POINTS}")
 NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
-# magnitudes jieba cuts from the number they belong to (500|万, 3.5|亿); the SIGHAN standards keep them together
-MAGNITUDES = frozenset(["万", "亿", "万亿"])
+# a number in Chinese numerals, its point and percent sign (八十七%, 三.六%, 卅八.八), and the start of one, which
+# jieba cuts a numeral or a sign a piece (卅|八, 二百四十|八, 一|三|一); kept whole as a number in digits is
+FIGURE = re.compile(f"第?(?:[{CHINESE_NUMERALS}廿卅]+(?:[{POINTS}][{CHINESE_NUMERALS}]*)?%?|\\d+)")
+# magnitudes jieba cuts from the number they belong to, alone or joined to the unit after them (500|万, 3.5|亿,
+# 55.6|亿元 → 55.6亿|元, 67|万吨 → 67万|吨); the SIGHAN standards keep the number whole and the unit apart
+MAGNITUDE = re.compile("万亿|万|亿")
+# the units of a date or time jieba leaves after its number (2021|年, 7|月, 二|〇|二|一|年, 9|时, 30|分: minutes
+# only after an hour), and 日电 as a dateline ends (新华社北京7月28|日电 → 28日|电)
+DATE_UNITS = frozenset("年月日时時分")
+HOURS = ("时", "時")
+DATELINE = "日电"
 COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人年月日")
 # a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
-NUMBER = re.compile(r"\d+(?:\.\d*)?%?|\d+\.")
-NUMBER_PART = re.compile(r"[\d.%]+")
+NUMBER = re.compile(rf"\d+(?:[{POINTS}]\d*)?%?")
 # words that introduce a person's name (记者陈茂波) and that follow one (陈茂波表示), in Simplified script
 TITLES = frozenset([
     "记者", "通讯员", "主任", "副主任", "书记", "副书记", "局长", "司长", "处长", "科长", "部长", "主席", "副主席",
@@ -106,12 +118,12 @@ def function_word(piece: str) -> bool:
 
 
 def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The (piece, tag) pairs with each number cut from the measure word jieba joined it to (三个 → 三/个, 万名 →
-    万/名, 一年 → 一/年: TIME_COUNT), tagged m and q as jieba tags numerals and measure words (no tag where the
-    pieces had none), and each number jieba cut at its decimal point or percent sign or before its magnitude made
-    whole (1.5, 85%, 500万, 3.5亿)."""
+    """The (piece, tag) pairs with each number cut from the measure word or unit jieba joined it to (三个 → 三/个,
+    万名 → 万/名, 一年 → 一/年: TIME_COUNT; 第一个 → 第一/个; 55.6|亿元 → 55.6亿/元), tagged m and q as jieba tags
+    numerals and measure words (no tag where the pieces had none), and each number jieba cut into pieces made whole
+    (1.5, 85%, 500万, 卅八, 二百四十八, 第二十一: see continued)."""
     # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
-    marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS]
+    marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS or piece[0] == "第"]
     if not marked:
         return pieces
     out, done = [], 0
@@ -119,18 +131,32 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
         out.extend(pieces[done:i])
         done = i + 1
         piece, tag = pieces[i]
-        number = COUNT.match(piece)
-        if (number and len(piece) > number.end() and piece[number.end():] in MEASURES) or TIME_COUNT.fullmatch(piece):
-            out += [(piece[: number.end()], tag and "m"), (piece[number.end():], tag and "q")]
-        elif (out and piece[0] in NUMBER_STARTS and out[-1][0][-1] in NUMBER_STARTS and NUMBER_PART.fullmatch(piece)
-              and NUMBER.fullmatch(joined := out[-1][0] + piece)):
-            out[-1] = (joined, tag and "m")
-        elif piece in MAGNITUDES and out and (COUNT.fullmatch(out[-1][0]) or NUMBER.fullmatch(out[-1][0])):
-            out[-1] = (out[-1][0] + piece, tag and "m")
+        number, magnitude = COUNT.match(piece), MAGNITUDE.match(piece)
+        if number and len(piece) > number.end() and (piece[number.end():] in MEASURES or TIME_COUNT.fullmatch(piece)):
+            head, rest = piece[: number.end()], piece[number.end():]
+        elif magnitude and out and continued(out[-1][0], magnitude[0]):
+            head, rest = magnitude[0], piece[magnitude.end():]
         else:
-            out.append(pieces[i])
+            head, rest = piece, ""
+        if out and continued(out[-1][0], head):
+            out[-1] = (out[-1][0] + head, tag and "m")
+        else:
+            out.append((head, tag and "m") if rest else pieces[i])
+        if rest:
+            out.append((rest, tag and "q"))
     out.extend(pieces[done:])
     return out
+
+
+def continued(number: str, piece: str) -> bool:
+    """True when `piece` continues the number jieba cut before it: a number in digits at its point or percent sign
+    (1|.|5, 85|%), one in Chinese numerals (卅|八, 二百四十|八, 三.|六|%, 第二|十一) and a magnitude after either
+    (500|万, 3.5|亿)."""
+    if MAGNITUDE.fullmatch(piece):
+        return bool(COUNT.fullmatch(number) or NUMBER.fullmatch(number))
+    if number[-1] in NUMBER_STARTS and piece[0] in NUMBER_STARTS:
+        return bool(NUMBER.fullmatch(number + piece))
+    return bool(FIGURE.fullmatch(number + piece))
 
 
 @cache
@@ -392,10 +418,36 @@ def new_words(pieces: list[str]) -> dict[str, str]:
     return {w: kind(w, w in people) for w in (*people, *places(pieces), *quoted(pieces), *recurring(pieces))}
 
 
+def join_dates(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (piece, tag) pairs with each date jieba cut from its number joined, tagged m as jieba tags the dates it
+    lists (一九九八年): 2021|年 → 2021年, 二|〇|二|一|年 → 二〇二一年, 9|时|30|分 → 9时|30分, 28|日电 → 28日|电
+    (see stopwords.DATE)."""
+    ends = [i for i, (piece, _) in enumerate(pieces) if i and (piece in DATE_UNITS or piece == DATELINE)]
+    if not ends:
+        return pieces
+    out, done = [], 0
+    for i in ends:
+        unit = pieces[i][0][0]
+        if unit == "分" and not (i > 1 and pieces[i - 2][0].endswith(HOURS)):  # minutes after an hour, not points
+            continue
+        # the longest run of numeral pieces before the unit (at most four: a year in single digits) that makes a date
+        for k in range(min(4, i - done), 0, -1):
+            number = "".join(piece for piece, _ in pieces[i - k : i])
+            if DATE.fullmatch(number + unit):
+                out.extend(pieces[done : i - k])
+                out.append((number + unit, pieces[i][1] and "m"))
+                if pieces[i][0] == DATELINE:
+                    out.append((DATELINE[1:], pieces[i][1] and "n"))
+                done = i + 1
+                break
+    out.extend(pieces[done:])
+    return out
+
+
 def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """jieba's (piece, tag) pairs of a text with numbers cut from measure words, the text's new words joined, offices
-    joined to their names (see join_offices), and the runs of lone characters and repeated marks left (see
-    join_runs)."""
-    pieces = split_counts(pieces)
+    """jieba's (piece, tag) pairs of a text with numbers cut from measure words, dates joined (see join_dates), the
+    text's new words joined, offices joined to their names (see join_offices), and the runs of lone characters and
+    repeated marks left (see join_runs)."""
+    pieces = join_dates(split_counts(pieces))
     found = new_words([piece for piece, _ in pieces])
     return join_runs(join_offices(join(pieces, found) if found else pieces))

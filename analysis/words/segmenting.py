@@ -1,6 +1,6 @@
 """Word segmentation of Chinese in either script: jieba 0.42.1's segmentation on an OpenCC Simplified bridge, offsets
-in the original script, with a gazetteer of places, the text's own new words and runs of lone characters joined and
-numbers cut from measure words (analysis.newwords);
+in the original script, with a gazetteer of places, the text's own new words and runs of lone characters joined,
+numbers cut from measure words and made whole, and dates joined (analysis.newwords);
 run by jieba-fast-dat (compiled, the same tokens and tags) with HMM off, by jieba with it on."""
 
 from __future__ import annotations
@@ -46,8 +46,8 @@ COMPOUNDS = config.LEXICON / "compounds.txt"
 # importing jieba
 DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
 # jieba's new-word guessing (HMM) is off: through the bridge, with compounds cut, places, new words and runs of lone
-# characters joined, it scores word F1 0.857 against 0.873 on SIGHAN 2005's AS set, 0.844 against 0.854 on CityU and
-# 0.831 against 0.845 on PKU (benchmarks/sighan.py), at a fraction of the speed (jieba itself, not fast-dat, runs
+# characters joined, it scores word F1 0.864 against 0.879 on SIGHAN 2005's AS set, 0.850 against 0.859 on CityU and
+# 0.857 against 0.872 on PKU (benchmarks/sighan.py), at a fraction of the speed (jieba itself, not fast-dat, runs
 # it); measured on this article in notebook 01, it adds odd words
 HMM = False
 # OpenCC's tw2s is its t2s with Taiwan's variant characters first made standard: 隨著, 接著, 看著 → 随着, 接着, 看着
