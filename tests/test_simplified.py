@@ -2,13 +2,14 @@
 
 from collections import Counter
 
+import opencc
 import pandas as pd
 import pytest
 from articles import write_article
 
 from analysis import config, extract_statistics, load_article, quoted_phrases, tokenize
 from analysis.numbers.extracting import numerals_left_out
-from analysis.reading.script import to_simplified
+from analysis.reading.script import HK_SIMPLIFIED, HK_VARIANTS, to_simplified, word_key
 from analysis.words.frequency import QUOTE_MARKS, word_counts
 
 # (sentence in Traditional, in Simplified as a mainland outlet prints it, the number's text in Traditional,
@@ -300,3 +301,18 @@ def test_labels_and_titles_print_no_figures(tmp_path, sentence, numbers):
         table = extract_statistics(load_article(write_article(tmp_path / "a.txt", "標題", [written])))
         assert [(r.text, r.kind) for r in table.itertuples() if r.kind != "date" or r.text[0].isdigit()] == [
             (convert(text), kind) for text, kind in numbers]
+
+
+def test_hong_kong_variants_are_the_characters_only_hk2s_makes_simplified():
+    # OpenCC's t2s and tw2s leave Hong Kong's variants (衞, 枱 …) as they are; hk2s converts them
+    hk2s, tw2s = opencc.OpenCC("hk2s"), opencc.OpenCC("tw2s")
+    han = [chr(code) for code in range(0x4E00, 0xA000)]
+    expected = {c: hk2s.convert(c) for c in han if tw2s.convert(c) == c != hk2s.convert(c)}
+    assert dict(zip(HK_VARIANTS, HK_VARIANTS.translate(HK_SIMPLIFIED), strict=True)) == expected
+
+
+def test_a_hong_kong_variant_is_the_same_word_as_the_standard_form():
+    # 衞生 as Hong Kong's government prints it, 衛生 as Taiwan's, 卫生 as the mainland's
+    assert word_key("衞生") == word_key("衛生") == word_key("卫生") == "卫生"
+    hong_kong, standard = "衞生署呼籲市民注意衞生，餐枱衹放兩張椅子。", "衛生署呼籲市民注意衛生，餐台只放兩張椅子。"
+    assert [len(t.word) for t in tokenize(hong_kong)] == [len(t.word) for t in tokenize(standard)]

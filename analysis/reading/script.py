@@ -8,11 +8,24 @@ import opencc
 
 from analysis.reading.characters import INNER_QUOTES, QUOTES
 
+# Hong Kong's variant characters that OpenCC's t2s and tw2s leave as they are and its hk2s makes Simplified (衞生 →
+# 卫生, 餐枱 → 餐台, 敍述 → 叙述): made Simplified here too, so that 衞生 and 衛生 are one word to the segmenter and
+# one key in a corpus (tests/test_simplified.py derives the list from OpenCC again)
+HK_VARIANTS = "衞枱敍衹粧糭"
+HK_SIMPLIFIED = str.maketrans(HK_VARIANTS, "卫台叙只妆粽")
+
 
 @cache
 def _converter(config: str) -> opencc.OpenCC:
     """One OpenCC converter per configuration, built once per process."""
     return opencc.OpenCC(config)
+
+
+def converted(text: str, config: str) -> str:
+    """OpenCC's conversion of `text` by `config`, with Hong Kong's variants made Simplified (HK_VARIANTS)."""
+    text = _converter(config).convert(text)
+    # most texts hold none of them: looking for each is far quicker than translating every character
+    return text.translate(HK_SIMPLIFIED) if any(char in text for char in HK_VARIANTS) else text
 
 
 def to_simplified(text: str, config: str = "t2s") -> str:
@@ -35,19 +48,18 @@ def short_simplified(text: str, config: str) -> str:
 
 def converted_whole(text: str, config: str) -> str:
     """to_simplified without remembering."""
-    converted = _converter(config).convert(text)
-    if len(converted) == len(text):
-        return converted
+    whole = converted(text, config)
+    if len(whole) == len(text):
+        return whole
     # a phrase rule changed the length: convert character by character instead
-    convert = _converter(config).convert
-    return "".join(c if len(s := convert(c)) != 1 else s for c in text)
+    return "".join(c if len(s := converted(c, config)) != 1 else s for c in text)
 
 
 @cache
 def word_key(word: str) -> str:
     """The key a corpus counts a word under, whatever its script: the word in Simplified script, converted whole
-    (OpenCC tw2s: phrase rules apply, 隨著 and 随着, 志願者 and 志愿者, 佔 and 占 share a key)."""
-    return _converter("tw2s").convert(word)
+    (OpenCC tw2s: phrase rules apply, 隨著 and 随着, 志願者 and 志愿者, 佔 and 占, 衞生 and 衛生 share a key)."""
+    return converted(word, "tw2s")
 
 
 def to_traditional(text: str) -> str:
