@@ -7,6 +7,7 @@ from matplotlib.text import Text
 
 from analysis import load_article, quoted_phrases, word_frequencies
 from analysis.reading.script import quote_marks, to_simplified
+from analysis.reports.charting import display_width, wrapped
 from analysis.reports.findings import quoted_finding
 from analysis.reports.word_charts import plot_quoted_phrases, plot_top_words, plot_word_cloud
 
@@ -69,3 +70,16 @@ def test_quoted_finding_quotes_in_the_articles_marks(articles):
     sentence = quoted_finding(quoted_phrases(simplified), quote_marks(simplified.text))
     assert "“学习强国” 3 times" in sentence and "「" not in sentence
     assert "「學習強國」 3 times" in quoted_finding(quoted_phrases(articles["traditional"]))
+
+
+@pytest.mark.parametrize("text", [
+    "Source: 香港商報網, 2021-07-29, 【中共百年 深圳故事】深圳傳承百年大黨「精神譜系」的「西鄉示範」. Segmented by "
+    "jieba-fast-dat, identical to jieba 0.42.1, via OpenCC Simplified, with the project's user dictionary.",
+    "「自「學習強國」學習平台上線以來，西鄉街道註冊人數達41550人，其中黨員5071人，群眾36479人，總共26個黨委和24個黨支部。」",
+])
+def test_a_source_note_is_wrapped_by_the_room_its_characters_take(text):
+    lines = wrapped(text, 60)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost, only spaces at the breaks
+    assert all(display_width(line) <= 60 + 2 for line in lines)  # a closing mark may stay with its line
+    assert all(line[0] not in "，。」』" for line in lines)
+    assert display_width("深圳") == 4 and display_width("ab 1") == 4

@@ -3,6 +3,7 @@ around a word, and the sentence co-occurrence network of the main words with its
 corpus's segmented texts, both scripts one word."""
 
 import hashlib
+import itertools
 import math
 from collections import Counter
 
@@ -16,7 +17,7 @@ from analysis.corpus.partitions import segmented_lines
 from analysis.corpus.study import corpus_collocates, corpus_cooccurrences
 from analysis.reading.sentences import token_sentences
 from analysis.reports.findings import collocation_finding, network_finding
-from analysis.reports.word_charts import plot_cooccurrence_network
+from analysis.reports.word_charts import label_box, plot_cooccurrence_network, separated
 from analysis.words.collocations import (
     COLUMNS,
     association,
@@ -122,6 +123,18 @@ def test_network_chart_is_the_same_bytes_every_time(article, tmp_path):
     assert digests[0] == digests[1]
     drawn = pd.read_csv(tmp_path / "a" / "cooccurrence_network.csv")
     assert len(drawn) == len(edges) == 40
+
+
+def test_the_networks_words_are_moved_apart_until_no_two_labels_overlap():
+    # three words laid out on top of one another, and one far away that stays where it was
+    layout = {"甲": (0.0, 0.0), "乙乙乙乙": (0.01, 0.0), "丙": (0.0, 0.01), "丁": (0.9, 0.9)}
+    boxes = {word: label_box(word, 150) for word in layout}
+    moved = separated(layout, boxes)
+    for a, b in itertools.combinations(moved, 2):
+        assert any(abs(moved[a][axis] - moved[b][axis]) >= boxes[a][axis] + boxes[b][axis] - 1e-9 for axis in (0, 1))
+    assert moved["丁"] == layout["丁"]
+    assert separated(layout, boxes) == moved
+    assert label_box("乙乙乙乙", 150)[0] > label_box("甲", 150)[0]  # a longer label takes more room
 
 
 def test_findings_follow_the_tables(article):

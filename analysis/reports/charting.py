@@ -4,7 +4,7 @@ way charts are saved: PNG + SVG + the CSV of their data, byte-reproducible."""
 from __future__ import annotations
 
 import io
-import textwrap
+import unicodedata
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +21,11 @@ if TYPE_CHECKING:  # pandas is only needed by callers
 # matplotlib stamps the date and its version into files unless told not to
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
-NOTE_WIDTH = 70  # characters per line of the source note (CJK characters are wide)
+# columns per line of the source note, a CJK character counting two: 110 Latin characters or 55 Chinese take about
+# as much room
+NOTE_COLUMNS = 110
+# marks that close a phrase or a clause: never the first character of a line (they stay with the line before)
+CLOSING_MARKS = frozenset("，。、；：！？」』）》〉”’,.;:!?)")
 
 
 def new_figure(width: float = 8.0, height: float = 4.5):
@@ -83,11 +87,37 @@ def set_titles(ax, chinese: str, english: str) -> None:
 
 def add_source_note(ax, source: str, quotes: list[str] = ()) -> None:
     """Cite the source under the chart, below the axis label, with the sentences the numbers were taken from."""
-    lines = textwrap.wrap(f"Source: {source}", NOTE_WIDTH + 30)
+    lines = wrapped(f"Source: {source}", NOTE_COLUMNS)
     for quote in quotes:
-        lines += textwrap.wrap(f"「{quote}」", NOTE_WIDTH)
+        lines += wrapped(f"「{quote}」", NOTE_COLUMNS)
     ax.annotate("\n".join(lines), xy=(0, 0), xycoords=content_box(ax), xytext=(0, -8), textcoords="offset points",
                 ha="left", va="top", fontsize=7.5, color="#555555", linespacing=1.5)
+
+
+def display_width(text: str) -> int:
+    """How many columns `text` takes: two for a wide (CJK) character, one for any other."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrapped(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns (see display_width), broken at a space or next to a wide character,
+    never before a closing mark; a word longer than a line stays whole."""
+    pieces, word = [], ""
+    for char in text:
+        if char.isspace() or display_width(char) == 2:
+            pieces += [word, char] if word else [char]
+            word = ""
+        else:
+            word += char
+    pieces += [word] if word else []
+    lines, line = [], ""
+    for piece in pieces:
+        if line and display_width(line + piece) > width and not piece.isspace() and piece[0] not in CLOSING_MARKS:
+            lines.append(line.rstrip())
+            line = ""
+        if line or not piece.isspace():
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines
 
 
 def in_article_script(fig, article) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -111,6 +113,42 @@ def network_communities(graph) -> dict[str, int]:
     return {word: number for number, group in enumerate(ordered) for word in group}
 
 
+# the network's labels are 9 points high, a CJK character 9 points wide; its axes take about 7 × 5.5 of the figure's
+# 8 × 7 inches, for a layout 2.3 wide and high (networkx's -1 to 1 and the margins): points to layout units
+NETWORK_FONT = 9
+UNITS_PER_POINT = (2.3 / (7 * 72), 2.3 / (5.5 * 72))
+
+
+def label_box(word: str, size: float) -> tuple[float, float]:
+    """Half the width and half the height, in layout units, of a word's circle (`size` in points squared) or label,
+    whichever is larger, with two points to spare."""
+    radius = (size / math.pi) ** 0.5
+    half_width = max(radius, len(word) * NETWORK_FONT / 2) + 2
+    half_height = max(radius, NETWORK_FONT / 2) + 2
+    return half_width * UNITS_PER_POINT[0], half_height * UNITS_PER_POINT[1]
+
+
+def separated(layout: dict, boxes: dict, rounds: int = 200) -> dict:
+    """The layout with words whose boxes (half width, half height) overlap moved apart, each pair by half the
+    overlap along the axis that needs less, in turn until none overlaps or after `rounds` rounds; the same every
+    time for the same layout."""
+    position = {word: [float(x), float(y)] for word, (x, y) in layout.items()}
+    for _ in range(rounds):
+        moved = False
+        for a, b in itertools.combinations(position, 2):
+            gap = [position[b][axis] - position[a][axis] for axis in (0, 1)]
+            overlap = [boxes[a][axis] + boxes[b][axis] - abs(gap[axis]) for axis in (0, 1)]
+            if min(overlap) > 0:
+                axis = 0 if overlap[0] / boxes[a][0] < overlap[1] / boxes[a][1] else 1
+                step = math.copysign(overlap[axis] / 2, gap[axis] or 1)
+                position[a][axis] -= step
+                position[b][axis] += step
+                moved = True
+        if not moved:
+            break
+    return {word: tuple(xy) for word, xy in position.items()}
+
+
 def draw_network(edges: pd.DataFrame, directory: str | Path, whose: str, source: str):
     """KH Coder's co-occurrence network of `whose` main words ("the article's"): a circle per word sized by its
     count, a line per pair sharing sentences, wider the higher its Jaccard coefficient, coloured by community; the
@@ -126,14 +164,18 @@ def draw_network(edges: pd.DataFrame, directory: str | Path, whose: str, source:
         graph.add_edge(edge.source, edge.target, jaccard=edge.jaccard)
     community = network_communities(graph)
     colours = [style.PALETTE[community[w]] if community[w] < len(style.PALETTE) else "#bbbbbb" for w in graph]
-    # k a little above networkx's default (1/√n) keeps labels of neighbouring words apart
+    largest = max(count for _, count in graph.nodes(data="count"))
+    sizes = {word: 150 + 1350 * count / largest for word, count in graph.nodes(data="count")}  # points squared
+    # k a little above networkx's default (1/√n) spreads the words; separated() then moves apart those still touching
     layout = nx.spring_layout(graph, k=1.6 / len(graph) ** 0.5, weight="jaccard", seed=NETWORK_SEED)
     fig, ax = new_figure(8, 7)
-    largest = max(count for _, count in graph.nodes(data="count"))
+    boxes = {word: label_box(word, size) for word, size in sizes.items()}
+    for _ in range(3):  # moving words apart widens the layout, which the axes then shrink: again, shrunk to fit
+        layout = nx.rescale_layout_dict(separated(layout, boxes))
     nx.draw_networkx_edges(graph, layout, ax=ax, edge_color="#999999",
                            width=[0.5 + 3 * graph.edges[e]["jaccard"] for e in graph.edges])
     nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colours, alpha=0.55, linewidths=0,
-                           node_size=[150 + 1350 * count / largest for _, count in graph.nodes(data="count")])
+                           node_size=[sizes[word] for word in graph])
     nx.draw_networkx_labels(graph, layout, ax=ax, font_family=style.FONT_FAMILY, font_size=9)
     ax.set_axis_off()
     ax.margins(0.08)
