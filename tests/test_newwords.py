@@ -244,10 +244,11 @@ def test_runs_of_four_lone_characters_or_more_are_left_as_cut():
     assert [p for p, _ in join_runs([(p, "nr") for p in ["科", "瓦", "奇", "夺冠"]])] == ["科瓦奇", "夺冠"]
 
 
-@pytest.mark.parametrize("text", ["學習強國——青年說", "他說……好吧", "A--B"])
+@pytest.mark.parametrize("text", ["學習強國——青年說", "他說……好吧", "A--B", "他說．．．好吧", "等等..."])
 def test_a_dash_or_ellipsis_of_repeated_characters_is_one_token(text):
-    mark = next(m for m in ("——", "……", "--") if m in text)
+    mark = next(m for m in ("——", "……", "--", "．．．", "...") if m in text)
     assert mark in words_of(text)
+    assert "3.5%" in words_of("增長3.5%。")  # a point between digits stays in its number
 
 
 def test_the_gazetteer_holds_names_jieba_does_not_list():

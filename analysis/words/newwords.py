@@ -91,8 +91,9 @@ OFFICES = frozenset("局署处司厅")
 # the marks a name may be quoted in: quotation marks and a title's 《》
 OPENING_QUOTES = frozenset(opening for opening, _ in (*QUOTES, *INNER_QUOTES, "《》"))
 CLOSING_QUOTES = frozenset(closing for _, closing in (*QUOTES, *INNER_QUOTES, "《》"))
-# punctuation written with a character repeated: the dash ——, the ellipsis ……, and their ASCII and box-drawing forms
-REPEATED_MARKS = frozenset("—…-－─")
+# punctuation written with a character repeated: the dash ——, the ellipsis …… (also ．．． and ..., which reach
+# jieba as ...), and their ASCII and box-drawing forms
+REPEATED_MARKS = frozenset("—…-－─.")
 PLACE_ENDS = frozenset("区镇村乡县市省州街道路邨苑园湾岛山河湖港")
 PLACE_SUFFIXES = frozenset(["区", "镇", "村", "乡", "县", "街道", "社区", "邨", "苑", "屯", "围"])
 PLACE_SUFFIX_ENDS = frozenset("区镇村乡县市省道邨")
@@ -378,7 +379,7 @@ def lone(piece: str) -> bool:
 def join_runs(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each run of two or three lone characters (see lone) joined, tagged as its
     characters all are (老|舊 adjectives: 老舊 an adjective) or else as kind() tags it, and each run of one repeated
-    dash or ellipsis joined (——, ……, --: one punctuation mark, cut a character a piece). The lone characters are
+    dash or ellipsis joined (——, ……, ．．．, --: one punctuation mark, cut a character a piece). The lone characters are
     what jieba leaves of a word it lacks (左|詩|雅, 證|期|會, 健|保, 遮|打), joined as its new-word guessing (HMM)
     would join them, but at no cost; runs of four or more are most often several words. The word after a run stays
     apart (老舊|社區 is an old community), even where it ends a place (遮打|花園)."""
