@@ -110,13 +110,13 @@ def wrapped(text: str, width: int) -> list[str]:
         else:
             word += char
     pieces += [word] if word else []
-    lines, line = [], ""
+    lines, line, used = [], "", 0
     for piece in pieces:
-        if line and display_width(line + piece) > width and not piece.isspace() and piece[0] not in CLOSING_MARKS:
+        if line and used + display_width(piece) > width and not piece.isspace() and piece[0] not in CLOSING_MARKS:
             lines.append(line.rstrip())
-            line = ""
+            line, used = "", 0
         if line or not piece.isspace():
-            line += piece
+            line, used = line + piece, used + display_width(piece)
     return [*lines, line.rstrip()] if line.strip() else lines
 
 

@@ -14,6 +14,7 @@ from analysis.reports.charting import (
     add_source_note,
     article_source,
     count_axis,
+    display_width,
     in_article_script,
     new_figure,
     save_chart,
@@ -113,17 +114,19 @@ def network_communities(graph) -> dict[str, int]:
     return {word: number for number, group in enumerate(ordered) for word in group}
 
 
-# the network's labels are 9 points high, a CJK character 9 points wide; its axes take about 7 × 5.5 of the figure's
-# 8 × 7 inches, for a layout 2.3 wide and high (networkx's -1 to 1 and the margins): points to layout units
+# the network's labels are 9 points high, a CJK character 9 points wide (display_width's two columns); its axes
+# take about 7 × 5.5 of the figure's 8 × 7 inches, for a layout 2.3 wide and high (networkx's -1 to 1 and the
+# margins): points to layout units
 NETWORK_FONT = 9
-UNITS_PER_POINT = (2.3 / (7 * 72), 2.3 / (5.5 * 72))
+NETWORK_FIGURE = (8, 7)
+UNITS_PER_POINT = (2.3 / ((NETWORK_FIGURE[0] - 1) * 72), 2.3 / ((NETWORK_FIGURE[1] - 1.5) * 72))
 
 
 def label_box(word: str, size: float) -> tuple[float, float]:
     """Half the width and half the height, in layout units, of a word's circle (`size` in points squared) or label,
     whichever is larger, with two points to spare."""
     radius = (size / math.pi) ** 0.5
-    half_width = max(radius, len(word) * NETWORK_FONT / 2) + 2
+    half_width = max(radius, display_width(word) * NETWORK_FONT / 4) + 2
     half_height = max(radius, NETWORK_FONT / 2) + 2
     return half_width * UNITS_PER_POINT[0], half_height * UNITS_PER_POINT[1]
 
@@ -168,7 +171,7 @@ def draw_network(edges: pd.DataFrame, directory: str | Path, whose: str, source:
     sizes = {word: 150 + 1350 * count / largest for word, count in graph.nodes(data="count")}  # points squared
     # k a little above networkx's default (1/√n) spreads the words; separated() then moves apart those still touching
     layout = nx.spring_layout(graph, k=1.6 / len(graph) ** 0.5, weight="jaccard", seed=NETWORK_SEED)
-    fig, ax = new_figure(8, 7)
+    fig, ax = new_figure(*NETWORK_FIGURE)
     boxes = {word: label_box(word, size) for word, size in sizes.items()}
     for _ in range(3):  # moving words apart widens the layout, which the axes then shrink: again, shrunk to fit
         layout = nx.rescale_layout_dict(separated(layout, boxes))

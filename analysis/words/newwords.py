@@ -41,16 +41,16 @@ NUMERAL_STARTS = frozenset(f"0123456789{CHINESE_NUMERALS}数半多")
 POINTS = ".‧·"
 NUMBER_STARTS = frozenset(f"0123456789%{POINTS}")
 NUMBER_CHARACTERS = NUMERAL_STARTS | NUMBER_STARTS
+COUNT_STARTS = NUMBER_CHARACTERS | {"第"}  # a number's first character, or an ordinal's
 # a number in Chinese numerals, its point and percent sign (八十七%, 三.六%, 卅八.八), and the start of one, which
 # jieba cuts a numeral or a sign a piece (卅|八, 二百四十|八, 一|三|一); kept whole as a number in digits is
-FIGURE = re.compile(f"第?(?:[{CHINESE_NUMERALS}廿卅]+(?:[{POINTS}][{CHINESE_NUMERALS}]*)?%?|\\d+)")
+FIGURE = re.compile(f"第?(?:[{CHINESE_NUMERALS}]+(?:[{POINTS}][{CHINESE_NUMERALS}]*)?%?|\\d+)")
 # magnitudes jieba cuts from the number they belong to, alone or joined to the unit after them (500|万, 3.5|亿,
 # 55.6|亿元 → 55.6亿|元, 67|万吨 → 67万|吨); the SIGHAN standards keep the number whole and the unit apart
 MAGNITUDE = re.compile("万亿|万|亿")
 # the units of a date or time jieba leaves after its number (2021|年, 7|月, 二|〇|二|一|年, 9|时, 30|分: minutes
 # only after an hour), and 日电 as a dateline ends (新华社北京7月28|日电 → 28日|电)
-DATE_UNITS = frozenset("年月日时時分")
-HOURS = ("时", "時")
+DATE_UNITS = frozenset("年月日时分")
 DATELINE = "日电"
 COUNT_PARTS = NUMERAL_STARTS | MEASURES | frozenset("余来人年月日")
 # a number as the bridge writes it (fullwidth digits made ASCII), and the pieces jieba cuts it into (1/./5, 85/%)
@@ -124,7 +124,7 @@ def split_counts(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     numerals and measure words (no tag where the pieces had none), and each number jieba cut into pieces made whole
     (1.5, 85%, 500万, 卅八, 二百四十八, 第二十一: see continued)."""
     # most pieces start with no numeral: pick out those that do first, and copy the rest a stretch at a time
-    marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in NUMBER_CHARACTERS or piece[0] == "第"]
+    marked = [i for i, (piece, _) in enumerate(pieces) if piece[0] in COUNT_STARTS]
     if not marked:
         return pieces
     out, done = [], 0
@@ -359,12 +359,12 @@ def join(pieces: list[tuple[str, str]], found: dict[str, str]) -> list[tuple[str
 
 
 def spliced(pieces: list[tuple[str, str]], joined: list[tuple[int, int, tuple[str, str]]]) -> list[tuple[str, str]]:
-    """The (piece, tag) pairs with each pieces[start:end] of `joined` (in order, not overlapping) replaced by its one
-    pair; the pieces between are copied a stretch at a time."""
+    """The (piece, tag) pairs with each pieces[start:end] of `joined` (in order, not overlapping) replaced by the
+    pairs after it; the pieces between are copied a stretch at a time."""
     out, done = [], 0
-    for start, end, pair in joined:
+    for start, end, *pairs in joined:
         out.extend(pieces[done:start])
-        out.append(pair)
+        out.extend(pairs)
         done = end
     out.extend(pieces[done:])
     return out
@@ -423,26 +423,21 @@ def join_dates(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The (piece, tag) pairs with each date jieba cut from its number joined, tagged m as jieba tags the dates it
     lists (一九九八年): 2021|年 → 2021年, 二|〇|二|一|年 → 二〇二一年, 9|时|30|分 → 9时|30分, 28|日电 → 28日|电
     (see stopwords.DATE)."""
-    ends = [i for i, (piece, _) in enumerate(pieces) if i and (piece in DATE_UNITS or piece == DATELINE)]
-    if not ends:
-        return pieces
-    out, done = [], 0
-    for i in ends:
-        unit = pieces[i][0][0]
-        if unit == "分" and not (i > 1 and pieces[i - 2][0].endswith(HOURS)):  # minutes after an hour, not points
+    joined, done = [], 0
+    for i in [i for i, (piece, _) in enumerate(pieces) if i and (piece in DATE_UNITS or piece == DATELINE)]:
+        unit, tag = pieces[i][0][0], pieces[i][1]
+        if unit == "分" and not (i > 1 and pieces[i - 2][0].endswith("时")):  # minutes after an hour, not points
             continue
         # the longest run of numeral pieces before the unit (at most four: a year in single digits) that makes a date
         for k in range(min(4, i - done), 0, -1):
             number = "".join(piece for piece, _ in pieces[i - k : i])
             if DATE.fullmatch(number + unit):
-                out.extend(pieces[done : i - k])
-                out.append((number + unit, pieces[i][1] and "m"))
-                if pieces[i][0] == DATELINE:
-                    out.append((DATELINE[1:], pieces[i][1] and "n"))
+                date = (number + unit, tag and "m")
+                joined.append((i - k, i + 1, date, (DATELINE[1:], tag and "n")) if pieces[i][0] == DATELINE
+                              else (i - k, i + 1, date))
                 done = i + 1
                 break
-    out.extend(pieces[done:])
-    return out
+    return spliced(pieces, joined)
 
 
 def segment(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:

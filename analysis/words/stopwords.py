@@ -17,9 +17,9 @@ NUMERALS = "〇零一二三四五六七八九十百千万亿两几廿卅"
 CHINESE_NUMBER = re.compile(f"第?[0-9０-９.．]*[{NUMERALS}][{NUMERALS}半多数余来.．‧·]*[%％]?|第[0-9０-９]+")
 # a date or a time of day: a year of four digits or two to four Chinese digits (2021年, 一九九八年, 二〇二一年; 20年
 # is as often twenty years), a month, a day (7月, 十二月, 29日, 廿九日), an hour and its minutes in digits (9时, 30分);
-# one token, as the SIGHAN standards write it, but not a word to count
+# one token, as the SIGHAN standards write it, but not a word to count; Simplified, as word_key gives it
 DATE = re.compile("(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{2,4})年"
-                  "|(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})[月日]|[0-9０-９]{1,2}[时時分]")
+                  "|(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})[月日]|[0-9０-９]{1,2}[时分]")
 
 
 @cache
