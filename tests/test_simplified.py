@@ -179,6 +179,7 @@ def test_a_range_is_its_lower_and_its_upper_end(tmp_path, sentence, ends):
     ("全區點擊量達2萬次。", "点击量"),
     ("共有志願者3200名。", "志愿者"),
     ("培訓教師450人次。", "培训教师"),
+    ("開展3項信息技術培訓。", "信息技术"),  # a compound the segmenter cuts (信息|技術) is one subject
 ])
 def test_subjects_read_the_same_in_either_script(tmp_path, sentence, subject):
     traditional = one_row(tmp_path, sentence).subject

@@ -6,7 +6,7 @@ import itertools
 from functools import lru_cache
 
 from analysis.reading.script import to_simplified
-from analysis.words.segmenting import Token, tokenize
+from analysis.words.segmenting import Token, cut_compound, tokenize
 
 # word lists written in Traditional script and kept in Simplified, the form words are looked up in (is_one_of),
 # so that either script matches
@@ -58,10 +58,11 @@ def subject_after(after: list[Token]) -> str:
         return "".join(t.word for t in after)
     if len(after) > 1 and after[0].pos == "a" and len(after[0].word) == 1 and is_noun(after[1]):
         return after[0].word + after[1].word  # 百年大黨: a one-character adjective and its noun
-    # one noun, extended only by an organisation's abbreviation (社區黨委); jieba tags too many words as nouns
-    # (網民圍觀, 隊員精彩) for a longer run to be safe
+    # one noun, extended only by an organisation's abbreviation (社區黨委) or the other half of a compound the
+    # segmenter cut in two (信息|技術); jieba tags too many words as nouns (網民圍觀, 隊員精彩) for a longer run to be
+    # safe
     run = noun_run(after)[:2]
-    if len(run) == 2 and run[1].pos != "j":
+    if len(run) == 2 and run[1].pos != "j" and not cut_compound(run[0].word, run[1].word):
         run = run[:1]
     return "".join(t.word for t in run)
 
@@ -72,6 +73,8 @@ def subject_before(before: list[Token]) -> str:
     while words and is_one_of(words[-1], LINKS):
         words.pop()
     run = noun_run(words[::-1])[::-1]
+    while run and len(words) > len(run) and cut_compound(words[-len(run) - 1].word, run[0].word):
+        run = words[-len(run) - 1 :]  # 註冊|人數: a compound the segmenter cut in two is one subject
     if len(run) == 1 and len(run[0].word) == 1 and len(words) > 1 and not is_punctuation(words[-2]):
         run = words[-2:]  # a one-character noun is a suffix (點擊|量, 上|稿): keep the word it completes
     places = [i for i, t in enumerate(run[:-1]) if t.pos == "ns" or (i and is_one_of(t, ADMINISTRATIVE))]

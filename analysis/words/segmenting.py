@@ -40,14 +40,15 @@ USER_DICTIONARY = config.LEXICON / "userdict.txt"
 # 和平|区). On the SIGHAN 2005 sets and the development pages 1, 30 and 300 score alike
 PLACES = config.LEXICON / "places.txt"
 PLACE_FREQUENCY = 1
-# compounds of jieba's dictionary cut in two (改革开放 → 改革/开放; data/lexicon/compounds.txt says which and why)
+# compounds of jieba's dictionary cut in two (信息技术 → 信息/技术; data/lexicon/compounds.txt says which and why):
+# taken out of the dictionary, as jieba's del_word takes a word out (frequency 0)
 COMPOUNDS = config.LEXICON / "compounds.txt"
 # jieba 0.42.1's dictionary, which both engines segment with (fast-dat bundles a different one), found without
 # importing jieba
 DICTIONARY = Path(importlib.util.find_spec("jieba").origin).with_name("dict.txt")
 # jieba's new-word guessing (HMM) is off: through the bridge, with compounds cut, places, new words and runs of lone
-# characters joined, it scores word F1 0.864 against 0.879 on SIGHAN 2005's AS set, 0.850 against 0.859 on CityU and
-# 0.857 against 0.872 on PKU (benchmarks/sighan.py), at a fraction of the speed (jieba itself, not fast-dat, runs
+# characters joined, it scores word F1 0.875 against 0.888 on SIGHAN 2005's AS set, 0.864 against 0.871 on CityU and
+# 0.879 against 0.894 on PKU (benchmarks/sighan.py), at a fraction of the speed (jieba itself, not fast-dat, runs
 # it); measured on this article in notebook 01, it adds odd words
 HMM = False
 # OpenCC's tw2s is its t2s with Taiwan's variant characters first made standard: 隨著, 接著, 看著 → 随着, 接着, 看着
@@ -107,15 +108,28 @@ def place_words() -> list[tuple[str, int, str]]:
 
 
 def user_words() -> list[tuple[str, int | None, str | None]]:
-    """The words a segmenter adds to jieba's dictionary, (word, freq, tag): the compounds it cuts in two (listed in
-    Simplified, as the bridge gives them), then the user dictionary's entries, each as the bridge gives it to the
-    segmenter (bridged) and as written (for segmenting without the bridge), then the places (place_words)."""
-    compounds = [(e.word, e.freq, e.tag) for e in read_user_dictionary(COMPOUNDS)]
+    """The words a segmenter adds to jieba's dictionary, (word, freq, tag): the compounds it cuts in two, with
+    frequency 0 (listed in Simplified, as the bridge gives them), then the user dictionary's entries, each as the
+    bridge gives it to the segmenter (bridged) and as written (for segmenting without the bridge), then the places
+    (place_words)."""
+    removed = [(word, 0, None) for word in sorted(compounds())]
     entries = read_user_dictionary(USER_DICTIONARY)
     words = [(form, e.freq, e.tag) for e in entries for form in dict.fromkeys((bridged(e.word), e.word))]
     # a word jieba lists keeps jieba's tag when added without one, where fast-dat would tag it x: give both that tag
     tags = listed_tags({word for word, _, tag in words if not tag})
-    return compounds + [(word, freq, tag or tags.get(word)) for word, freq, tag in words] + place_words()
+    return removed + [(word, freq, tag or tags.get(word)) for word, freq, tag in words] + place_words()
+
+
+@cache
+def compounds() -> frozenset[str]:
+    """The compounds of jieba's dictionary the segmenter cuts in two (data/lexicon/compounds.txt), in Simplified."""
+    return frozenset(read_word_list(COMPOUNDS))
+
+
+def cut_compound(first: str, second: str) -> bool:
+    """True when two words, in either script, are one compound of jieba's dictionary that the segmenter cuts in two
+    (註冊|人數 is jieba's 註冊人數)."""
+    return bridged(first + second) in compounds()
 
 
 def listed_tags(words: set[str]) -> dict[str, str]:
