@@ -270,3 +270,19 @@ def test_a_name_the_text_quotes_is_whole_wherever_it_is_printed(script):
 
 def test_a_quote_within_a_quote_keeps_its_marks_apart():
     assert words_of("「『學習強國』」") == ["「", "『", "學習強國", "』", "」"]
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize(("text", "short"), [
+    ("選舉管理委員會（選管會）今日公布分界，詳情見選管會網站。", "選管會"),        # jieba: 選管/會
+    ("澳門街坊會聯合總會（街總）舉辦活動，街總理事長致辭。", "街總"),             # jieba: 街/總
+    ("中央人民政府駐香港特別行政區聯絡辦公室（簡稱中聯辦）表示，中聯辦支持。", "中聯辦"),
+])
+def test_a_short_form_given_in_brackets_is_whole_wherever_it_is_printed(text, short, script):
+    convert = str if script == "traditional" else to_simplified
+    assert words_of(convert(text)).count(convert(short)) == 2
+
+
+def test_brackets_that_hold_no_short_form_of_the_name_before_are_left_as_cut():
+    # 左二 is no short form of 參加者: its characters are not taken from it
+    assert words_of("參加者（左二）表示") == ["參加者", "（", "左", "二", "）", "表示"]

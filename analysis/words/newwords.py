@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from analysis import config
 from analysis.reading.characters import INNER_QUOTES, QUOTES, is_han_text
@@ -91,6 +91,10 @@ OFFICES = frozenset("局署处司厅")
 # the marks a name may be quoted in: quotation marks and a title's 《》
 OPENING_QUOTES = frozenset(opening for opening, _ in (*QUOTES, *INNER_QUOTES, "《》"))
 CLOSING_QUOTES = frozenset(closing for _, closing in (*QUOTES, *INNER_QUOTES, "《》"))
+# the brackets a short form is given in after its name, and the words that may open it (以下简称 reaches jieba as
+# 以下|简称)
+OPENING_BRACKETS, CLOSING_BRACKETS = frozenset("（("), frozenset("）)")
+SHORT_FORM_MARKERS = frozenset(["简称", "下称"])
 # punctuation written with a character repeated: the dash ——, the ellipsis …… (also ．．． and ..., which reach
 # jieba as ...), and their ASCII and box-drawing forms
 REPEATED_MARKS = frozenset("—…-－─.")
@@ -327,6 +331,25 @@ def quoted(pieces: list[str]) -> set[str]:
     return found
 
 
+def abbreviations(pieces: list[str]) -> set[str]:
+    """Short forms the text gives in brackets after the name they stand for: two to five Han characters that jieba
+    cut (one piece a single character), each taken, in order, from the run of Han characters just before the bracket
+    (選舉管理委員會（選管|會） gives 選管會, 香港中聯辦 … （中|聯辦） gives 中聯辦); a 簡稱 or 下稱 may open them."""
+    found = set()
+    for i in [i for i, piece in enumerate(pieces) if piece in OPENING_BRACKETS and i]:
+        inner = list(takewhile(han, pieces[i + 1 : i + 3 + LONGEST]))
+        end = i + 1 + len(inner)
+        if inner and inner[0] in SHORT_FORM_MARKERS:
+            inner = inner[1:]
+        if (end < len(pieces) and pieces[end] in CLOSING_BRACKETS and 2 <= len(inner) <= LONGEST
+                and sum(map(len, inner)) <= 5 and any(len(p) == 1 for p in inner)):
+            name = "".join(takewhile(han, reversed(pieces[max(0, i - 12) : i])))[::-1]
+            taken = iter(name)
+            if all(character in taken for character in "".join(inner)):  # in order: `in` consumes the iterator
+                found.add("".join(inner))
+    return found
+
+
 def kind(word: str, is_name: bool) -> str:
     """jieba's tag for a joined word: nr for a person, ns for a place, nt for an organisation, nz otherwise."""
     if is_name:
@@ -413,10 +436,11 @@ def join_offices(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def new_words(pieces: list[str]) -> dict[str, str]:
-    """The words found in a text's pieces, each with its tag: names, places and quoted names first, then recurring
-    strings."""
+    """The words found in a text's pieces, each with its tag: names, places, quoted names and short forms first, then
+    recurring strings."""
     people = names(pieces)
-    return {w: kind(w, w in people) for w in (*people, *places(pieces), *quoted(pieces), *recurring(pieces))}
+    return {w: kind(w, w in people)
+            for w in (*people, *places(pieces), *quoted(pieces), *abbreviations(pieces), *recurring(pieces))}
 
 
 def join_dates(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
