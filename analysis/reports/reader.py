@@ -11,7 +11,7 @@ from itertools import pairwise
 import pandas as pd
 
 from analysis.words.frequency import QUOTE_MARKS
-from analysis.words.keyterms import ENTITY_KINDS
+from analysis.words.keyterms import entity_kind
 from analysis.words.segmenting import tokenize
 
 LAYERS = ("quote", "name", "number")  # outermost first: a number may sit inside a quoted phrase
@@ -60,15 +60,16 @@ def css_name(value: str) -> str:
 
 def marks(article, statistics: pd.DataFrame) -> pd.DataFrame:
     """Every mark of the reader view in text order: quoted phrases (「」, “” and, inside them, 『』, ‘’), the names
-    jieba tags (nr, ns, nt) and the rows of the statistics table, with their CSS classes; `key` is the mark's row in
-    its table (quoted phrases and names by their text, in order of first appearance; numbers by statistics row)."""
+    jieba tags (nr, ns, nt: see entity_kind) and the rows of the statistics table, with their CSS classes; `key` is
+    the mark's row in its table (quoted phrases and names by their text, in order of first appearance; numbers by
+    statistics row)."""
     rows = []
     for column, patterns in QUOTE_MARKS.items():
         classes = "quote quote-inner" if column == "『』" else "quote"
         rows += [(m.start(), m.end(), 0, "quote", classes, m.group()) for pattern in patterns
                  for m in pattern.finditer(article.text)]
     for token in tokenize(article.text):
-        kind = ENTITY_KINDS.get(token.pos[:2])
+        kind = entity_kind(token)
         if kind:
             rows.append((token.start, token.end, 1, kind, f"name name-{kind}", token.word))
     for row in statistics.itertuples():

@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.reading.characters import is_word
 from analysis.reading.script import to_simplified
+from analysis.words.newwords import surnames
 from analysis.words.segmenting import Token, reference_frequency, reference_total, tokenize
 from analysis.words.stopwords import is_stop_word
 
@@ -91,11 +92,26 @@ def keywords_by_rank(table: pd.DataFrame) -> pd.DataFrame:
     return wide.reindex(columns=list(METHODS)).astype(object).fillna("").rename_axis(columns=None)
 
 
+def entity_kind(token: Token) -> str | None:
+    """The kind of name a token is as jieba tags it (nr*, ns, nt: person, place, organisation), or None; a word
+    tagged as a person only where it can be a name (see could_be_person)."""
+    kind = ENTITY_KINDS.get(token.pos[:2])
+    return None if kind == "person" and not could_be_person(token) else kind
+
+
+def could_be_person(token: Token) -> bool:
+    """True for a word of two characters or more that starts with a surname (data/lexicon/surnames.txt) and is not
+    one of the two-character words jieba's dictionary tags nr, most of them common words (明白, 文明, 弘扬, 施政).
+    On the development pages this keeps 32 of the 38 words it leaves as people against 35 of 89."""
+    word, family = to_simplified(token.word), surnames()
+    if len(word) < 2 or not (word[0] in family or word[:2] in family):
+        return False
+    return not (len(word) == 2 and token.pos == "nr" and reference_frequency(word))
+
+
 def entities(article) -> pd.DataFrame:
-    """People, places and organisations as jieba tags them (nr*, ns, nt): word, pos, kind, count."""
-    found = Counter(
-        (t.word, t.pos, ENTITY_KINDS[t.pos[:2]]) for t in tokenize(article.text) if t.pos[:2] in ENTITY_KINDS
-    )
+    """People, places and organisations as jieba tags them (see entity_kind): word, pos, kind, count."""
+    found = Counter((t.word, t.pos, kind) for t in tokenize(article.text) if (kind := entity_kind(t)))
     table = pd.DataFrame([(*key, n) for key, n in found.items()], columns=["word", "pos", "kind", "count"])
     order = {kind: i for i, kind in enumerate(ENTITY_KINDS.values())}
     table = table.sort_values(["kind", "count", "word"], ascending=[True, False, True], key=lambda s: (
