@@ -216,6 +216,8 @@ def test_a_two_digit_year_is_of_the_century_nearer_publication(phrase, iso):
     ("2023/24學年共有300名學生。", [("2023/24", "date", "2023/2024"), ("300名", "count", "")]),
     ("人數由2000-2020人不等。", [("2000", "count", ""), ("2020人", "count", "")]),
     ("7/1回歸紀念日。", []),
+    # a year alone before its event's quoted name is a year, not a count of what comes before it
+    ("圖為2023「長者日」啟動儀式，2023人出席。", [("2023", "date", "2023"), ("2023人", "count", "")]),
     # a relative day with its day of the month, as Macao's government prints it
     ("活動明(15)日舉行，今（14）日起報名。",
      [("明（15）日", "date", "2023-09-15"), ("今（14）日起", "date", "2023-09-14/..")]),

@@ -103,10 +103,11 @@ NUMERIC_DATE = re.compile(
     r"(?![\d.])")
 NUMERIC_MONTH = re.compile(rf"(?<![\d.])({YEAR})\.(1[0-2]|0[1-9])(?![\d.])")
 DOT_DAY = re.compile(rf"(?<![\d.])({MONTH})·({DAY})(?![\d.])")
-# a year printed alone (2018，), not a count: nothing after it that makes it one
 # two years joined by a dash, with no unit after them (規劃(2020-2030), 2023-24年度, 2023/24學年): a span of years
 YEAR_SPAN = re.compile(rf"(?<![\d.,，/第])({YEAR})(?:{TO}({YEAR}|\d\d)|/(\d\d))(?=[)）」》，,。；;、\s]|年|学年|$)")
-BARE_YEAR = re.compile(rf"(?<![\d.,，/第])({YEAR})(?=[，,。；;、\s]|$)")
+# a year printed alone (2018，), or before the quoted name of the year's event (2023「長者日」), not a count: nothing
+# after it that makes it one
+BARE_YEAR = re.compile(rf"(?<![\d.,，/第])({YEAR})(?=[，,。；;、\s「『“《]|$)")
 # two dates joined into one interval (2017年8月15日至2018年3月29日, 自2020-05-26起至2020-05-29止)
 JOIN = re.compile(rf"起?{TO}")
 OPENS_END = ("以来", "起至今", "至今", "起", "以后", "之后")
