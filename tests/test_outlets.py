@@ -45,6 +45,14 @@ def test_four_printed_forms_are_one_outlet_in_articles(tmp_path):
     assert names == {"香港商報"}
 
 
+def test_a_sites_code_in_the_source_field_names_no_source(tmp_path):
+    # a repost's source field holds the site's code; the dispatch's dateline names the outlet
+    lines = ["澳门特区长者日系列活动启动", "发布时间:2024-11-24 17:48:17 来源: sp20241124",
+             "人民网澳门10月22日电 (记者富子梅)澳门特区长者日系列活动于21日启动。"]
+    article = load_article(write_page(tmp_path / "a.txt", lines))
+    assert not article.source and article.outlet == "人民日報"
+
+
 def test_a_new_outlet_is_one_line_of_the_registry(tmp_path, monkeypatch):
     registry = tmp_path / "outlets.tsv"
     line = "東京新聞\t東京新聞網,tokyo-np.co.jp\tJP\tAsia/Tokyo\n"

@@ -108,6 +108,8 @@ COUNTERS = re.compile(rf"(?:{COUNTER.pattern})(?:[\s|｜/·]*(?:{COUNTER.pattern
 COUNTER_AFTER = re.compile(rf"\s+(?:{COUNTER.pattern})")
 # a portal's code for its editor after the name: 李明_NN1234
 EDITOR_CODE = re.compile(r"\s*_?[A-Za-z]{1,4}\d{2,}$")
+# a site's own code where a source should be (来源: sp20241124): letters and a date or serial number, naming no outlet
+SOURCE_CODE = re.compile(r"[A-Za-z_]{0,4}\d{6,}")
 # a section's name or a link's text beside a date (港聞 | 2019-09-24 | 進入論壇): a few characters, no digits, set off
 # from the date by a bar or a wide gap
 SECTION = re.compile(r"[\u4e00-\u9fff]{2,8}")
@@ -347,6 +349,8 @@ class Layout:
                 value = REPORTER_TITLE.sub("", value)  # 作者：本报记者 张三
             if key == "editor":
                 value = EDITOR_CODE.sub("", value)  # 责任编辑：李明_NN1234
+            if key == "source" and SOURCE_CODE.fullmatch(value):
+                value = ""
             if value and key != "ignored":
                 fields.setdefault(key, value)
         before_date = [key for start, _, key in marks if date and start < date.start]
