@@ -179,7 +179,7 @@ def draw_network(edges: pd.DataFrame, directory: str | Path, whose: str, source:
                            width=[0.5 + 3 * graph.edges[e]["jaccard"] for e in graph.edges])
     nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colours, alpha=0.55, linewidths=0,
                            node_size=[sizes[word] for word in graph])
-    nx.draw_networkx_labels(graph, layout, ax=ax, font_family=style.FONT_FAMILY, font_size=9)
+    nx.draw_networkx_labels(graph, layout, ax=ax, font_family=style.FONT_FAMILY, font_size=NETWORK_FONT)
     ax.set_axis_off()
     ax.margins(0.08)
     set_titles(ax, "詞語共現網絡", f"Which of {whose} main words share sentences: {len(graph)} words, "

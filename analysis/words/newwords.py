@@ -314,20 +314,23 @@ def recurring(pieces: list[str]) -> set[str]:
     return {w for w, n in found.items() if not any(w != o and w in o and m >= n for o, m in found.items())}
 
 
+def enclosed(pieces: list[str], i: int, closing: frozenset[str], most: int) -> list[str]:
+    """The pieces of Han characters between the mark at pieces[i] and a closing mark of `closing` right after them,
+    at most `most` of them; none where no such mark closes them."""
+    inner = list(takewhile(han, pieces[i + 1 : i + 2 + most]))
+    end = i + 1 + len(inner)
+    return inner if len(inner) <= most and end < len(pieces) and pieces[end] in closing else []
+
+
 def quoted(pieces: list[str]) -> set[str]:
     """Names the text puts in quotation marks: two to four pieces of Han characters, three to six characters in all,
     one of them a single character, between an opening and a closing mark (「維港|之|聲」, “青|骑士”): a campaign, a
     team, an app. A phrase of whole words (“党员|家庭”) is left as cut, as the SIGHAN standards cut it."""
     found = set()
     for i in [i for i, piece in enumerate(pieces) if piece in OPENING_QUOTES]:
-        for j in range(i + 1, min(i + 2 + LONGEST, len(pieces))):
-            if pieces[j] in CLOSING_QUOTES:
-                inner = pieces[i + 1 : j]
-                if len(inner) >= 2 and 3 <= sum(map(len, inner)) <= 6 and any(len(p) == 1 for p in inner):
-                    found.add("".join(inner))
-                break
-            if not han(pieces[j]):
-                break
+        inner = enclosed(pieces, i, CLOSING_QUOTES, LONGEST)
+        if len(inner) >= 2 and 3 <= sum(map(len, inner)) <= 6 and any(len(p) == 1 for p in inner):
+            found.add("".join(inner))
     return found
 
 
@@ -337,12 +340,10 @@ def abbreviations(pieces: list[str]) -> set[str]:
     (選舉管理委員會（選管|會） gives 選管會, 香港中聯辦 … （中|聯辦） gives 中聯辦); a 簡稱 or 下稱 may open them."""
     found = set()
     for i in [i for i, piece in enumerate(pieces) if piece in OPENING_BRACKETS and i]:
-        inner = list(takewhile(han, pieces[i + 1 : i + 3 + LONGEST]))
-        end = i + 1 + len(inner)
+        inner = enclosed(pieces, i, CLOSING_BRACKETS, LONGEST + 1)  # with the 簡稱 that may open them
         if inner and inner[0] in SHORT_FORM_MARKERS:
             inner = inner[1:]
-        if (end < len(pieces) and pieces[end] in CLOSING_BRACKETS and 2 <= len(inner) <= LONGEST
-                and sum(map(len, inner)) <= 5 and any(len(p) == 1 for p in inner)):
+        if 2 <= len(inner) <= LONGEST and sum(map(len, inner)) <= 5 and any(len(p) == 1 for p in inner):
             name = "".join(takewhile(han, reversed(pieces[max(0, i - 12) : i])))[::-1]
             taken = iter(name)
             if all(character in taken for character in "".join(inner)):  # in order: `in` consumes the iterator
